@@ -1,0 +1,31 @@
+namespace ErrorTrace.Core.Reports;
+
+/// <summary>
+/// The answer to "why did this job fail": the seed's <c>ErrorResponse</c> contract plus additive
+/// fields (<see cref="Tracebacks"/>, <see cref="Log"/>, <see cref="Notes"/>). Serialized snake_case by
+/// <see cref="ReportJson"/>.
+/// </summary>
+public sealed record ErrorReport
+{
+    public required string JobId { get; init; }
+
+    /// <summary><c>failed</c>, <c>cancelled</c>, <c>completed</c> or <c>running</c>.</summary>
+    public required string Status { get; init; }
+
+    public string? ErrorSummary { get; init; }
+
+    public IReadOnlyList<ErrorEntry> Errors { get; init; } = [];
+
+    /// <summary>The root cause: the first real failure, not its cascade.</summary>
+    public TracebackInfo? Traceback { get; init; }
+
+    /// <summary>Every distinct traceback or death found, in order of first appearance.</summary>
+    public IReadOnlyList<TracebackInfo> Tracebacks { get; init; } = [];
+
+    public FailureAnalysis? Analysis { get; init; }
+
+    public LogInfo? Log { get; init; }
+
+    /// <summary>Things the reader should know about how the report was made (a missing log, truncated lines).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
