@@ -36,6 +36,9 @@ public sealed record TracebackInfo
 
     public long FirstLine { get; init; }
 
+    /// <summary>The line number of the final exception line (or of the signal/abort line), for evidence.</summary>
+    public long ExceptionLine { get; init; }
+
     public DateTime? Timestamp { get; init; }
 
     /// <summary>The phase of the log record that printed it (the seed's <c>[SFT]</c>, <c>[Eval]</c>), when one did.</summary>
