@@ -1,0 +1,57 @@
+using System.Globalization;
+using ErrorTrace.Core.Reports;
+using Spectre.Console;
+
+namespace ErrorTrace.Cli.Rendering;
+
+/// <summary>The classifier's verdict: category, phase, confidence, what it means, what to do, and why it thinks so.</summary>
+internal static class AnalysisSection
+{
+    public static void Write(IAnsiConsole console, FailureAnalysis? analysis)
+    {
+        console.MarkupLine("[bold underline]Analysis[/]");
+        if (analysis is null)
+        {
+            console.MarkupLine("  [dim]No classification (nothing that looks like a failure was found).[/]");
+            console.WriteLine();
+            return;
+        }
+
+        var rows = new List<(string, string)>
+        {
+            ("Category", $"[bold magenta]{Markup.Escape(analysis.ErrorType)}[/]"),
+            ("Phase", Markup.Escape(analysis.ErrorPhase)),
+            ("Confidence", $"[{ConfidenceStyle(analysis.Confidence)}]{Markup.Escape(analysis.Confidence)}[/]"),
+        };
+        if (analysis.RuleId is not null) rows.Add(("Rule", Markup.Escape(analysis.RuleId)));
+        TextReportRenderer.WriteKeyValues(console, 2, rows);
+        console.MarkupLine("  " + Markup.Escape(analysis.Description));
+
+        if (analysis.Suggestions.Count > 0)
+        {
+            console.MarkupLine("  [bold]Suggestions[/]");
+            foreach (var suggestion in analysis.Suggestions)
+                console.MarkupLine("    • " + Markup.Escape(suggestion));
+        }
+
+        if (analysis.Evidence.Count > 0)
+        {
+            console.MarkupLine("  [bold]Evidence[/]");
+            var width = analysis.Evidence.Max(e => e.Line).ToString(CultureInfo.InvariantCulture).Length;
+            foreach (var line in analysis.Evidence)
+            {
+                var number = line.Line.ToString(CultureInfo.InvariantCulture).PadLeft(width);
+                console.MarkupLine($"    [dim]{number} │[/] {Markup.Escape(line.Text)}");
+            }
+        }
+
+        console.WriteLine();
+    }
+
+    private static string ConfidenceStyle(string confidence) => confidence switch
+    {
+        "high" => "green",
+        "medium" => "yellow",
+        _ => "red",
+    };
+}

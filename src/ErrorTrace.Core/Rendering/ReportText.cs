@@ -1,0 +1,61 @@
+using System.Globalization;
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Rendering;
+
+/// <summary>Small phrases every renderer needs, so the terminal, Markdown and web views word things the same way.</summary>
+public static class ReportText
+{
+    /// <summary><c>ValueError: bad shape</c>: the type and the first line of the message.</summary>
+    public static string ExceptionLine(string exceptionType, string exceptionMessage)
+    {
+        ArgumentNullException.ThrowIfNull(exceptionType);
+        ArgumentNullException.ThrowIfNull(exceptionMessage);
+        return exceptionMessage.Length == 0 ? exceptionType : exceptionType + ": " + FirstLine(exceptionMessage);
+    }
+
+    public static string ExceptionLine(TracebackInfo traceback)
+    {
+        ArgumentNullException.ThrowIfNull(traceback);
+        return ExceptionLine(traceback.ExceptionType, traceback.ExceptionMessage);
+    }
+
+    /// <summary><c>line 42, ranks 0-3, 4 times, phase SFT</c>.</summary>
+    public static string Where(TracebackInfo traceback)
+    {
+        ArgumentNullException.ThrowIfNull(traceback);
+        var parts = new List<string> { "line " + traceback.FirstLine.ToString(CultureInfo.InvariantCulture) };
+        if (traceback.Ranks.Count > 0) parts.Add((traceback.Ranks.Count == 1 ? "rank " : "ranks ") + RankList.Format(traceback.Ranks));
+        else if (traceback.Rank is { } rank) parts.Add("rank " + rank.ToString(CultureInfo.InvariantCulture));
+        if (traceback.Count > 1) parts.Add(traceback.Count.ToString(CultureInfo.InvariantCulture) + " times");
+        if (traceback.Phase is not null) parts.Add("phase " + traceback.Phase);
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>The tracebacks other than the root cause. Compared by position, not reference, so a report read
+    /// back from JSON (where the root and its entry in the list are separate objects) works too.</summary>
+    public static IReadOnlyList<TracebackInfo> OtherTracebacks(ErrorReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var root = report.Traceback;
+        return report.Tracebacks
+            .Where(t => root is null || t.FirstLine != root.FirstLine || t.ExceptionType != root.ExceptionType)
+            .ToList();
+    }
+
+    public static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static string FirstLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var end = text.AsSpan().IndexOfAny('\r', '\n');
+        return end < 0 ? text : text[..end];
+    }
+
+    /// <summary>Cuts to <paramref name="max"/> characters, the last one an ellipsis, so the reader sees it was cut.</summary>
+    public static string Truncate(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length <= max || max < 1 ? text : text[..(max - 1)] + "…";
+    }
+}
