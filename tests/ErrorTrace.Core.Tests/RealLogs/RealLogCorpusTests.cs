@@ -1,0 +1,70 @@
+using System.Text;
+using ErrorTrace.Core.Input;
+
+namespace ErrorTrace.Core.Tests.RealLogs;
+
+/// <summary>
+/// Logs exactly as users posted them in public issues (rank prefixes, interleaved ranks, launcher tables,
+/// markdown damage). The labels are an expert's reading, never the engine's output: a failing row here is
+/// an engine gap, not a label to relax.
+/// </summary>
+public class RealLogCorpusTests
+{
+    private const int MinimumCases = 45;
+    private const int MinimumPerCategory = 2;
+
+    public static TheoryData<string> Slugs() => RealLogCorpus.Slugs();
+
+    [Theory]
+    [MemberData(nameof(Slugs))]
+    public void Report_matches_the_expert_label(string slug)
+    {
+        var c = RealLogCorpus.Get(slug);
+        var expected = c.Expected;
+
+        var report = LogFile.Analyze(c.LogPath, cancellationToken: TestContext.Current.CancellationToken);
+
+        var (actualType, actualFrame) = RootCause.Of(report.Traceback);
+        var actualCategory = report.Analysis?.ErrorType;
+        var problems = new StringBuilder();
+        if (actualCategory != expected.Category)
+            problems.AppendLine($"  category: expected {expected.Category}, got {actualCategory ?? "(no analysis)"}");
+        if (actualType != expected.RootExceptionType)
+            problems.AppendLine($"  root exception type: expected {expected.RootExceptionType ?? "(none)"}, got {actualType ?? "(none)"}");
+        var frameOk = expected.InnermostFrame is null
+            ? actualFrame is null
+            : actualFrame is not null && RootCause.Matches(expected.InnermostFrame, actualFrame);
+        if (!frameOk)
+            problems.AppendLine($"  innermost frame: expected {RootCause.Describe(expected.InnermostFrame)}, got {RootCause.Describe(actualFrame)}");
+
+        Assert.True(problems.Length == 0,
+            $"{c.Slug} ({c.SourceUrl}) does not match its label:{Environment.NewLine}{problems}  why this label: {c.Notes}");
+    }
+
+    [Fact]
+    public void Corpus_is_large_enough_and_covers_every_category()
+    {
+        var cases = RealLogCorpus.Cases;
+        var thin = RealLogCorpus.Categories
+            .Select(cat => (cat, n: cases.Count(c => c.Expected.Category == cat)))
+            .Where(x => x.n < MinimumPerCategory)
+            .Select(x => $"{x.cat} ({x.n})")
+            .ToList();
+
+        Assert.True(cases.Count >= MinimumCases, $"{cases.Count} real cases, want at least {MinimumCases}");
+        Assert.True(thin.Count == 0, $"categories with fewer than {MinimumPerCategory} real cases: {string.Join(", ", thin)}");
+    }
+
+    [Fact]
+    public void Every_case_has_a_log_a_known_category_and_a_public_source()
+    {
+        var bad = RealLogCorpus.Cases
+            .Where(c => !File.Exists(c.LogPath)
+                || !RealLogCorpus.Categories.Contains(c.Expected.Category)
+                || !c.SourceUrl.StartsWith("https://github.com/", StringComparison.Ordinal))
+            .Select(c => c.Slug)
+            .ToList();
+
+        Assert.True(bad.Count == 0, $"malformed real-log cases: {string.Join(", ", bad)}");
+    }
+}
