@@ -1,0 +1,30 @@
+namespace ErrorTrace.Core.Classification;
+
+/// <summary>One named, ordered classification rule: the first rule whose conditions hold decides.</summary>
+internal sealed class ClassificationRule
+{
+    public required string Id { get; init; }
+
+    /// <summary>Why the rule exists and what it trades off; for maintainers, not for reports.</summary>
+    public string? Comment { get; init; }
+
+    public required string Category { get; init; }
+
+    /// <summary>The error phase to report, when the rule knows it better than the frames do.</summary>
+    public string? Phase { get; init; }
+
+    /// <summary><c>high</c>, <c>medium</c> or <c>low</c>.</summary>
+    public required string Confidence { get; init; }
+
+    public RuleTarget Target { get; init; }
+
+    /// <summary>Replaces the category's description when the rule knows more (e.g. "missing chat template").</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Shown before the category's suggestions.</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+
+    public required RuleConditions Conditions { get; init; }
+
+    public override string ToString() => Id;
+}

@@ -1,0 +1,46 @@
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Classification;
+
+/// <summary>
+/// One exception of a failure as the rules see it. A failure expands to itself, its sub-exceptions
+/// and its chain (closest cause first), so a rule matches a CUDA OOM wrapped in
+/// <c>RuntimeError("Training failed")</c> as well as a bare one.
+/// </summary>
+/// <param name="Line">The log line of the exception line, for evidence; 0 when unknown.</param>
+internal sealed record FailureView(
+    string Type,
+    string Message,
+    IReadOnlyList<TracebackFrame> Frames,
+    string Kind,
+    string? Phase,
+    long Line,
+    int? Rank)
+{
+    public static IReadOnlyList<FailureView> Expand(TracebackInfo failure)
+    {
+        var views = new List<FailureView>();
+        Add(failure, views, depth: 0);
+        return views;
+    }
+
+    private static void Add(TracebackInfo failure, List<FailureView> views, int depth)
+    {
+        views.Add(new FailureView(failure.ExceptionType, failure.ExceptionMessage, failure.Frames, failure.Kind,
+            failure.Phase, failure.ExceptionLine, failure.Rank));
+
+        // Exception groups nest; a bound keeps a pathological report from recursing without end.
+        if (depth < 8)
+        {
+            foreach (var sub in failure.SubExceptions) Add(sub, views, depth + 1);
+        }
+
+        // A chain link has no line of its own in the report; the traceback's first line is where it was printed.
+        for (var i = failure.Chain.Count - 1; i >= 0; i--)
+        {
+            var link = failure.Chain[i];
+            views.Add(new FailureView(link.ExceptionType, link.ExceptionMessage, link.Frames, "python", failure.Phase,
+                failure.FirstLine, failure.Rank));
+        }
+    }
+}

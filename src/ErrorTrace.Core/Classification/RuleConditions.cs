@@ -1,0 +1,73 @@
+using System.Collections.Frozen;
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Classification;
+
+/// <summary>
+/// A rule's conditions, already compiled. Every condition present must hold; within one condition any
+/// value may match. <c>message</c> and <c>message_regex</c> form one condition, as do <c>frames</c> and
+/// <c>frame_regex</c>.
+/// </summary>
+internal sealed class RuleConditions
+{
+    public TypeMatcher? Types { get; init; }
+
+    /// <summary>Looked for in the message and, failing that, in the type: a parser that splits
+    /// <c>Fatal Python error: Segmentation fault</c> either way still matches "Segmentation fault".</summary>
+    public TextMatcher? Message { get; init; }
+
+    public TextMatcher? NotMessage { get; init; }
+
+    public FrameMatcher? Frames { get; init; }
+
+    public FrameMatcher? NotFrames { get; init; }
+
+    /// <summary>The record phase (<c>[Eval]</c>), case-insensitive.</summary>
+    public FrozenSet<string>? Phases { get; init; }
+
+    public FrozenSet<string>? Kinds { get; init; }
+
+    /// <summary>Entry levels; error entries only unless a rule asks for warnings too.</summary>
+    public FrozenSet<string> Levels { get; init; } = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "error");
+
+    /// <summary><c>user</c> or <c>library</c>: where the innermost frame is.</summary>
+    public string? RaisedIn { get; init; }
+
+    /// <summary>Whether <paramref name="view"/> satisfies every condition; <paramref name="messageIndex"/>
+    /// is where the message condition matched (-1 when none or in the type).</summary>
+    public bool Matches(FailureView view, out int messageIndex)
+    {
+        messageIndex = -1;
+        if (Kinds is not null && !Kinds.Contains(view.Kind)) return false;
+        if (Types is not null && !Types.Matches(view.Type)) return false;
+        if (Phases is not null && (view.Phase is null || !Phases.Contains(view.Phase))) return false;
+        if (RaisedIn is not null && !RaisedInMatches(view.Frames)) return false;
+        if (Frames is not null && Frames.FindInnermost(view.Frames) < 0) return false;
+        if (NotFrames is not null && NotFrames.FindInnermost(view.Frames) >= 0) return false;
+        if (NotMessage is not null && NotMessage.Find(view.Message) >= 0) return false;
+        if (Message is not null)
+        {
+            messageIndex = Message.Find(view.Message);
+            if (messageIndex < 0 && Message.Find(view.Type) < 0) return false;
+        }
+
+        return true;
+    }
+
+    public bool Matches(ErrorEntry entry)
+    {
+        if (!Levels.Contains(entry.Level)) return false;
+        if (Phases is not null && (entry.Phase is null || !Phases.Contains(entry.Phase))) return false;
+        return MatchesText(entry.Message);
+    }
+
+    public bool MatchesText(string text) =>
+        (Message is null || Message.Find(text) >= 0) && (NotMessage is null || NotMessage.Find(text) < 0);
+
+    private bool RaisedInMatches(IReadOnlyList<TracebackFrame> frames)
+    {
+        if (frames.Count == 0) return false;
+        var inLibrary = LibraryFrames.IsLibrary(frames[^1].File);
+        return inLibrary == (RaisedIn == "library");
+    }
+}

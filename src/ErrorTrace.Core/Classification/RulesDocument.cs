@@ -1,0 +1,13 @@
+namespace ErrorTrace.Core.Classification;
+
+/// <summary>The JSON shape of a rules file (built-in <c>rules.json</c> or the user's).</summary>
+internal sealed class RulesDocument
+{
+    /// <summary>Free text for the file's readers.</summary>
+    public string? Comment { get; set; }
+
+    /// <summary>Category metadata by name; a user file may override a built-in category's wording or add one.</summary>
+    public Dictionary<string, CategoryDocument>? Categories { get; set; }
+
+    public List<RuleDocument>? Rules { get; set; }
+}
