@@ -68,6 +68,9 @@ internal static class AnalyzeCommand
     private static void ValidateFiles(CommandResult result, Argument<string[]> files, Option<string> jobId)
     {
         var paths = result.GetValue(files) ?? [];
+        // An unknown option lands in FILE (it takes any number of values); say what it is rather than "no such file".
+        foreach (var unknown in paths.Where(p => p.Length > 1 && p[0] == '-'))
+            result.AddError($"Unknown option '{unknown}'. (For a file whose name starts with '-', write ./{unknown}.)");
         if (paths.Count(p => p == "-") > 1) result.AddError("stdin ('-') can be read only once.");
         if (paths.Any(string.IsNullOrWhiteSpace)) result.AddError("An empty FILE name was given.");
         // One id for several logs would make their reports indistinguishable.

@@ -10,16 +10,11 @@ namespace ErrorTrace.Cli.Commands;
 /// A bad log does not stop the others; the exit code is that of the first failure.</summary>
 internal sealed class AnalyzeRunner(CliEnvironment environment)
 {
-    /// <summary>Logs smaller than this read in a couple of seconds; a bar would only flicker.</summary>
-    public const long DefaultProgressThresholdBytes = 64L * 1024 * 1024;
-
-    public long ProgressThresholdBytes { get; init; } = DefaultProgressThresholdBytes;
-
     public int Run(AnalyzeSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (!RulesFile.TryLoad(settings.RulesPath, environment.Error, out var rules)) return ExitCodes.BadRules;
-        var options = AnalysisOptions.Default with { TimeZone = settings.TimeZone, Rules = rules };
+        var options = AnalysisOptions.Default with { TimeZone = settings.TimeZone, Rules = rules ?? AnalysisOptions.Default.Rules };
 
         OutputTarget target;
         try
@@ -83,7 +78,7 @@ internal sealed class AnalyzeRunner(CliEnvironment environment)
         }
 
         var colour = !settings.NoColor && !environment.NoColorRequested;
-        return new ProgressDisplay(environment, ProgressThresholdBytes)
+        return new ProgressDisplay(environment)
             .Run(path, colour, progress => LogFile.Analyze(path, options, context, progress));
     }
 }

@@ -24,6 +24,10 @@ internal sealed class CliEnvironment
     /// <summary>The terminal's width in columns; null asks <c>COLUMNS</c>, then falls back to a width that suits files.</summary>
     public int? TerminalWidth { get; init; }
 
+    /// <summary>Logs at least this big get a progress bar; smaller ones read in a second or two, where a bar would only
+    /// flicker. Tests lower it to see the bar.</summary>
+    public long ProgressThresholdBytes { get; init; } = 64L * 1024 * 1024;
+
     public Func<string, string?> GetEnvironmentVariable { get; init; } = _ => null;
 
     /// <summary>Makes the Spectre console that writes to a writer; tests may swap in their own.</summary>

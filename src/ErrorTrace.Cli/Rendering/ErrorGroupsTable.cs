@@ -5,39 +5,56 @@ using Spectre.Console;
 
 namespace ErrorTrace.Cli.Rendering;
 
-/// <summary>The distinct errors and warnings, one row each, messages cut to fit the width so every row stays one line.</summary>
+/// <summary>The distinct errors and warnings, one row each, messages cut to fit the width so every row stays one line.
+/// On a narrow terminal the least useful columns go first, so the message keeps a readable width.</summary>
 internal static class ErrorGroupsTable
 {
     /// <summary>A terminal screenful; the JSON report has the rest.</summary>
     public const int MaxRows = 30;
 
-    private const int MinMessageWidth = 20;
+    private const int MinMessageWidth = 30;
+
+    /// <summary>Columns before the message, in display order.</summary>
+    private static readonly GroupColumn[] s_columns =
+    [
+        new("Level", e => e.Level, 0),
+        new("Count", e => e.Count.ToString(CultureInfo.InvariantCulture), 0),
+        new("First seen (UTC)", FirstSeen, 3),
+        new("Last seen", LastSeen, 1),
+        new("Ranks", e => RankList.Format(e.Ranks), 2),
+    ];
 
     public static void Write(IAnsiConsole console, IReadOnlyList<ErrorEntry> errors)
     {
         if (errors.Count == 0) return;
         console.MarkupLine($"[bold underline]Errors and warnings[/] [dim]({errors.Count.ToString(CultureInfo.InvariantCulture)} distinct)[/]");
 
-        var rows = errors.Take(MaxRows).Select(Cells).ToList();
-        string[] headers = ["Level", "Count", "First seen (UTC)", "Last seen", "Ranks", "Message"];
-        // Spectre would wrap a long message over many lines; cutting it ourselves keeps the table scannable.
-        var fixedWidth = Enumerable.Range(0, headers.Length - 1)
-            .Sum(column => rows.Select(r => r[column].Length).Append(headers[column].Length).Max());
-        var borders = 3 * headers.Length + 1;
-        var messageWidth = Math.Max(MinMessageWidth, console.Profile.Width - fixedWidth - borders);
+        var shown = errors.Take(MaxRows).ToList();
+        var columns = s_columns.ToList();
+        var messageWidth = MessageWidth(console.Profile.Width, columns, shown);
+        foreach (var drop in s_columns.Where(c => c.DropOrder > 0).OrderBy(c => c.DropOrder))
+        {
+            if (messageWidth >= MinMessageWidth) break;
+            columns.Remove(drop);
+            messageWidth = MessageWidth(console.Profile.Width, columns, shown);
+        }
 
         var table = new Table().Border(TableBorder.Rounded).BorderColor(Color.Grey);
-        foreach (var header in headers) table.AddColumn(new TableColumn(header));
-        table.Columns[1].RightAligned();
-        foreach (var (entry, cells) in errors.Zip(rows))
+        foreach (var column in columns)
         {
-            table.AddRow(
-                new Markup($"[{LevelStyle(entry.Level)}]{Markup.Escape(cells[0])}[/]"),
-                new Text(cells[1]),
-                new Text(cells[2]),
-                new Text(cells[3]),
-                new Text(cells[4]),
-                new Text(ReportText.Truncate(cells[5], messageWidth)));
+            var tableColumn = new TableColumn(column.Header);
+            if (column.Header == "Count") tableColumn.RightAligned();
+            table.AddColumn(tableColumn);
+        }
+
+        table.AddColumn(new TableColumn("Message"));
+        foreach (var entry in shown)
+        {
+            var cells = new List<Spectre.Console.Rendering.IRenderable> { new Markup($"[{LevelStyle(entry.Level)}]{Markup.Escape(entry.Level)}[/]") };
+            cells.AddRange(columns.Skip(1).Select(c => new Text(c.Cell(entry))));
+            // Cut here rather than let Spectre wrap: a table of multi-line rows is hard to scan.
+            cells.Add(new Text(ReportText.Truncate(ReportText.FirstLine(entry.Message), Math.Max(messageWidth, 10))));
+            table.AddRow(cells);
         }
 
         console.Write(table);
@@ -50,15 +67,18 @@ internal static class ErrorGroupsTable
         console.WriteLine();
     }
 
-    private static string[] Cells(ErrorEntry entry) =>
-    [
-        entry.Level,
-        entry.Count.ToString(CultureInfo.InvariantCulture),
-        entry.Timestamp is { } first ? ReportText.Timestamp(first).TrimEnd('Z') : "line " + entry.FirstLine.ToString(CultureInfo.InvariantCulture),
-        LastSeen(entry),
-        RankList.Format(entry.Ranks),
-        ReportText.FirstLine(entry.Message),
-    ];
+    /// <summary>What is left for the message after the other columns (as wide as their widest cell) and the borders
+    /// (one padding space each side of every cell, plus a rule between and around them).</summary>
+    private static int MessageWidth(int width, List<GroupColumn> columns, List<ErrorEntry> rows)
+    {
+        var fixedWidth = columns.Sum(c => rows.Select(r => c.Cell(r).Length).Append(c.Header.Length).Max());
+        var borders = 3 * (columns.Count + 1) + 1;
+        return width - fixedWidth - borders;
+    }
+
+    private static string FirstSeen(ErrorEntry entry) => entry.Timestamp is { } first
+        ? ReportText.Timestamp(first).TrimEnd('Z')
+        : "line " + entry.FirstLine.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Only the time when it is the same day as the first occurrence: the date would just repeat.</summary>
     private static string LastSeen(ErrorEntry entry)
