@@ -1,0 +1,57 @@
+using ErrorTrace.Core.Input;
+
+namespace ErrorTrace.Core.Tests.Golden;
+
+/// <summary>
+/// Every case of the CPython-generated corpus (Corpus/golden, made by scripts/golden/generate.py): the
+/// engine's root-cause traceback must equal what CPython's TracebackException said, field by field.
+/// </summary>
+public class GoldenCorpusTests
+{
+    private const int MinimumCases = 300;
+
+    // Case names, not loaded objects: strings serialize, so each case is its own test in discovery and reports.
+    public static TheoryData<string> Cases => [.. GoldenCorpus.CaseNames()];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Engine_reports_the_traceback_CPython_printed(string caseName)
+    {
+        var expected = GoldenCorpus.Load(caseName);
+        var report = LogFile.Analyze(GoldenCorpus.LogPath(caseName), cancellationToken: TestContext.Current.CancellationToken);
+
+        var difference = expected.Traceback is null ? null : TracebackComparer.Compare(expected.Traceback, report.Traceback);
+        if (difference is null && expected.TracebacksCount != report.Tracebacks.Count)
+        {
+            difference = new GoldenDifference("tracebacks_count", GoldenText.Of(expected.TracebacksCount),
+                $"{report.Tracebacks.Count} ({string.Join(", ", report.Tracebacks.Select(t => t.ExceptionType))})");
+        }
+
+        if (difference is not null)
+        {
+            Assert.Fail($"golden case {caseName} [{expected.Shape}]: {difference}\n  case: {expected.Description}");
+        }
+    }
+
+    [Fact]
+    public void Corpus_is_large_and_covers_every_log_shape()
+    {
+        var names = GoldenCorpus.CaseNames();
+        Assert.True(names.Count >= MinimumCases, $"the golden corpus has {names.Count} cases, fewer than {MinimumCases}: regenerate it with scripts/golden/generate.py");
+
+        var expectations = names.Select(GoldenCorpus.Load).ToList();
+        foreach (var (name, expectation) in names.Zip(expectations))
+        {
+            Assert.True(File.Exists(GoldenCorpus.LogPath(name)), $"{name}.expected.json has no {name}.log");
+            Assert.Equal(name, expectation.Case);
+            Assert.NotNull(expectation.Traceback);
+        }
+
+        var perShape = expectations.CountBy(e => e.Shape).ToDictionary();
+        var missing = GoldenShapes.All.Where(s => perShape.GetValueOrDefault(s) < 10).ToList();
+        Assert.True(missing.Count == 0, $"log shapes with fewer than 10 cases: {string.Join(", ", missing)}");
+        var unknown = perShape.Keys.Except(GoldenShapes.All).ToList();
+        Assert.True(unknown.Count == 0, $"cases with a shape GoldenShapes does not know: {string.Join(", ", unknown)}");
+        Assert.Contains(names, n => n.StartsWith("ambiguous_blank_line_", StringComparison.Ordinal));
+    }
+}
