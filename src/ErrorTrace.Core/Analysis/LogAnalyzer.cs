@@ -1,16 +1,32 @@
+using ErrorTrace.Core.Grouping;
+using ErrorTrace.Core.Input;
+using ErrorTrace.Core.Records;
 using ErrorTrace.Core.Reports;
 
 namespace ErrorTrace.Core.Analysis;
 
 /// <summary>
-/// The engine: a resumable reader over a log's UTF-8 bytes. Feed it chunks in order with
-/// <see cref="Append"/>; ask for a <see cref="CreateReport"/> at any point; call <see cref="Complete"/>
-/// at the end of input. <see cref="Clone"/> gives an independent copy, so a caller can complete and
-/// report a snapshot of a still-growing log and keep appending to the original.
-/// Not thread-safe: one caller at a time.
+/// The engine: a resumable reader over a log's UTF-8 bytes, in the manner of <c>Utf8JsonReader</c>. Feed it chunks in
+/// order with <see cref="Append"/>; ask for a <see cref="CreateReport"/> at any point (a still-open traceback is
+/// included as read so far, an unterminated last line is not); call <see cref="Complete"/> at the end of input.
+/// Appending more after a report continues where the previous chunk stopped, so the cost of re-analysing a growing
+/// log is proportional to the new bytes. Never throws on content. Not thread-safe: one caller at a time.
 /// </summary>
-public sealed partial class LogAnalyzer
+public sealed partial class LogAnalyzer : ILineSink
 {
+    private readonly LineSplitter _splitter = new();
+    private readonly StreamTable _streams = new();
+    private readonly ErrorGroupTable _errors = new();
+    private readonly FailureTable _failures = new();
+    private readonly byte[] _ansiScratch = new byte[EngineLimits.MaxLineBytes];
+    private readonly byte[] _criJoin = new byte[EngineLimits.MaxLineBytes];
+    private readonly char[] _chars = new char[EngineLimits.MaxLineBytes];
+    private int _criJoinLength;
+    private bool _criPending;
+    private bool _lineIsCri;
+    private int _firstYear;
+    private long _lastDeathLine = long.MinValue;
+
     public LogAnalyzer(AnalysisOptions? options = null)
     {
         Options = options ?? AnalysisOptions.Default;
@@ -23,20 +39,43 @@ public sealed partial class LogAnalyzer
 
     public bool IsComplete { get; private set; }
 
+    /// <summary>Physical lines read so far.</summary>
+    public long Lines => _splitter.PhysicalLines;
+
     public void Append(ReadOnlySpan<byte> chunk)
     {
-        if (IsComplete) throw new InvalidOperationException("The analyzer was completed; clone it before completing to keep appending.");
+        if (IsComplete) throw new InvalidOperationException("The analyzer is complete; create a new one to read another log.");
         BytesConsumed += chunk.Length;
+        _splitter.Append(chunk, this);
     }
 
-    public void Complete() => IsComplete = true;
-
-    public LogAnalyzer Clone() => new(Options) { BytesConsumed = BytesConsumed };
-
-    public ErrorReport CreateReport(ReportContext? context = null)
+    /// <summary>End of input: the last line is read even without a newline, and every open block is closed.</summary>
+    public void Complete()
     {
-        context ??= new ReportContext();
-        _ = BytesConsumed;
-        return new ErrorReport { JobId = context.JobId, Status = context.Status ?? "completed", ErrorSummary = context.ErrorSummary };
+        if (IsComplete) return;
+        _splitter.Complete(this);
+        if (_criPending && _criJoinLength > 0)
+        {
+            _criPending = false;
+            ProcessContent(_criJoin.AsSpan(0, _criJoinLength), _splitter.LineNumber - 1, startsLine: true, endsLine: true);
+        }
+
+        foreach (var stream in _streams.All) CloseActive(stream);
+        IsComplete = true;
     }
+
+    public ErrorReport CreateReport(ReportContext? context = null) =>
+        new ReportBuilder(this, context ?? new ReportContext()).Build();
+
+    internal IEnumerable<StreamState> Streams => _streams.All;
+
+    internal ErrorGroupTable Errors => _errors;
+
+    internal FailureTable Failures => _failures;
+
+    internal long TruncatedLines => _splitter.TruncatedSegments;
+
+    internal int FallbackYear => Options.ReferenceYear ?? (_firstYear != 0 ? _firstYear : DateTime.UtcNow.Year);
+
+    internal DateTime? ToUtc(in RawTimestamp timestamp) => timestamp.ToUtc(Options.TimeZone, FallbackYear);
 }

@@ -1,0 +1,42 @@
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Analysis;
+
+/// <summary>
+/// Failures that are consequences of another failure, not causes. The root cause is the first failure that matches none
+/// of these; when every failure matches one, the first failure is the root after all (a pure hang shows only
+/// watchdog timeouts). Ordered, named, each with the reason it is a cascade.
+/// </summary>
+internal static class CascadeRules
+{
+    private static readonly (string Id, Func<TracebackInfo, bool> Matches, string Why)[] s_rules =
+    [
+        ("launcher-child-failed", f => f.ExceptionType.EndsWith("ChildFailedError", StringComparison.Ordinal),
+            "torchelastic wraps a child's failure; its table's death is recorded separately."),
+        ("launcher-called-process", f => f.ExceptionType.EndsWith("CalledProcessError", StringComparison.Ordinal),
+            "accelerate/deepspeed launchers re-raise the child's non-zero exit."),
+        ("launcher-signal", f => f.ExceptionType.EndsWith("SignalException", StringComparison.Ordinal),
+            "torchelastic's agent received SIGTERM/SIGINT, usually because a peer failed or the scheduler cancelled the job."),
+        ("interrupted", f => f.ExceptionType == "KeyboardInterrupt" || f.ExceptionType == "SIGTERM",
+            "Ranks interrupted by the launcher after another rank failed."),
+        ("nccl-watchdog", f => Mentions(f, "Watchdog caught collective operation timeout") || Mentions(f, "watchdog thread terminated"),
+            "A rank waiting on a collective that a failed peer never joined times out after the peer's failure."),
+        ("peer-gone", f => Mentions(f, "Connection reset by peer") || Mentions(f, "Broken pipe") || Mentions(f, "communicator was aborted")
+            || Mentions(f, "NCCL communicator was aborted") || Mentions(f, "has been terminated") && Mentions(f, "rank"),
+            "Collectives fail on the survivors once a peer process has died."),
+    ];
+
+    /// <summary>The id of the first cascade rule the failure matches, or null.</summary>
+    public static string? Match(TracebackInfo failure)
+    {
+        foreach (var (id, matches, _) in s_rules)
+        {
+            if (matches(failure)) return id;
+        }
+
+        return null;
+    }
+
+    private static bool Mentions(TracebackInfo f, string text) =>
+        f.ExceptionMessage.Contains(text, StringComparison.Ordinal) || f.Chain.Any(c => c.ExceptionMessage.Contains(text, StringComparison.Ordinal));
+}

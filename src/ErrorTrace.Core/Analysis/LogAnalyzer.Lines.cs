@@ -1,0 +1,196 @@
+using ErrorTrace.Core.Envelopes;
+using ErrorTrace.Core.Input;
+using ErrorTrace.Core.Markers;
+using ErrorTrace.Core.Records;
+using ErrorTrace.Core.Reports;
+using ErrorTrace.Core.Tracebacks;
+
+namespace ErrorTrace.Core.Analysis;
+
+/// <summary>The per-line path: envelopes, record header, then either the record or the unstructured-line machinery.</summary>
+public sealed partial class LogAnalyzer
+{
+    /// <summary>A shell's "Killed" or a launcher's exit report right after a crash dump is the same death, not another.</summary>
+    private const int SameDeathWindowLines = 200;
+
+    void ILineSink.OnSegment(ReadOnlySpan<byte> segment, long lineNumber, SegmentFlags flags)
+    {
+        var startsLine = (flags & SegmentFlags.StartsLine) != 0;
+        var endsLine = (flags & SegmentFlags.EndsLine) != 0;
+        if (startsLine)
+        {
+            _lineIsCri = CriEnvelope.TryParse(segment, out var contentStart, out var partial);
+            if (_lineIsCri)
+            {
+                segment = segment[contentStart..];
+                if (partial || _criPending)
+                {
+                    // Kubernetes splits long lines into P pieces ended by an F piece: join them back.
+                    var room = _criJoin.Length - _criJoinLength;
+                    var take = Math.Min(room, segment.Length);
+                    segment[..take].CopyTo(_criJoin.AsSpan(_criJoinLength));
+                    _criJoinLength += take;
+                    _criPending = partial;
+                    if (partial) return;
+                    segment = _criJoin.AsSpan(0, _criJoinLength);
+                    _criJoinLength = 0;
+                }
+            }
+        }
+
+        ProcessContent(segment, lineNumber, startsLine, endsLine);
+    }
+
+    private void ProcessContent(ReadOnlySpan<byte> content, long lineNumber, bool startsLine, bool endsLine)
+    {
+        if (content.IndexOf(AnsiEscapes.Escape) >= 0)
+        {
+            var length = AnsiEscapes.Strip(content, _ansiScratch);
+            content = _ansiScratch.AsSpan(0, length);
+        }
+
+        var rank = -1;
+        content = LauncherPrefix.Strip(content, ref rank, out var host);
+        var stream = _streams.Get(host, rank);
+
+        if (RecordHeaderParser.TryParse(content, out var header))
+        {
+            OnRecord(stream, content, ref header, lineNumber);
+            return;
+        }
+
+        if (content.IsEmpty && !(startsLine && endsLine)) return; // an empty \r segment is not a blank line
+        var chars = _chars.AsSpan(0, Text.Utf8.Decode(content, _chars));
+        OnUnstructured(stream, chars, lineNumber);
+    }
+
+    private void OnRecord(StreamState stream, ReadOnlySpan<byte> content, ref RecordHeader header, long lineNumber)
+    {
+        CloseActive(stream);
+        stream.ContinuationTarget = null;
+        stream.CurrentBlock.Clear();
+        stream.PreviousBlock.Clear();
+        if (header.Timestamp.HasValue)
+        {
+            stream.LastTimestamp = header.Timestamp;
+            if (_firstYear == 0 && header.Timestamp.Year != 0) _firstYear = header.Timestamp.Year;
+        }
+
+        var phase = content[header.Phase];
+        if (!phase.IsEmpty) stream.SetPhase(phase);
+        if (header.Level < LogLevel.Warning) return;
+
+        var logger = content[header.Logger];
+        stream.SetLogger(logger);
+        var message = _chars.AsSpan(0, Text.Utf8.Decode(content[header.MessageStart..], _chars));
+        stream.ContinuationTarget = _errors.Record(header.Level, "record", logger, phase, message, lineNumber, stream.Rank, header.Timestamp);
+        if (header.Level < LogLevel.Error) return;
+
+        if (LineMarkers.Match(message, deathsOnly: true) is { } death) RecordDeath(stream, death, message, lineNumber);
+        if (message.EndsWith(TracebackText.Header, StringComparison.Ordinal) && stream.Python.TryOpen(message, lineNumber))
+        {
+            stream.ContinuationTarget = null;
+            stream.OpenBlock(stream.Python);
+        }
+    }
+
+    private void OnUnstructured(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
+    {
+        if (stream.Active is { } active)
+        {
+            if (active.TryContinue(line, lineNumber)) return;
+            CloseActive(stream);
+        }
+
+        var blank = line.IsWhiteSpace();
+        if (blank)
+        {
+            stream.ContinuationTarget = null;
+            stream.PreviousBlock.CopyFrom(stream.CurrentBlock);
+            stream.CurrentBlock.Clear();
+            return;
+        }
+
+        if (TryOpenBlock(stream, line, lineNumber))
+        {
+            stream.ContinuationTarget = null;
+            return;
+        }
+
+        if (stream.ContinuationTarget is { } target)
+        {
+            if (target.TryAppendContinuation(line)) return;
+            stream.ContinuationTarget = null;
+        }
+
+        if (LineMarkers.Match(line, deathsOnly: false) is { } hit)
+        {
+            var source = hit.Kind == MarkerKind.Warning ? "warning" : "marker";
+            var level = hit.Kind == MarkerKind.Warning ? LogLevel.Warning : LogLevel.Error;
+            stream.ContinuationTarget = _errors.Record(level, source, default, default, line.Trim(), lineNumber, stream.Rank, stream.LastTimestamp);
+            if (hit.Kind == MarkerKind.Death) RecordDeath(stream, hit, line.Trim(), lineNumber);
+            // A warning's next line is its source line, not more message.
+            if (hit.Kind == MarkerKind.Warning) stream.ContinuationTarget = null;
+        }
+
+        stream.CurrentBlock.Add(line, lineNumber);
+    }
+
+    private static bool TryOpenBlock(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
+    {
+        IFailureBlockParser? opened = null;
+        if (stream.Python.TryOpen(line, lineNumber)) opened = stream.Python;
+        else if (stream.Faulthandler.TryOpen(line, lineNumber)) opened = stream.Faulthandler;
+        else if (stream.Cpp.TryOpen(line, lineNumber)) opened = stream.Cpp;
+        else if (TracebackText.ChainRelation(line.Trim()) is { } relation && TryOpenFromLookback(stream, relation, line, lineNumber)) opened = stream.Python;
+        if (opened is null) return false;
+        stream.OpenBlock(opened);
+        return true;
+    }
+
+    /// <summary>A chain sentence outside a traceback: the exception before it printed no traceback of its own.</summary>
+    private static bool TryOpenFromLookback(StreamState stream, string relation, ReadOnlySpan<char> sentence, long lineNumber)
+    {
+        var block = stream.PreviousBlock;
+        for (var i = block.Count - 1; i >= 0; i--)
+        {
+            if (ExceptionLine.TryParse(block.Line(i), out _, out _))
+                return stream.Python.TryOpenAfterLookback(relation, sentence, block.Line(i), block.After(i), block.LineNumber(i), lineNumber);
+        }
+
+        return false;
+    }
+
+    private void CloseActive(StreamState stream)
+    {
+        if (stream.Active is not { } active) return;
+        stream.Active = null;
+        if (active.Close() is { } failure) RecordFailure(stream, failure);
+    }
+
+    private void RecordFailure(StreamState stream, TracebackInfo failure)
+    {
+        if (failure.Kind == PythonTracebackParser.Kind && failure.ExceptionType.Length == 0 && failure.Frames.Count == 0) return;
+        _failures.Record(failure, stream.Rank, stream.ActiveTimestamp, stream.ActivePhase, stream.ActiveLogger);
+        if (failure.Kind != PythonTracebackParser.Kind) _lastDeathLine = failure.FirstLine;
+        if (failure.ExceptionType.EndsWith("ChildFailedError", StringComparison.Ordinal))
+            ChildFailureTable.Read(failure, stream, this);
+    }
+
+    internal void RecordDeath(StreamState stream, MarkerHit hit, ReadOnlySpan<char> line, long lineNumber, int? rank = null)
+    {
+        if (lineNumber - _lastDeathLine <= SameDeathWindowLines && lineNumber >= _lastDeathLine) return;
+        _lastDeathLine = lineNumber;
+        var text = line.Trim().ToString();
+        var death = new TracebackInfo
+        {
+            Raw = text,
+            Kind = "signal",
+            ExceptionType = hit.Signal ?? "SIGKILL",
+            ExceptionMessage = text,
+            FirstLine = lineNumber,
+            ExceptionLine = lineNumber,
+        };
+        _failures.Record(death, rank ?? stream.Rank, stream.LastTimestamp, null, hit.Marker.Id);
+    }
+}

@@ -1,0 +1,164 @@
+using ErrorTrace.Core.Classification;
+using ErrorTrace.Core.Grouping;
+using ErrorTrace.Core.Records;
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Analysis;
+
+/// <summary>Turns the analyzer's tables into the report: entries, distinct failures, the root cause and the analysis.
+/// Reads state, never changes it, so a report can be made mid-stream.</summary>
+internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
+{
+    /// <summary>A one-line summary fits a table cell or a notification.</summary>
+    private const int MaxSummaryChars = 300;
+
+    public ErrorReport Build()
+    {
+        var failures = Failures();
+        var root = RootCause(failures);
+        var errors = Entries(failures);
+        var status = context.Status ?? (failures.Count > 0 ? "failed" : "completed");
+        var notes = new List<string>();
+        if (analyzer.TruncatedLines > 0)
+            notes.Add($"{analyzer.TruncatedLines} line(s) longer than {EngineLimits.MaxLineBytes / 1024} KiB were cut; only their start was read.");
+        if (analyzer.Errors.Dropped > 0)
+            notes.Add($"{analyzer.Errors.Dropped} occurrence(s) of further distinct errors were not grouped (more than {EngineLimits.MaxErrorGroups} distinct).");
+        if (!analyzer.IsComplete) notes.Add("The log was still being read; open blocks are shown as read so far.");
+
+        var analysis = FailureClassifier.Classify(new ClassificationInput(root, failures, errors, context.ErrorSummary), analyzer.Options.Rules);
+        return new ErrorReport
+        {
+            JobId = context.JobId,
+            Status = status,
+            ErrorSummary = context.ErrorSummary ?? Summary(root),
+            Errors = errors,
+            Traceback = root,
+            Tracebacks = failures,
+            Analysis = analysis,
+            Log = new LogInfo
+            {
+                Path = context.LogPath,
+                SizeBytes = context.LogSizeBytes ?? analyzer.BytesConsumed,
+                Lines = analyzer.Lines,
+                TruncatedLines = analyzer.TruncatedLines,
+            },
+            Notes = notes,
+        };
+    }
+
+    private List<TracebackInfo> Failures()
+    {
+        var result = new List<TracebackInfo>();
+        foreach (var group in analyzer.Failures.Groups) result.Add(Describe(group));
+        if (analyzer.IsComplete) return result;
+        foreach (var stream in analyzer.Streams)
+        {
+            if (stream.Active?.Peek() is { } open)
+            {
+                result.Add(open with
+                {
+                    Rank = stream.Rank >= 0 ? stream.Rank : null,
+                    Ranks = stream.Rank >= 0 ? [stream.Rank] : [],
+                    Timestamp = analyzer.ToUtc(stream.ActiveTimestamp),
+                    Phase = stream.ActivePhase,
+                    Logger = stream.ActiveLogger,
+                    Secondary = CascadeRules.Match(open) is not null,
+                });
+            }
+        }
+
+        result.Sort((a, b) => a.FirstLine.CompareTo(b.FirstLine));
+        return result;
+    }
+
+    private TracebackInfo Describe(FailureGroup group) => group.First with
+    {
+        Count = group.Count,
+        Rank = group.FirstRank >= 0 ? group.FirstRank : null,
+        Ranks = group.Ranks.ToArray(),
+        Timestamp = analyzer.ToUtc(group.Timestamp),
+        Phase = group.Phase,
+        Logger = group.Logger,
+        Secondary = CascadeRules.Match(group.First) is not null,
+    };
+
+    /// <summary>The first failure that is not a cascade, by timestamp where both have one, else by position in the log.</summary>
+    private static TracebackInfo? RootCause(List<TracebackInfo> failures)
+    {
+        TracebackInfo? best = null;
+        foreach (var failure in failures)
+        {
+            if (failure.Secondary) continue;
+            if (best is null || (failure.Timestamp is { } t && best.Timestamp is { } b && t < b)) best = failure;
+        }
+
+        return best ?? (failures.Count > 0 ? failures[0] : null);
+    }
+
+    private List<ErrorEntry> Entries(List<TracebackInfo> failures)
+    {
+        var entries = new List<ErrorEntry>();
+        foreach (var group in analyzer.Errors.Groups)
+        {
+            entries.Add(new ErrorEntry
+            {
+                Timestamp = analyzer.ToUtc(group.FirstTimestamp),
+                LastTimestamp = analyzer.ToUtc(group.LastTimestamp.HasValue ? group.LastTimestamp : group.FirstTimestamp),
+                Level = group.Level >= LogLevel.Error ? "error" : "warning",
+                Phase = group.Phase,
+                Message = group.Message,
+                DedupeKey = DedupeKey.For(group.Phase ?? group.Logger ?? group.Source, group.MaskedFirstLine, group.Fingerprint),
+                Count = group.Count,
+                FirstLine = group.FirstLine,
+                Ranks = group.Ranks.ToArray(),
+                Logger = group.Logger,
+                Source = group.Source,
+            });
+        }
+
+        // Each exception a traceback ended with is an error too; deaths already have their marker line's entry.
+        foreach (var failure in failures)
+        {
+            if (failure.Kind == "signal" || failure.ExceptionType.Length == 0) continue;
+            var firstLine = FirstLine(failure.ExceptionMessage);
+            var text = firstLine.Length == 0 ? failure.ExceptionType : $"{failure.ExceptionType}: {firstLine}";
+            entries.Add(new ErrorEntry
+            {
+                Timestamp = failure.Timestamp,
+                LastTimestamp = failure.Timestamp,
+                Level = "error",
+                Phase = failure.Phase,
+                Message = text,
+                DedupeKey = DedupeKey.For("exception", text, FailureTable.Fingerprint(failure)),
+                Count = failure.Count,
+                FirstLine = failure.ExceptionLine > 0 ? failure.ExceptionLine : failure.FirstLine,
+                Ranks = failure.Ranks,
+                Logger = failure.Logger,
+                Source = "exception",
+            });
+        }
+
+        entries.Sort((a, b) => a.Level != b.Level ? (a.Level == "error" ? -1 : 1) : a.FirstLine.CompareTo(b.FirstLine));
+        return entries;
+    }
+
+    private static string? Summary(TracebackInfo? root)
+    {
+        if (root is null) return null;
+        var first = FirstLine(root.ExceptionMessage);
+        var text = root.Kind switch
+        {
+            "signal" => $"Process killed by {root.ExceptionType}: {first}",
+            _ => first.Length == 0 ? root.ExceptionType : $"{root.ExceptionType}: {first}",
+        };
+        if (root.Rank is { } rank) text += $" (rank {rank})";
+        return text.Length <= MaxSummaryChars ? text : string.Concat(text.AsSpan(0, MaxSummaryChars - 1), "…");
+    }
+
+    private static string FirstLine(string message)
+    {
+        var span = message.AsSpan().TrimStart('\n');
+        var newline = span.IndexOf('\n');
+        return (newline >= 0 ? span[..newline] : span).Trim().ToString();
+    }
+}

@@ -1,0 +1,71 @@
+using ErrorTrace.Core.Grouping;
+using ErrorTrace.Core.Records;
+using ErrorTrace.Core.Tracebacks;
+
+namespace ErrorTrace.Core.Analysis;
+
+/// <summary>
+/// What the engine remembers about one output stream (one rank on one host): the block being read, the open record
+/// that continuation lines extend, and the context (timestamp, phase, logger) a traceback inherits. Ranks interleave
+/// line by line in a merged stderr; each keeps its own state, so their tracebacks never mix.
+/// </summary>
+internal sealed class StreamState(int rank)
+{
+    /// <summary>The seed's phases are single words; longer is not a phase worth keeping.</summary>
+    private const int MaxContextBytes = 128;
+
+    private readonly byte[] _phase = new byte[MaxContextBytes];
+    private readonly byte[] _logger = new byte[MaxContextBytes];
+    private int _phaseLength;
+    private int _loggerLength;
+
+    public int Rank { get; } = rank;
+
+    public PythonTracebackParser Python { get; } = new();
+
+    public FaulthandlerParser Faulthandler { get; } = new();
+
+    public CppAbortParser Cpp { get; } = new();
+
+    public IFailureBlockParser? Active { get; set; }
+
+    /// <summary>The timestamp, phase and logger of the block that is open, frozen when it opened.</summary>
+    public RawTimestamp ActiveTimestamp { get; set; }
+
+    public string? ActivePhase { get; set; }
+
+    public string? ActiveLogger { get; set; }
+
+    public RawTimestamp LastTimestamp { get; set; }
+
+    /// <summary>A new error group whose message continuation lines extend (multi-line messages).</summary>
+    public ErrorGroup? ContinuationTarget { get; set; }
+
+    public LookbackBlock CurrentBlock { get; } = new();
+
+    public LookbackBlock PreviousBlock { get; } = new();
+
+    public ReadOnlySpan<byte> Phase => _phase.AsSpan(0, _phaseLength);
+
+    public ReadOnlySpan<byte> Logger => _logger.AsSpan(0, _loggerLength);
+
+    public void SetPhase(ReadOnlySpan<byte> phase) => _phaseLength = Copy(phase, _phase);
+
+    /// <summary>The logger of the last warning/error record: the one a following traceback belongs to.</summary>
+    public void SetLogger(ReadOnlySpan<byte> logger) => _loggerLength = Copy(logger, _logger);
+
+    public void OpenBlock(IFailureBlockParser parser)
+    {
+        Active = parser;
+        ActiveTimestamp = LastTimestamp;
+        ActivePhase = _phaseLength == 0 ? null : Text.Utf8.Decode(Phase);
+        ActiveLogger = _loggerLength == 0 ? null : Text.Utf8.Decode(Logger);
+    }
+
+    private static int Copy(ReadOnlySpan<byte> source, byte[] destination)
+    {
+        var length = Math.Min(source.Length, destination.Length);
+        source[..length].CopyTo(destination);
+        return length;
+    }
+}

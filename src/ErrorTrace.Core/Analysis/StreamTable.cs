@@ -1,0 +1,45 @@
+namespace ErrorTrace.Core.Analysis;
+
+/// <summary>Streams by (host, rank). Lines without a prefix share the default stream; the last one used is cached
+/// because consecutive lines almost always come from the same stream.</summary>
+internal sealed class StreamTable
+{
+    private readonly Dictionary<long, StreamState> _streams = [];
+    private readonly List<byte[]> _hosts = [];
+    private StreamState? _last;
+    private long _lastKey = long.MinValue;
+
+    public IEnumerable<StreamState> All => _streams.Values;
+
+    public StreamState Get(ReadOnlySpan<byte> host, int rank)
+    {
+        var key = ((long)HostId(host) << 32) | (uint)(rank + 1);
+        if (key == _lastKey && _last is not null) return _last;
+        if (!_streams.TryGetValue(key, out var stream))
+        {
+            if (_streams.Count >= EngineLimits.MaxStreams) key = 0;
+            if (!_streams.TryGetValue(key, out stream))
+            {
+                stream = new StreamState(rank);
+                _streams.Add(key, stream);
+            }
+        }
+
+        _lastKey = key;
+        _last = stream;
+        return stream;
+    }
+
+    private int HostId(ReadOnlySpan<byte> host)
+    {
+        if (host.IsEmpty) return 0;
+        for (var i = 0; i < _hosts.Count; i++)
+        {
+            if (host.SequenceEqual(_hosts[i])) return i + 1;
+        }
+
+        if (_hosts.Count >= EngineLimits.MaxHosts) return 0;
+        _hosts.Add(host.ToArray());
+        return _hosts.Count;
+    }
+}

@@ -1,0 +1,139 @@
+namespace ErrorTrace.Core.Envelopes;
+
+/// <summary>
+/// Per-line prefixes that launchers add when they merge many processes' output, in the order they are tried.
+/// Each is stripped exactly, because what follows must keep its own indentation (a traceback frame's two spaces).
+/// </summary>
+internal static class LauncherPrefix
+{
+    /// <summary>Prefixes stacked on one line (<c>worker-1: [rank9]: </c> is two).</summary>
+    private const int MaxStacked = 4;
+
+    private const int MaxHostLength = 63;
+    private const int MaxRankDigits = 6;
+
+    /// <summary>Strips every recognised prefix. Rank and host keep the last seen (innermost) values; -1 / empty when absent.</summary>
+    public static ReadOnlySpan<byte> Strip(ReadOnlySpan<byte> line, scoped ref int rank, out ReadOnlySpan<byte> host)
+    {
+        host = default;
+        for (var n = 0; n < MaxStacked; n++)
+        {
+            if (TryBracketRank(line, ref rank, out var length)
+                || TryMpiTag(line, ref rank, out length)
+                || TrySrunLabel(line, ref rank, out length))
+            {
+                line = line[length..];
+                continue;
+            }
+
+            if (TryHost(line, out length))
+            {
+                host = line[..(length - 2)];
+                line = line[length..];
+                continue;
+            }
+
+            break;
+        }
+
+        return line;
+    }
+
+    /// <summary><c>[rank3]: </c> (PyTorch's rank-prefixed output, one space after) and <c>[default0]:</c> (torchrun
+    /// <c>--tee</c>: <c>[{role}{local_rank}]:</c>, no space). At least one letter, so torchelastic's <c>[0]:</c> table
+    /// line is left alone.</summary>
+    private static bool TryBracketRank(ReadOnlySpan<byte> s, ref int rank, out int length)
+    {
+        length = 0;
+        if (s.Length < 5 || s[0] != (byte)'[' || !char.IsAsciiLetter((char)s[1])) return false;
+        var i = 1;
+        while (i < s.Length && i < 24 && (char.IsAsciiLetter((char)s[i]) || s[i] == (byte)'_')) i++;
+        var digitsStart = i;
+        while (i < s.Length && char.IsAsciiDigit((char)s[i])) i++;
+        var digits = i - digitsStart;
+        if (digits == 0 || digits > MaxRankDigits || i + 1 >= s.Length || s[i] != (byte)']' || s[i + 1] != (byte)':') return false;
+        rank = ParseDigits(s.Slice(digitsStart, digits));
+        length = i + 2;
+        var isTorchRank = s[1..digitsStart].SequenceEqual("rank"u8);
+        if (isTorchRank && length < s.Length && s[length] == (byte)' ') length++;
+        return true;
+    }
+
+    /// <summary>Open MPI <c>--tag-output</c>: <c>[1,3]&lt;stderr&gt;:</c> — job id, rank, stream.</summary>
+    private static bool TryMpiTag(ReadOnlySpan<byte> s, ref int rank, out int length)
+    {
+        length = 0;
+        if (s.Length < 8 || s[0] != (byte)'[' || !char.IsAsciiDigit((char)s[1])) return false;
+        var close = s[..Math.Min(s.Length, 24)].IndexOf((byte)']');
+        if (close < 0) return false;
+        var inner = s[1..close];
+        var comma = inner.IndexOf((byte)',');
+        if (comma <= 0 || comma == inner.Length - 1 || !AllDigits(inner[..comma]) || !AllDigits(inner[(comma + 1)..])) return false;
+        var rest = s[(close + 1)..];
+        int tag;
+        if (rest.StartsWith("<stderr>:"u8) || rest.StartsWith("<stdout>:"u8)) tag = 9;
+        else if (rest.StartsWith("<stddiag>:"u8)) tag = 10;
+        else return false;
+        rank = ParseDigits(inner[(comma + 1)..]);
+        length = close + 1 + tag;
+        return true;
+    }
+
+    /// <summary>Slurm <c>srun --label</c>: <c>3: </c> (the task id), at column 0 only.</summary>
+    private static bool TrySrunLabel(ReadOnlySpan<byte> s, ref int rank, out int length)
+    {
+        length = 0;
+        var i = 0;
+        while (i < s.Length && i <= MaxRankDigits && char.IsAsciiDigit((char)s[i])) i++;
+        if (i == 0 || i > MaxRankDigits || i + 1 >= s.Length || s[i] != (byte)':' || s[i + 1] != (byte)' ') return false;
+        rank = ParseDigits(s[..i]);
+        length = i + 2;
+        return true;
+    }
+
+    /// <summary>
+    /// <c>worker-1: </c> as pdsh (DeepSpeed's multi-node launcher) prints. A host is lower-case letters, digits, <c>.-_</c>,
+    /// with at least one digit: cluster hosts are numbered, while words that start messages (<c>srun: error:</c>,
+    /// <c>slurmstepd:</c>) are not. The trade-off: a lower-case token with a digit and ": " at column 0 of program output
+    /// (<c>epoch1: …</c>) is taken as a host; that only moves the line to its own stream.
+    /// </summary>
+    private static bool TryHost(ReadOnlySpan<byte> s, out int length)
+    {
+        length = 0;
+        if (s.IsEmpty || !(char.IsAsciiLetterLower((char)s[0]) || char.IsAsciiDigit((char)s[0]))) return false;
+        var i = 0;
+        var digits = false;
+        var letters = false;
+        while (i < s.Length && i <= MaxHostLength)
+        {
+            var c = (char)s[i];
+            if (char.IsAsciiDigit(c)) digits = true;
+            else if (char.IsAsciiLetterLower(c)) letters = true;
+            else if (c is not ('.' or '-' or '_')) break;
+            i++;
+        }
+
+        if (!digits || i < 2 || i > MaxHostLength || i + 1 >= s.Length || s[i] != (byte)':' || s[i + 1] != (byte)' ') return false;
+        if (!letters && s[..i].IndexOf((byte)'.') < 0) return false;
+        length = i + 2;
+        return true;
+    }
+
+    private static bool AllDigits(ReadOnlySpan<byte> s)
+    {
+        if (s.IsEmpty || s.Length > MaxRankDigits) return false;
+        foreach (var b in s)
+        {
+            if (!char.IsAsciiDigit((char)b)) return false;
+        }
+
+        return true;
+    }
+
+    private static int ParseDigits(ReadOnlySpan<byte> s)
+    {
+        var value = 0;
+        foreach (var b in s) value = (value * 10) + (b - '0');
+        return value;
+    }
+}

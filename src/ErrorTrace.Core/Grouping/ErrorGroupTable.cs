@@ -1,0 +1,77 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using ErrorTrace.Core.Analysis;
+using ErrorTrace.Core.Records;
+
+namespace ErrorTrace.Core.Grouping;
+
+/// <summary>
+/// Every distinct error and warning. The fingerprint hashes level, source, logger, phase and the parameterised first
+/// line; a repeat costs a hash and a dictionary probe, no allocation. Bounded by <see cref="EngineLimits.MaxErrorGroups"/>.
+/// </summary>
+internal sealed class ErrorGroupTable
+{
+    private readonly Dictionary<ulong, ErrorGroup> _groups = [];
+    private readonly char[] _masked = new char[EngineLimits.MaxMessageChars];
+    private readonly XxHash3 _hash = new();
+
+    public IEnumerable<ErrorGroup> Groups => _groups.Values;
+
+    public long Dropped { get; private set; }
+
+    /// <summary>Counts one occurrence; returns the group when this occurrence created it (the caller may append
+    /// continuation lines to its message), else null.</summary>
+    public ErrorGroup? Record(LogLevel level, string source, ReadOnlySpan<byte> logger, ReadOnlySpan<byte> phase,
+        ReadOnlySpan<char> message, long lineNumber, int rank, in RawTimestamp timestamp)
+    {
+        var length = Parameterizer.Mask(message, _masked);
+        var masked = _masked.AsSpan(0, length);
+        var hash = _hash;
+        hash.Reset();
+        Span<byte> head = [(byte)level, (byte)source.Length, (byte)source[0], 0];
+        hash.Append(head);
+        hash.Append(logger);
+        hash.Append([0]);
+        hash.Append(phase);
+        hash.Append([0]);
+        hash.Append(MemoryMarshal.AsBytes(masked));
+        var fingerprint = hash.GetCurrentHashAsUInt64();
+
+        if (_groups.TryGetValue(fingerprint, out var group))
+        {
+            Count(group, rank, timestamp);
+            return null;
+        }
+
+        if (_groups.Count >= EngineLimits.MaxErrorGroups)
+        {
+            Dropped++;
+            return null;
+        }
+
+        var newline = message.IndexOf('\n');
+        var firstLine = (newline >= 0 ? message[..newline] : message).TrimEnd();
+        group = new ErrorGroup(fingerprint, level, source, firstLine.ToString(), masked.ToString(), lineNumber)
+        {
+            Logger = logger.IsEmpty ? null : Text.Utf8.Decode(logger),
+            Phase = phase.IsEmpty ? null : Text.Utf8.Decode(phase),
+            FirstTimestamp = timestamp,
+        };
+        if (newline >= 0)
+        {
+            foreach (var range in message[(newline + 1)..].Split('\n'))
+                group.TryAppendContinuation(message[(newline + 1)..][range]);
+        }
+
+        _groups.Add(fingerprint, group);
+        Count(group, rank, timestamp);
+        return group;
+    }
+
+    private static void Count(ErrorGroup group, int rank, in RawTimestamp timestamp)
+    {
+        group.Count++;
+        group.Ranks.Add(rank);
+        if (timestamp.HasValue) group.LastTimestamp = timestamp;
+    }
+}

@@ -1,0 +1,22 @@
+using ErrorTrace.Core.Records;
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Grouping;
+
+/// <summary>One distinct failure (a traceback, a crash, a death) and every stream that printed it.</summary>
+internal sealed class FailureGroup(TracebackInfo first, int rank, RawTimestamp timestamp, string? phase, string? logger)
+{
+    public TracebackInfo First { get; } = first;
+
+    public int FirstRank { get; } = rank;
+
+    public RawTimestamp Timestamp { get; } = timestamp;
+
+    public string? Phase { get; } = phase;
+
+    public string? Logger { get; } = logger;
+
+    public int Count { get; set; } = 1;
+
+    public RankSet Ranks { get; } = new();
+}

@@ -1,0 +1,132 @@
+using System.Buffers;
+using ErrorTrace.Core.Analysis;
+
+namespace ErrorTrace.Core.Input;
+
+/// <summary>
+/// Cuts a byte stream, chunk by chunk, into segments ended by <c>\n</c>, <c>\r\n</c> or a bare <c>\r</c> (tqdm rewrites
+/// its bar with <c>\r</c>: each rewrite is its own segment). Line numbers count physical lines as <c>wc -l</c> does,
+/// so evidence line numbers match an editor's. A segment longer than <see cref="EngineLimits.MaxLineBytes"/> is cut:
+/// its head is parsed, its tail counted and skipped, so a 50 MB line costs no memory.
+/// Resumable: the only state between chunks is the unfinished segment.
+/// </summary>
+internal sealed class LineSplitter
+{
+    private static readonly SearchValues<byte> s_terminators = SearchValues.Create("\r\n"u8);
+
+    private readonly byte[] _carry = new byte[EngineLimits.MaxLineBytes];
+    private int _carryLength;
+    private bool _carryTruncated;
+    private bool _carryEndsWithCr;
+    private bool _atLineStart = true;
+
+    /// <summary>1-based number of the physical line being read.</summary>
+    public long LineNumber { get; private set; } = 1;
+
+    public long TruncatedSegments { get; private set; }
+
+    /// <summary>True when bytes of an unfinished segment are waiting for more input.</summary>
+    public bool HasPending => _carryLength > 0 || _carryTruncated || _carryEndsWithCr;
+
+    /// <summary>Physical lines seen: completed ones plus an unfinished last one.</summary>
+    public long PhysicalLines => LineNumber - 1 + (HasPending || !_atLineStart ? 1 : 0);
+
+    public void Append(ReadOnlySpan<byte> chunk, ILineSink sink)
+    {
+        if (_carryEndsWithCr && chunk.Length > 0)
+        {
+            // A \r ended the previous chunk: only now can we tell \r\n from a bare \r.
+            _carryEndsWithCr = false;
+            if (chunk[0] == (byte)'\n')
+            {
+                EmitCarry(sink, SegmentFlags.EndsLine);
+                chunk = chunk[1..];
+            }
+            else
+            {
+                EmitCarry(sink, SegmentFlags.None);
+            }
+        }
+
+        while (!chunk.IsEmpty)
+        {
+            var index = chunk.IndexOfAny(s_terminators);
+            if (index < 0)
+            {
+                AddToCarry(chunk);
+                return;
+            }
+
+            var isCr = chunk[index] == (byte)'\r';
+            if (isCr && index == chunk.Length - 1)
+            {
+                AddToCarry(chunk[..index]);
+                _carryEndsWithCr = true;
+                return;
+            }
+
+            var endsLine = !isCr || chunk[index + 1] == (byte)'\n';
+            var flags = endsLine ? SegmentFlags.EndsLine : SegmentFlags.None;
+            var consumed = index + (isCr && endsLine ? 2 : 1);
+            if (_carryLength > 0 || _carryTruncated)
+            {
+                AddToCarry(chunk[..index]);
+                EmitCarry(sink, flags);
+            }
+            else
+            {
+                var segment = chunk[..index];
+                if (segment.Length > EngineLimits.MaxLineBytes)
+                {
+                    segment = segment[..EngineLimits.MaxLineBytes];
+                    flags |= SegmentFlags.Truncated;
+                }
+
+                Emit(sink, segment, flags);
+            }
+
+            chunk = chunk[consumed..];
+        }
+    }
+
+    /// <summary>End of input: the unfinished segment, if any, becomes the last line.</summary>
+    public void Complete(ILineSink sink)
+    {
+        if (HasPending)
+        {
+            _carryEndsWithCr = false;
+            EmitCarry(sink, SegmentFlags.EndsLine);
+        }
+    }
+
+    private void AddToCarry(ReadOnlySpan<byte> bytes)
+    {
+        var room = _carry.Length - _carryLength;
+        if (bytes.Length > room)
+        {
+            bytes = bytes[..room];
+            _carryTruncated = true;
+        }
+
+        bytes.CopyTo(_carry.AsSpan(_carryLength));
+        _carryLength += bytes.Length;
+    }
+
+    private void EmitCarry(ILineSink sink, SegmentFlags flags)
+    {
+        if (_carryTruncated) flags |= SegmentFlags.Truncated;
+        var length = _carryLength;
+        _carryLength = 0;
+        _carryTruncated = false;
+        Emit(sink, _carry.AsSpan(0, length), flags);
+    }
+
+    private void Emit(ILineSink sink, ReadOnlySpan<byte> segment, SegmentFlags flags)
+    {
+        if (_atLineStart) flags |= SegmentFlags.StartsLine;
+        if ((flags & SegmentFlags.Truncated) != 0) TruncatedSegments++;
+        sink.OnSegment(segment, LineNumber, flags);
+        _atLineStart = (flags & SegmentFlags.EndsLine) != 0;
+        if (_atLineStart) LineNumber++;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Buffers;
+
+namespace ErrorTrace.Core.Markers;
+
+/// <summary>
+/// The ordered marker rules, tried on unstructured lines outside any traceback and (deaths only) on the messages of
+/// error records. First match wins. A line with none of the needles costs one vectorised multi-string search.
+/// </summary>
+internal static class LineMarkers
+{
+    public static readonly LineMarker[] All =
+    [
+        new("signal-received", ["received by PID"],
+            "torchelastic: 'Signal 9 (SIGKILL) received by PID 1234' (also inside ChildFailedError's table).",
+            MarkerMatchers.SignalReceived),
+        new("oom-killer", ["oom_kill", "oom-kill", "Out of memory: Kill", "Out Of Memory", "OOM Killed", "OOMKilled"],
+            "The kernel's OOM killer as Slurm ('Detected 1 oom_kill event', 'task 0: Out Of Memory'), dmesg and Kubernetes report it.",
+            MarkerMatchers.OomKiller),
+        new("exit-code", ["exitcode", "exit status", "exit code", "return code", "exited with code", "returncode"],
+            "Launchers' exit reports: 'failed (exitcode: -9)', DeepSpeed 'exits with return code = -9', 'exit status 137'. Only a code that means a signal is a death; the trade-off: 'exit code 137' in prose counts too.",
+            MarkerMatchers.ExitCode),
+        new("shell-signal", ["Killed", "Segmentation fault", "Bus error", "Aborted", "Floating point exception", "Illegal instruction"],
+            "A shell's report of a child killed by a signal: 'Killed', 'Segmentation fault (core dumped)', '/bin/bash: line 1: 1234 Killed  python train.py'. Only at the line's start or after a pid, so prose mentioning 'killed' is not a death.",
+            MarkerMatchers.ShellSignal),
+        new("python-warning", ["Warning: "],
+            "warnings.showwarning: '/path/file.py:12: UserWarning: message' (the source line that follows is not a marker).",
+            MarkerMatchers.PythonWarning),
+        new("nccl-warn", [" NCCL WARN "],
+            "NCCL's own diagnostics 'host:pid:tid [dev] NCCL WARN …', printed when a collective or transport fails.",
+            MarkerMatchers.Contains(MarkerKind.Error)),
+        new("slurm-error", ["srun: error:", "slurmstepd: error:"],
+            "Slurm's step errors (node failures, time limits, cancelled steps).",
+            MarkerMatchers.Contains(MarkerKind.Error)),
+        new("device-assert", ["Assertion `"],
+            "CUDA device-side asserts as kernels print them: 'Loss.cu:250: …: block: [0,0,0], thread: [0,0,0] Assertion `t >= 0 && t < n_classes` failed.'",
+            MarkerMatchers.DeviceAssert),
+        new("cuda-check", ["THCudaCheck FAIL", "CUDA error: ", "NCCL error", "ncclInternalError", "ncclUnhandledCudaError", "ncclSystemError"],
+            "CUDA and NCCL failures printed outside a traceback (old THC checks, c10 messages split from their exception).",
+            MarkerMatchers.Contains(MarkerKind.Error)),
+        new("watchdog-timeout", ["Watchdog caught collective operation timeout", "collective operation timeout"],
+            "ProcessGroupNCCL's watchdog when it prints without a glog header.",
+            MarkerMatchers.Contains(MarkerKind.Error)),
+        new("exception-line", ["Error: ", "Exception: ", "Error:", "Exception:"],
+            "'SomeError: message' at column 0 outside a traceback: printed exceptions (print(e), a launcher's summary).",
+            MarkerMatchers.ExceptionLine),
+    ];
+
+    private static readonly SearchValues<string> s_needles = SearchValues.Create(
+        All.SelectMany(m => m.Needles).Distinct().ToArray(), StringComparison.Ordinal);
+
+    public static MarkerHit? Match(ReadOnlySpan<char> line, bool deathsOnly)
+    {
+        if (line.IndexOfAny(s_needles) < 0) return null;
+        var trimmed = line.Trim();
+        foreach (var marker in All)
+        {
+            if (!ContainsAny(line, marker.Needles)) continue;
+            if (marker.Match(marker, trimmed) is { } hit && (!deathsOnly || hit.Kind == MarkerKind.Death)) return hit;
+        }
+
+        return null;
+    }
+
+    private static bool ContainsAny(ReadOnlySpan<char> line, string[] needles)
+    {
+        foreach (var needle in needles)
+        {
+            if (line.Contains(needle, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
+}

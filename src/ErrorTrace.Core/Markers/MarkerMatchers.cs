@@ -1,0 +1,106 @@
+using ErrorTrace.Core.Tracebacks;
+
+namespace ErrorTrace.Core.Markers;
+
+/// <summary>The precise checks behind <see cref="LineMarkers"/>.</summary>
+internal static class MarkerMatchers
+{
+    public static MarkerMatcher Contains(MarkerKind kind) => (marker, _) => new MarkerHit(marker, kind);
+
+    /// <summary><c>Signal 9 (SIGKILL) received by PID 1234</c>.</summary>
+    public static MarkerHit? SignalReceived(LineMarker marker, ReadOnlySpan<char> line)
+    {
+        var at = line.IndexOf("Signal ", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var number = ReadInt(line[(at + 7)..], out _);
+        var signal = number is { } n ? SignalNames.FromNumber(n) : null;
+        return signal is null ? null : new MarkerHit(marker, MarkerKind.Death, signal);
+    }
+
+    public static MarkerHit? OomKiller(LineMarker marker, ReadOnlySpan<char> line) => new MarkerHit(marker, MarkerKind.Death, "SIGKILL");
+
+    /// <summary>The number after the keyword (<c>exitcode: -9</c>, <c>return code = -9</c>, <c>exit status 137</c>).</summary>
+    public static MarkerHit? ExitCode(LineMarker marker, ReadOnlySpan<char> line)
+    {
+        foreach (var keyword in marker.Needles)
+        {
+            var at = line.IndexOf(keyword, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var rest = line[(at + keyword.Length)..].TrimStart(" :=".AsSpan());
+            if (ReadInt(rest, out _) is not { } code) continue;
+            return SignalNames.FromExitCode(code) is { } signal ? new MarkerHit(marker, MarkerKind.Death, signal) : null;
+        }
+
+        return null;
+    }
+
+    /// <summary><c>Killed</c>, <c>Segmentation fault (core dumped)</c>, or bash's <c>line 1:  1234 Killed   python x.py</c>.</summary>
+    public static MarkerHit? ShellSignal(LineMarker marker, ReadOnlySpan<char> line)
+    {
+        if (SignalNames.FromDescription(line) is { } first && IsWholeReport(line)) return new MarkerHit(marker, MarkerKind.Death, first);
+        // bash job report: "...: line N: <pid> Killed <command>"
+        var i = 0;
+        while (i < line.Length)
+        {
+            var space = line[i..].IndexOf(' ');
+            if (space < 0) break;
+            i += space + 1;
+            var word = line[i..];
+            var start = 0;
+            while (start < word.Length && char.IsAsciiDigit(word[start])) start++;
+            if (start == 0 || start == word.Length || word[start] != ' ') continue;
+            var after = word[start..].TrimStart();
+            if (SignalNames.FromDescription(after) is { } signal) return new MarkerHit(marker, MarkerKind.Death, signal);
+        }
+
+        return null;
+    }
+
+    /// <summary><c>/path/file.py:12: UserWarning: message</c>: a location with a line number right before the category.</summary>
+    public static MarkerHit? PythonWarning(LineMarker marker, ReadOnlySpan<char> line)
+    {
+        var at = line.IndexOf("Warning: ", StringComparison.Ordinal);
+        if (at <= 0) return null;
+        var start = at;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(line[start - 1]) || line[start - 1] is '_' or '.')) start--;
+        if (start < 4 || line[start - 1] != ' ' || line[start - 2] != ':') return null;
+        var digits = start - 2;
+        while (digits > 0 && char.IsAsciiDigit(line[digits - 1])) digits--;
+        return digits < start - 2 && digits > 0 && line[digits - 1] == ':' ? new MarkerHit(marker, MarkerKind.Warning) : null;
+    }
+
+    public static MarkerHit? DeviceAssert(LineMarker marker, ReadOnlySpan<char> line) =>
+        line.Contains("failed.", StringComparison.Ordinal) ? new MarkerHit(marker, MarkerKind.Error) : null;
+
+    /// <summary><c>ValueError: bad value</c> at column 0: a type name ending in Error/Exception, then the message.</summary>
+    public static MarkerHit? ExceptionLine(LineMarker marker, ReadOnlySpan<char> line)
+    {
+        if (!Tracebacks.ExceptionLine.TryParse(line, out var typeLength, out _)) return null;
+        var type = line[..typeLength];
+        return type.EndsWith("Error", StringComparison.Ordinal) || type.EndsWith("Exception", StringComparison.Ordinal)
+            ? new MarkerHit(marker, MarkerKind.Error)
+            : null;
+    }
+
+    /// <summary>The line is the report alone ("Killed", "Aborted (core dumped)"), not a sentence that starts so.</summary>
+    private static bool IsWholeReport(ReadOnlySpan<char> line) =>
+        line.Length <= 40 && (line.EndsWith("(core dumped)", StringComparison.Ordinal) || !line.Contains(' ') || line.Count(' ') <= 2);
+
+    private static int? ReadInt(ReadOnlySpan<char> s, out int length)
+    {
+        var i = 0;
+        var negative = false;
+        if (i < s.Length && s[i] == '-')
+        {
+            negative = true;
+            i++;
+        }
+
+        var start = i;
+        var value = 0;
+        while (i < s.Length && char.IsAsciiDigit(s[i]) && i - start < 9) value = (value * 10) + (s[i++] - '0');
+        length = i;
+        if (i == start) return null;
+        return negative ? -value : value;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text;
+using ErrorTrace.Core.Analysis;
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Tracebacks;
+
+/// <summary>
+/// Reads a C++ abort as libstdc++'s verbose terminate handler and c10 print it:
+/// <code>
+/// terminate called after throwing an instance of 'c10::Error'
+///   what():  CUDA error: device-side assert triggered
+/// (more message lines)
+///
+/// Exception raised from c10_cuda_check_implementation at ../c10/cuda/CUDAException.cpp:44 (most recent call first):
+/// frame #0: c10::Error::Error(c10::SourceLocation, std::string) + 0x57 (0x7f… in /…/torch/lib/libc10.so)
+/// </code>
+/// Frames are reversed to innermost last; the "raised from" location becomes the innermost frame.
+/// </summary>
+internal sealed class CppAbortParser : IFailureBlockParser
+{
+    public const string Kind = "cpp";
+
+    private readonly List<TracebackFrame> _frames = [];
+    private readonly StringBuilder _message = new();
+    private readonly RawText _raw = new();
+    private TracebackFrame? _raisedFrom;
+    private string _type = "";
+    private long _exceptionLine;
+    private int _messageLines;
+    private bool _inMessage;
+    private bool _inFrames;
+
+    public bool IsOpen { get; private set; }
+
+    public bool TryOpen(ReadOnlySpan<char> line, long lineNumber)
+    {
+        var trimmed = line.Trim();
+        const string Throwing = "terminate called after throwing an instance of '";
+        if (trimmed.StartsWith(Throwing, StringComparison.Ordinal))
+        {
+            var rest = trimmed[Throwing.Length..];
+            var quote = rest.IndexOf('\'');
+            _type = (quote >= 0 ? rest[..quote] : rest).ToString();
+        }
+        else if (trimmed.StartsWith("terminate called ", StringComparison.Ordinal))
+        {
+            _type = "std::terminate";
+        }
+        else
+        {
+            return false;
+        }
+
+        IsOpen = true;
+        _frames.Clear();
+        _message.Clear();
+        _raisedFrom = null;
+        _messageLines = 0;
+        _inMessage = false;
+        _inFrames = false;
+        _exceptionLine = lineNumber;
+        _raw.Start(lineNumber);
+        _raw.Add(line);
+        if (_type == "std::terminate") AppendMessage(trimmed);
+        return true;
+    }
+
+    public bool TryContinue(ReadOnlySpan<char> line, long lineNumber)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.StartsWith("what():", StringComparison.Ordinal))
+        {
+            _inMessage = true;
+            AppendMessage(trimmed[7..].TrimStart());
+        }
+        else if (trimmed.StartsWith("Exception raised from ", StringComparison.Ordinal))
+        {
+            _inMessage = false;
+            _inFrames = true;
+            _raisedFrom = RaisedFrom(trimmed[22..]);
+        }
+        else if (trimmed.StartsWith("frame #", StringComparison.Ordinal))
+        {
+            _inMessage = false;
+            _inFrames = true;
+            if (_frames.Count < EngineLimits.MaxFrames) _frames.Add(CppFrame(trimmed));
+        }
+        else if (trimmed.IsEmpty)
+        {
+            // A blank line ends what() text, but "Exception raised from" may follow it.
+            if (_inFrames) return false;
+            _inMessage = false;
+        }
+        else if (_inMessage && _messageLines < EngineLimits.MaxMessageLines)
+        {
+            AppendMessage(line.TrimEnd());
+        }
+        else
+        {
+            return false;
+        }
+
+        _ = lineNumber;
+        _raw.Add(line);
+        return true;
+    }
+
+    public TracebackInfo? Close()
+    {
+        var result = Peek();
+        IsOpen = false;
+        return result;
+    }
+
+    public TracebackInfo? Peek()
+    {
+        if (!IsOpen) return null;
+        var frames = new List<TracebackFrame>(_frames.Count + 1);
+        for (var i = _frames.Count - 1; i >= 0; i--) frames.Add(_frames[i]);
+        if (_raisedFrom is not null) frames.Add(_raisedFrom);
+        return new TracebackInfo
+        {
+            Raw = _raw.ToString(),
+            Kind = Kind,
+            ExceptionType = _type,
+            ExceptionMessage = _message.ToString(),
+            Frames = frames,
+            FirstLine = _raw.FirstLine,
+            ExceptionLine = _exceptionLine,
+        };
+    }
+
+    private void AppendMessage(ReadOnlySpan<char> text)
+    {
+        if (_message.Length + text.Length > EngineLimits.MaxMessageChars) return;
+        if (_messageLines > 0) _message.Append('\n');
+        _message.Append(text);
+        _messageLines++;
+    }
+
+    /// <summary><c>c10_cuda_check_implementation at ../c10/cuda/CUDAException.cpp:44 (most recent call first):</c></summary>
+    private static TracebackFrame? RaisedFrom(ReadOnlySpan<char> s)
+    {
+        var at = s.IndexOf(" at ", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var location = s[(at + 4)..];
+        var paren = location.IndexOf(" (", StringComparison.Ordinal);
+        if (paren >= 0) location = location[..paren];
+        var colon = location.LastIndexOf(':');
+        int? line = colon > 0 && int.TryParse(location[(colon + 1)..], out var n) ? n : null;
+        return new TracebackFrame { File = (line is null ? location : location[..colon]).ToString(), Line = line, Function = s[..at].ToString() };
+    }
+
+    /// <summary><c>frame #3: symbol + 0x57 (0x7f… in /path/lib.so)</c> or <c>frame #3: &lt;unknown function&gt; + 0x…</c>.</summary>
+    private static TracebackFrame CppFrame(ReadOnlySpan<char> s)
+    {
+        var colon = s.IndexOf(": ", StringComparison.Ordinal);
+        var body = colon >= 0 ? s[(colon + 2)..] : s;
+        var file = "";
+        var open = body.LastIndexOf(" (0x", StringComparison.Ordinal);
+        if (open >= 0)
+        {
+            var inner = body[(open + 2)..].TrimEnd(')');
+            var inAt = inner.IndexOf(" in ", StringComparison.Ordinal);
+            if (inAt >= 0) file = inner[(inAt + 4)..].ToString();
+            body = body[..open];
+        }
+
+        var plus = body.LastIndexOf(" + 0x", StringComparison.Ordinal);
+        if (plus >= 0) body = body[..plus];
+        return new TracebackFrame { File = file, Line = null, Function = body.Trim().ToString() };
+    }
+}

@@ -1,0 +1,36 @@
+namespace ErrorTrace.Core.Tracebacks;
+
+/// <summary>
+/// Reads an exception line as <c>TracebackException.format_exception_only</c> prints it: <c>module.Qual.Name: message</c>,
+/// or the bare type when the message is empty (<c>KeyboardInterrupt</c>). The module is omitted for builtins and
+/// <c>__main__</c>; local classes print <c>f.&lt;locals&gt;.Error</c>.
+/// </summary>
+internal static class ExceptionLine
+{
+    /// <summary>No real type name is longer; a longer "identifier" is prose.</summary>
+    private const int MaxTypeLength = 200;
+
+    public static bool TryParse(ReadOnlySpan<char> line, out int typeLength, out int messageStart)
+    {
+        typeLength = 0;
+        messageStart = 0;
+        if (line.IsEmpty || !(char.IsAsciiLetter(line[0]) || line[0] == '_')) return false;
+        var i = 1;
+        while (i < line.Length && i <= MaxTypeLength && IsTypeChar(line[i])) i++;
+        if (i > MaxTypeLength || line[i - 1] == '.') return false;
+        if (i == line.Length)
+        {
+            typeLength = i;
+            messageStart = i;
+            return true;
+        }
+
+        if (line[i] != ':') return false;
+        typeLength = i;
+        messageStart = i + 1 < line.Length && line[i + 1] == ' ' ? i + 2 : i + 1;
+        // "Type:value" without the space is not how CPython prints; "http://x" style prose is not an exception line.
+        return messageStart == i + 2 || i + 1 == line.Length;
+    }
+
+    private static bool IsTypeChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '<' or '>';
+}

@@ -1,0 +1,202 @@
+using ErrorTrace.Core.Analysis;
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Tracebacks;
+
+/// <summary>
+/// The state machine for what <c>TracebackException.format()</c> prints for one exception at one nesting level: a chain
+/// of parts, each an optional <c>Traceback (most recent call last):</c> with frames, then the exception line and its
+/// message, joined by the cause/context sentences. Lines arrive with any exception-group margin already removed.
+/// <see cref="Feed"/> answers false when the line does not belong here; the caller then closes the printout.
+/// </summary>
+internal sealed class ExceptionPrintout
+{
+    private readonly List<(ExceptionBuilder Exception, string Relation)> _chain = [];
+    private ExceptionBuilder? _current;
+    private PrintoutState _state;
+    private int _baseIndent;
+    private string? _pendingRelation;
+
+    public ExceptionPrintout(PrintoutState initial, int baseIndent = 0)
+    {
+        _state = initial;
+        _baseIndent = baseIndent;
+        if (initial == PrintoutState.Frames) _current = new ExceptionBuilder();
+    }
+
+    /// <summary>A "..." placeholder child of a group (<c>and N more exceptions</c>): read, never reported.</summary>
+    public bool IsPlaceholder { get; init; }
+
+    public ExceptionBuilder? Current => _current;
+
+    public bool HasException => _current?.Type is not null;
+
+    /// <summary>True while the next line may start a new part of the chain: margin lines of a group may come.</summary>
+    public bool ExpectsChainStart => _state is PrintoutState.ChainStart;
+
+    public bool Feed(ReadOnlySpan<char> line, long lineNumber)
+    {
+        if (IsPlaceholder) return true;
+        var trimmed = line.TrimStart(' ');
+        var indent = line.Length - trimmed.Length;
+        var blank = trimmed.IsWhiteSpace();
+        switch (_state)
+        {
+            case PrintoutState.Frames:
+                return FeedFrames(trimmed, indent, blank, lineNumber);
+            case PrintoutState.Message:
+                if (blank)
+                {
+                    _state = PrintoutState.AfterBlank;
+                    return true;
+                }
+
+                if (TryChainSentence(trimmed)) return true;
+                if (EndsMessage(trimmed)) return false;
+                return _current!.AppendMessageLine(line);
+            case PrintoutState.AfterBlank:
+                return blank || TryChainSentence(trimmed);
+            default:
+                return FeedChainStart(trimmed, indent, blank, lineNumber);
+        }
+    }
+
+    /// <summary>Sub-exceptions of the current group start: nothing more at this level but a chain sentence.</summary>
+    public void OnChildrenStarted()
+    {
+        _current?.FlushFrame();
+        _state = PrintoutState.AfterBlank;
+    }
+
+    /// <summary>The printout as a report object (non-destructive), or null when no exception line was read.</summary>
+    public TracebackInfo? Build(string raw, string kind)
+    {
+        var final = _current;
+        if (final is null || (final.Type is null && final.Frames.Count == 0 && !final.HasPendingFrame)) return null;
+        var chain = new List<ChainLink>(_chain.Count);
+        foreach (var (exception, relation) in _chain)
+        {
+            chain.Add(new ChainLink
+            {
+                ExceptionType = exception.Type ?? "",
+                ExceptionMessage = exception.Message(),
+                Frames = exception.SnapshotFrames(),
+                Relation = relation,
+            });
+        }
+
+        return new TracebackInfo
+        {
+            Raw = raw,
+            Kind = kind,
+            ExceptionType = final.Type ?? "",
+            ExceptionMessage = final.Type is null ? "" : final.Message(),
+            Frames = final.SnapshotFrames(),
+            Chain = chain,
+            SubExceptions = final.SubExceptions.ToArray(),
+            ExceptionLine = final.ExceptionLineNumber,
+        };
+    }
+
+    private bool FeedFrames(ReadOnlySpan<char> trimmed, int indent, bool blank, long lineNumber)
+    {
+        var current = _current!;
+        if (blank) return false;
+        if (FrameLine.StartsFrame(trimmed) && FrameLine.TryParse(trimmed, out var frame) && frame.Style != FrameStyle.Faulthandler)
+        {
+            current.AddFrame(frame);
+            return true;
+        }
+
+        if (trimmed.StartsWith(TracebackText.PreviousLineRepeated, StringComparison.Ordinal)) return true;
+        if (indent > _baseIndent && !trimmed.StartsWith(TracebackText.Header, StringComparison.Ordinal))
+        {
+            // Source lines are indented under their frame; carets and 3.13's "...<N lines>..." are not code.
+            if (current.HasPendingFrame && !current.PendingFrameHasCode && !TracebackText.IsCaretLine(trimmed)
+                && !trimmed.StartsWith("...<", StringComparison.Ordinal))
+                current.SetPendingCode(trimmed.TrimEnd().ToString());
+            return true;
+        }
+
+        if (!ExceptionLine.TryParse(trimmed, out var typeLength, out var messageStart)) return false;
+        current.SetException(trimmed[..typeLength], trimmed[messageStart..], lineNumber);
+        _state = PrintoutState.Message;
+        return true;
+    }
+
+    private bool FeedChainStart(ReadOnlySpan<char> trimmed, int indent, bool blank, long lineNumber)
+    {
+        if (blank) return true;
+        if (trimmed.StartsWith(TracebackText.Header, StringComparison.Ordinal)
+            || trimmed.StartsWith(TracebackText.GroupHeader, StringComparison.Ordinal))
+        {
+            StartPart(indent);
+            _state = PrintoutState.Frames;
+            return true;
+        }
+
+        if (FrameLine.StartsFrame(trimmed) && _current is null)
+        {
+            // A traceback whose header was lost (a rotated log) or SyntaxError's location without one.
+            StartPart(Math.Max(0, indent - 2));
+            _state = PrintoutState.Frames;
+            return FeedFrames(trimmed, indent, blank, lineNumber);
+        }
+
+        if (!ExceptionLine.TryParse(trimmed, out var typeLength, out var messageStart)) return false;
+        StartPart(indent);
+        _current!.SetException(trimmed[..typeLength], trimmed[messageStart..], lineNumber);
+        _state = PrintoutState.Message;
+        return true;
+    }
+
+    private void StartPart(int indent)
+    {
+        if (_current is not null && _chain.Count < EngineLimits.MaxChainLength)
+        {
+            _current.FlushFrame();
+            _chain.Add((_current, _pendingRelation ?? "context"));
+        }
+
+        _current = new ExceptionBuilder();
+        _pendingRelation = null;
+        _baseIndent = indent;
+    }
+
+    private bool TryChainSentence(ReadOnlySpan<char> trimmed)
+    {
+        var relation = TracebackText.ChainRelation(trimmed);
+        if (relation is null) return false;
+        _pendingRelation = relation;
+        _state = PrintoutState.ChainStart;
+        return true;
+    }
+
+    /// <summary>Lines that cannot be part of a message: another traceback's start, a native crash's start.</summary>
+    private static bool EndsMessage(ReadOnlySpan<char> trimmed) =>
+        trimmed.StartsWith(TracebackText.Header, StringComparison.Ordinal)
+        || trimmed.StartsWith("Fatal Python error: ", StringComparison.Ordinal)
+        || trimmed.StartsWith("terminate called ", StringComparison.Ordinal)
+        || FrameLine.StartsFrame(trimmed);
+
+    /// <summary>Starts a printout whose first exception printed no traceback, known only by the lines before a chain sentence.</summary>
+    public static ExceptionPrintout FromLookback(ReadOnlySpan<char> exceptionLine, ReadOnlySpan<char> moreLines, long lineNumber, string relation)
+    {
+        var printout = new ExceptionPrintout(PrintoutState.ChainStart);
+        if (ExceptionLine.TryParse(exceptionLine, out var typeLength, out var messageStart))
+        {
+            var first = new ExceptionBuilder();
+            first.SetException(exceptionLine[..typeLength], exceptionLine[messageStart..], lineNumber);
+            if (!moreLines.IsEmpty)
+            {
+                foreach (var range in moreLines.Split('\n'))
+                    first.AppendMessageLine(moreLines[range]);
+            }
+
+            printout._current = first;
+        }
+
+        printout._pendingRelation = relation;
+        return printout;
+    }
+}

@@ -1,0 +1,123 @@
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Tracebacks;
+
+/// <summary>
+/// Reads a faulthandler dump (Modules/faulthandler.c, Python/traceback.c):
+/// <code>
+/// Fatal Python error: Segmentation fault
+///
+/// Current thread 0x00007f0a… (most recent call first):
+///   File "train.py", line 12 in step
+///   …
+/// Thread 0x00007f0b… (most recent call first):
+///   …
+/// Extension modules: numpy.core._multiarray_umath, … (total: 42)
+/// </code>
+/// Only the current thread's frames are kept, reversed to innermost last like a traceback. <c>Timeout (0:30:00)!</c>
+/// (<c>dump_traceback_later</c>) opens the same layout for a hang.
+/// </summary>
+internal sealed class FaulthandlerParser : IFailureBlockParser
+{
+    public const string Kind = "faulthandler";
+
+    private readonly List<TracebackFrame> _frames = [];
+    private readonly RawText _raw = new();
+    private string _type = "";
+    private string _message = "";
+    private long _exceptionLine;
+    private bool _collecting;
+    private bool _sawStack;
+
+    public bool IsOpen { get; private set; }
+
+    public bool TryOpen(ReadOnlySpan<char> line, long lineNumber)
+    {
+        var trimmed = line.TrimStart(' ');
+        if (trimmed.StartsWith("Fatal Python error: ", StringComparison.Ordinal))
+        {
+            var what = trimmed[20..].TrimEnd();
+            _type = SignalNames.FromDescription(what) ?? "Fatal Python error";
+            _message = trimmed.TrimEnd().ToString();
+        }
+        else if (trimmed.StartsWith("Timeout (", StringComparison.Ordinal) && trimmed.TrimEnd().EndsWith(")!", StringComparison.Ordinal))
+        {
+            _type = "Timeout";
+            _message = trimmed.TrimEnd().ToString();
+        }
+        else
+        {
+            return false;
+        }
+
+        IsOpen = true;
+        _frames.Clear();
+        _collecting = _type == "Timeout";
+        _sawStack = false;
+        _exceptionLine = lineNumber;
+        _raw.Start(lineNumber);
+        _raw.Add(line);
+        return true;
+    }
+
+    public bool TryContinue(ReadOnlySpan<char> line, long lineNumber)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.IsEmpty)
+        {
+            _raw.Add(line);
+            return true;
+        }
+
+        if (trimmed.StartsWith("Current thread ", StringComparison.Ordinal) || trimmed.StartsWith("Stack (most recent call first)", StringComparison.Ordinal))
+        {
+            _collecting = true;
+            _sawStack = true;
+        }
+        else if (trimmed.StartsWith("Thread 0x", StringComparison.Ordinal))
+        {
+            // Another thread: in a timeout dump every thread is listed and the first is the one to show.
+            _collecting = _type == "Timeout" && !_sawStack;
+            _sawStack = true;
+        }
+        else if (FrameLine.TryParse(trimmed, out var frame) && frame.Style == FrameStyle.Faulthandler)
+        {
+            if (_collecting && _frames.Count < Analysis.EngineLimits.MaxFrames)
+                _frames.Add(new TracebackFrame { File = frame.File, Line = frame.Line, Function = frame.Function });
+        }
+        else if (!(trimmed.StartsWith("<no Python frame>", StringComparison.Ordinal) || trimmed.SequenceEqual("...")
+            || trimmed.StartsWith("Garbage-collecting", StringComparison.Ordinal) || trimmed.StartsWith("Extension modules:", StringComparison.Ordinal)
+            || trimmed.StartsWith("Python runtime state:", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        _ = lineNumber;
+        _raw.Add(line);
+        return true;
+    }
+
+    public TracebackInfo? Close()
+    {
+        var result = Peek();
+        IsOpen = false;
+        return result;
+    }
+
+    public TracebackInfo? Peek()
+    {
+        if (!IsOpen) return null;
+        var frames = _frames.ToArray();
+        Array.Reverse(frames);
+        return new TracebackInfo
+        {
+            Raw = _raw.ToString(),
+            Kind = Kind,
+            ExceptionType = _type,
+            ExceptionMessage = _message,
+            Frames = frames,
+            FirstLine = _raw.FirstLine,
+            ExceptionLine = _exceptionLine,
+        };
+    }
+}

@@ -1,0 +1,165 @@
+using ErrorTrace.Core.Analysis;
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Tracebacks;
+
+/// <summary>
+/// Reads one stream's Python tracebacks: a plain chain at level 0, and for exception groups one
+/// <see cref="ExceptionPrintout"/> per nesting level, keyed by the margin's column (<see cref="GroupMargin"/>).
+/// Level i ≥ 1 holds a sub-exception printed at margin depth i + 1; when it ends it becomes a sub-exception of the
+/// exception current at level i − 1.
+/// </summary>
+internal sealed class PythonTracebackParser : IFailureBlockParser
+{
+    public const string Kind = "python";
+
+    private readonly List<ExceptionPrintout> _levels = [];
+    private readonly RawText _raw = new();
+    private bool _groupMode;
+
+    public bool IsOpen => _levels.Count > 0;
+
+    public long FirstLine => _raw.FirstLine;
+
+    public bool TryOpen(ReadOnlySpan<char> line, long lineNumber)
+    {
+        var trimmed = line.TrimStart(' ');
+        var header = trimmed.IndexOf(TracebackText.Header, StringComparison.Ordinal);
+        if (header == 0 || (header > 0 && trimmed.EndsWith(TracebackText.Header, StringComparison.Ordinal)))
+        {
+            // Also a header glued to the end of a progress bar or a log message ("Full traceback: Traceback (…):").
+            Open(lineNumber, groupMode: false);
+            Continue(trimmed[header..], lineNumber);
+            return true;
+        }
+
+        var margin = GroupMargin.Read(line);
+        if (margin.Kind == GroupMarginKind.Content && margin.Depth >= 1)
+        {
+            var content = line[margin.ContentStart..];
+            if (content.StartsWith(TracebackText.GroupHeader, StringComparison.Ordinal) || IsGroupExceptionLine(content))
+            {
+                Open(lineNumber, groupMode: true);
+                return Continue(line, lineNumber) || Reset();
+            }
+        }
+
+        if (line.Length - trimmed.Length >= 2 && FrameLine.TryParse(trimmed, out var frame) && frame.Style != FrameStyle.Faulthandler)
+        {
+            Open(lineNumber, groupMode: false);
+            return Continue(line, lineNumber) || Reset();
+        }
+
+        return false;
+    }
+
+    /// <summary>Opens on a chain sentence seen outside a traceback: the exception before it printed no traceback, so
+    /// its text is what the stream printed just before (<paramref name="exceptionLine"/> and the lines after it).</summary>
+    public bool TryOpenAfterLookback(string relation, ReadOnlySpan<char> sentence, ReadOnlySpan<char> exceptionLine,
+        ReadOnlySpan<char> moreLines, long exceptionLineNumber, long lineNumber)
+    {
+        if (!ExceptionLine.TryParse(exceptionLine, out _, out _)) return false;
+        _levels.Clear();
+        _groupMode = false;
+        _raw.Start(exceptionLineNumber);
+        _raw.Add(exceptionLine);
+        if (!moreLines.IsEmpty) _raw.Add(moreLines);
+        _raw.Add("");
+        _raw.Add(sentence);
+        _levels.Add(ExceptionPrintout.FromLookback(exceptionLine, moreLines, exceptionLineNumber, relation));
+        _ = lineNumber;
+        return true;
+    }
+
+    public bool TryContinue(ReadOnlySpan<char> line, long lineNumber) => Continue(line, lineNumber);
+
+    public TracebackInfo? Close()
+    {
+        while (_levels.Count > 1) FinishLevel(_levels.Count - 1);
+        var result = Peek();
+        Reset();
+        return result;
+    }
+
+    public TracebackInfo? Peek() =>
+        _levels.Count == 0 ? null : _levels[0].Build(_raw.ToString(), Kind) is { } info ? info with { FirstLine = _raw.FirstLine } : null;
+
+    private void Open(long lineNumber, bool groupMode)
+    {
+        _levels.Clear();
+        _levels.Add(new ExceptionPrintout(PrintoutState.ChainStart));
+        _groupMode = groupMode;
+        _raw.Start(lineNumber);
+    }
+
+    private bool Continue(ReadOnlySpan<char> line, long lineNumber)
+    {
+        if (_groupMode || _levels.Count > 1 || _levels[0].ExpectsChainStart)
+        {
+            var margin = GroupMargin.Read(line);
+            if (margin.Kind != GroupMarginKind.None && (margin.Depth >= 1 || margin.Kind != GroupMarginKind.Content))
+            {
+                _groupMode = true;
+                _raw.Add(line);
+                return HandleMargin(margin, line, lineNumber);
+            }
+        }
+
+        while (_levels.Count > 1) FinishLevel(_levels.Count - 1);
+        if (!_levels[0].Feed(line, lineNumber)) return false;
+        _raw.Add(line);
+        return true;
+    }
+
+    private bool HandleMargin(GroupMarginLine margin, ReadOnlySpan<char> line, long lineNumber)
+    {
+        switch (margin.Kind)
+        {
+            case GroupMarginKind.Separator:
+            {
+                var level = Math.Clamp(margin.Depth - 1, 1, _levels.Count);
+                while (_levels.Count > level) FinishLevel(_levels.Count - 1);
+                if (_levels.Count > EngineLimits.MaxGroupDepth) return true;
+                _levels[level - 1].OnChildrenStarted();
+                _levels.Add(new ExceptionPrintout(PrintoutState.ChainStart) { IsPlaceholder = margin.Placeholder });
+                return true;
+            }
+
+            case GroupMarginKind.Close:
+            {
+                var level = Math.Max(1, margin.Depth - 1);
+                while (_levels.Count > level) FinishLevel(_levels.Count - 1);
+                return true;
+            }
+
+            default:
+            {
+                var level = Math.Clamp(margin.Depth - 1, 0, _levels.Count - 1);
+                while (_levels.Count > level + 1) FinishLevel(_levels.Count - 1);
+                var content = line[margin.ContentStart..];
+                return _levels[level].Feed(content, lineNumber) || level > 0;
+            }
+        }
+    }
+
+    private void FinishLevel(int level)
+    {
+        var printout = _levels[level];
+        _levels.RemoveAt(level);
+        if (printout.IsPlaceholder) return;
+        var parent = _levels[level - 1].Current;
+        if (parent is null || parent.SubExceptions.Count >= EngineLimits.MaxChainLength) return;
+        if (printout.Build("", Kind) is { } info) parent.SubExceptions.Add(info);
+    }
+
+    private bool Reset()
+    {
+        _levels.Clear();
+        _groupMode = false;
+        return false;
+    }
+
+    /// <summary><c>ExceptionGroup: msg (2 sub-exceptions)</c>: str() of every group ends so, subclasses included.</summary>
+    private static bool IsGroupExceptionLine(ReadOnlySpan<char> content) =>
+        content.EndsWith(" sub-exceptions)", StringComparison.Ordinal) || content.EndsWith(" sub-exception)", StringComparison.Ordinal);
+}
