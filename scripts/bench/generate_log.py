@@ -202,8 +202,10 @@ def body(w: Writer, clock: Clock, rng: random.Random, total_steps: int, stop_at:
     dts, rates, dlosses, gnorms, gnorms4, mems, toks = (tb[k] for k in ("dt", "rate", "dloss", "gnorm", "gnorm4", "mem", "tok"))
     mask = len(dts) - 1
     bars = bar_table()
-    heads = [f"\r{p // 10:3d}%|{bars[p]}| " for p in range(1001)]
-    loss_text = [f"{i / 10000:.4f}" for i in range(500, 40001)]  # loss as an int in 1e-4 units, 0.05 .. 4.0
+    heads = [f"\r{min(p, 1000) // 10:3d}%|{bars[min(p, 1000)]}| " for p in range(2001)]  # no clamp needed past 100%
+    seps = ["\n"] * 11
+    seps[7] = ""  # every 11th record is glued to the bar's line
+    loss_text = [f"{i / 10000:.4f}" for i in range(40001)]  # loss as an int in 1e-4 units, 0.05 .. 4.0
     loggers = ("[__main__] [INFO] [SFT]", "[lib.training.standalone_trainer] [INFO] [TRAIN]", "[transformers.trainer] [INFO] [SFT]")
     hms_cache: dict[int, str] = {}
     total_s = str(total_steps)
@@ -211,6 +213,8 @@ def body(w: Writer, clock: Clock, rng: random.Random, total_steps: int, stop_at:
     t = clock.t
     start_t = t
     loss_i = 28000
+    clock_sec = -1
+    ts = ""
     lr_s = lr_e = ""
     next_warn = rng.randint(*WARN_EVERY)
     next_overflow = rng.randint(*OVERFLOW_EVERY)
@@ -238,18 +242,22 @@ def body(w: Writer, clock: Clock, rng: random.Random, total_steps: int, stop_at:
         e = hms_cache.get(elapsed) or hms_cache.setdefault(elapsed, hms(elapsed))
         r = hms_cache.get(remaining) or hms_cache.setdefault(remaining, hms(remaining))
         clock.t = t
-        ts = clock.text()
-        loss_i = min(39999, max(1, loss_i + dlosses[(k * 7) & mask]))
+        if int(t) != clock_sec:
+            clock_sec = int(t)
+            ts = clock.text()
+        loss_i += dlosses[(k * 7) & mask]
+        if loss_i < 500 or loss_i > 39999:
+            loss_i = 500 if loss_i < 500 else 39999
         loss = loss_text[loss_i]
         if step % 500 == 0 or not lr_s:
             lr = 2e-5 * (1 - step / total_steps)
             lr_s, lr_e = f"{lr:.1e}", f"{lr:.4e}"
         n = step >> 1
+        head = heads[step * 1000 // total_steps]
         # tqdm rewrites its bar with '\r' and no newline: consecutive updates share one physical line. Mostly the
         # logging handler is tqdm-aware and ends the bar's line; sometimes (n % 11 == 7) the record is glued to it.
-        add(f"{heads[min(1000, (step - 1) * 1000 // total_steps)]}{step - 1}/{total_s} [{e}<{r}, {rates[k - 1]}"
-            f"{heads[min(1000, step * 1000 // total_steps)]}{step}/{total_s} [{e}<{r}, {rates[k]}"
-            f"{'' if n % 11 == 7 else chr(10)}[{ts}] {loggers[n % 3]} Step {step}/{total_s} | loss={loss} | lr={lr_s} | "
+        add(f"{head}{step - 1}/{total_s} [{e}<{r}, {rates[k - 1]}{head}{step}/{total_s} [{e}<{r}, {rates[k]}"
+            f"{seps[n % 11]}[{ts}] {loggers[n % 3]} Step {step}/{total_s} | loss={loss} | lr={lr_s} | "
             f"grad_norm={gnorms[k]} | tokens/s={toks[k]}\n")
         if n % 5:
             continue
