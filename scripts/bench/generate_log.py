@@ -286,14 +286,14 @@ def body(w: Writer, clock: Clock, rng: random.Random, total_steps: int, stop_at:
             next_overflow = step + rng.randint(*OVERFLOW_EVERY)
             scale = max(1.0, scale / 2) if rnd() < 0.7 else min(65536.0, scale * 2)
             add(f"[{ts}] [__main__] [WARNING] [SFT] Gradient overflow, skipping step, loss scale reduced to {scale}\n")
-        if step % EVAL_EVERY == 0:
-            eval_phase(w, clock, rng, step, loss_i / 10000, bars)
-            t = clock.t
         if step % JSON_EVERY == 0:
             add(f'[{ts}] [__main__] [INFO] [METRICS] {{"step": {step}, "train_loss": {loss}, "tokens_seen": {step * 262144}, '
                 f'"throughput": {{"tokens_per_s": {5300 + rnd() * 100:.1f}, "mfu": {0.41 + rnd() * 0.02:.4f}}}, '
                 f'"gpu_mem_gb": [{", ".join(f"{38 + rnd():.2f}" for _ in range(GPUS))}], "note": "ok ✓"}}\n'
                 f"{ANSI['green']}✔ checkpoint saved{ANSI['reset']} → /mnt/ckpt/sft-llama/checkpoint-{step} (16.1 GB, 41.3 s)\n")
+        if step % EVAL_EVERY == 0:
+            eval_phase(w, clock, rng, step, loss_i / 10000, bars)
+            t = clock.t
     clock.t = t
     return step
 

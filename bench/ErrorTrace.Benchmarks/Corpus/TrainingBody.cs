@@ -41,8 +41,8 @@ public sealed class TrainingBody(LogBuffer log, SimClock clock, Random random, L
         if (n % 50 == 0) WriteDeepSpeed(lr);
         if (Step >= _nextWarning) WriteWarnings();
         if (Step >= _nextOverflow) WriteOverflow(ts);
-        if (n % 1000 == 0) WriteEval();
         if (n % 2500 == 0) WriteMetrics(ts);
+        if (n % 1000 == 0) WriteEval();
     }
 
     private void WriteRankLines(long n, string ts, double lr, double gradNorm)
