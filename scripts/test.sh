@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The README's test command: restores, builds and runs every test project, checks formatting, and ends with the
+# line "N passed, N failed". Exits non-zero when a test fails or when no test ran. Needs only the .NET SDK
+# (global.json pins it); NuGet packages are restored on first use.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+echo "== restore and build"
+dotnet build errortrace.slnx -c Debug 2>&1 | tail -n 3
+build=${PIPESTATUS[0]}
+if [ "$build" -ne 0 ]; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+echo "== format"
+format_failed=0
+if [ "${SKIP_FORMAT:-0}" != "1" ]; then
+  if ! dotnet format errortrace.slnx --verify-no-changes --no-restore >"$log" 2>&1; then
+    cat "$log" | head -n 40
+    echo "dotnet format found files to fix: run 'dotnet format errortrace.slnx'"
+    format_failed=1
+  fi
+fi
+
+passed=0
+failed=0
+status=0
+for project in tests/*/; do
+  [ -f "$project"/*.csproj ] 2>/dev/null || ls "$project"/*.csproj >/dev/null 2>&1 || continue
+  echo "== test ${project%/}"
+  dotnet test --project "${project%/}" --no-build 2>&1 | tee "$log" | grep -E "^(failed|  (Assert|Expected|Actual))|error" | head -n 60
+  code=${PIPESTATUS[0]}
+  p=$(grep -E '^\s*succeeded:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+  f=$(grep -E '^\s*failed:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+  echo "   ${p:-0} passed, ${f:-0} failed"
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+  [ "$code" -ne 0 ] && status=1
+done
+
+[ "$format_failed" -ne 0 ] && failed=$((failed + 1)) && status=1
+if [ "$passed" -eq 0 ]; then
+  echo "no test ran"
+  status=1
+fi
+echo "$passed passed, $failed failed"
+exit $status
