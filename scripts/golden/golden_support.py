@@ -50,7 +50,8 @@ def frames(te):
         result.append({"file": fs.filename, "line": fs.lineno, "function": fs.name, "code": fs.line or None})
     if issubclass(te.exc_type, SyntaxError) and te.lineno is not None:
         text = te.text.strip() if te.text is not None else ""
-        result.append({"file": te.filename or "<string>", "line": te.lineno, "function": "", "code": text or None})
+        # TracebackException keeps a SyntaxError's lineno as a str.
+        result.append({"file": te.filename or "<string>", "line": int(te.lineno), "function": "", "code": text or None})
     return result
 
 
