@@ -129,6 +129,7 @@ public sealed partial class LogAnalyzer
             var level = hit.Kind == MarkerKind.Warning ? LogLevel.Warning : LogLevel.Error;
             stream.ContinuationTarget = _errors.Record(level, source, default, default, line.Trim(), lineNumber, stream.Rank, stream.LastTimestamp);
             if (hit.Kind == MarkerKind.Death) RecordDeath(stream, hit, line.Trim(), lineNumber);
+            if (hit.Marker.Id == "exception-line") RecordBareException(stream, line.Trim(), lineNumber);
             // A warning's next line is its source line, not more message.
             if (hit.Kind == MarkerKind.Warning) stream.ContinuationTarget = null;
         }
@@ -177,9 +178,28 @@ public sealed partial class LogAnalyzer
             ChildFailureTable.Read(failure, stream, this);
     }
 
+    /// <summary>An exception line printed without its traceback (a paste that kept only the last line, <c>print(e)</c>):
+    /// weaker evidence than a traceback, which <see cref="ReportBuilder"/> prefers when both exist.</summary>
+    private void RecordBareException(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
+    {
+        var start = MarkerMatchers.SkipBracketPrefix(line);
+        var text = line[start..];
+        if (!ExceptionLine.TryParse(text, out var typeLength, out var messageStart)) return;
+        var failure = new TracebackInfo
+        {
+            Raw = line.ToString(),
+            Kind = PythonTracebackParser.Kind,
+            ExceptionType = text[..typeLength].ToString(),
+            ExceptionMessage = text[messageStart..].ToString(),
+            FirstLine = lineNumber,
+            ExceptionLine = lineNumber,
+        };
+        _failures.Record(failure, stream.Rank, stream.LastTimestamp, null, null);
+    }
+
     internal void RecordDeath(StreamState stream, MarkerHit hit, ReadOnlySpan<char> line, long lineNumber, int? rank = null)
     {
-        if (lineNumber - _lastDeathLine <= SameDeathWindowLines && lineNumber >= _lastDeathLine) return;
+        if (lineNumber >= _lastDeathLine && lineNumber - _lastDeathLine <= SameDeathWindowLines) return;
         _lastDeathLine = lineNumber;
         var text = line.Trim().ToString();
         var death = new TracebackInfo

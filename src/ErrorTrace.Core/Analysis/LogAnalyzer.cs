@@ -25,7 +25,7 @@ public sealed partial class LogAnalyzer : ILineSink
     private bool _criPending;
     private bool _lineIsCri;
     private int _firstYear;
-    private long _lastDeathLine = long.MinValue;
+    private long _lastDeathLine = -SameDeathWindowLines - 1;
 
     public LogAnalyzer(AnalysisOptions? options = null)
     {

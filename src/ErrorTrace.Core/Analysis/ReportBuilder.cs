@@ -82,18 +82,34 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         Secondary = CascadeRules.Match(group.First) is not null,
     };
 
-    /// <summary>The first failure that is not a cascade, by timestamp where both have one, else by position in the log.</summary>
+    /// <summary>
+    /// The first failure that is not a cascade, by timestamp where both have one, else by position in the log. Evidence
+    /// comes in tiers: a full printout (a type and frames, a crash dump, a death) beats an exception line printed alone,
+    /// which beats a traceback cut before its exception line.
+    /// </summary>
     private static TracebackInfo? RootCause(List<TracebackInfo> failures)
     {
-        TracebackInfo? best = null;
-        foreach (var failure in failures)
+        for (var tier = 0; tier <= 2; tier++)
         {
-            if (failure.Secondary) continue;
-            if (best is null || (failure.Timestamp is { } t && best.Timestamp is { } b && t < b)) best = failure;
+            TracebackInfo? best = null;
+            foreach (var failure in failures)
+            {
+                if (failure.Secondary || Tier(failure) != tier) continue;
+                if (best is null || (failure.Timestamp is { } t && best.Timestamp is { } b && t < b)) best = failure;
+            }
+
+            if (best is not null) return best;
         }
 
-        return best ?? (failures.Count > 0 ? failures[0] : null);
+        return failures.Count > 0 ? failures[0] : null;
     }
+
+    private static int Tier(TracebackInfo failure) => failure switch
+    {
+        { Kind: "python", ExceptionType.Length: 0 } => 2,
+        { Kind: "python", Frames.Count: 0, Chain.Count: 0, SubExceptions.Count: 0 } => 1,
+        _ => 0,
+    };
 
     private List<ErrorEntry> Entries(List<TracebackInfo> failures)
     {

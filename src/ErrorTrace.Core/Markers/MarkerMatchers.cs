@@ -75,11 +75,20 @@ internal static class MarkerMatchers
     /// <summary><c>ValueError: bad value</c> at column 0: a type name ending in Error/Exception, then the message.</summary>
     public static MarkerHit? ExceptionLine(LineMarker marker, ReadOnlySpan<char> line)
     {
+        line = line[SkipBracketPrefix(line)..];
         if (!Tracebacks.ExceptionLine.TryParse(line, out var typeLength, out _)) return null;
         var type = line[..typeLength];
         return type.EndsWith("Error", StringComparison.Ordinal) || type.EndsWith("Exception", StringComparison.Ordinal)
             ? new MarkerHit(marker, MarkerKind.Error)
             : null;
+    }
+
+    /// <summary>Where the text starts after a leading <c>[tag]: </c> no envelope rule knew (a hand-written <c>[rankx]: </c>).</summary>
+    public static int SkipBracketPrefix(ReadOnlySpan<char> line)
+    {
+        if (line.IsEmpty || line[0] != '[') return 0;
+        var close = line[..Math.Min(line.Length, 24)].IndexOf("]: ", StringComparison.Ordinal);
+        return close < 0 ? 0 : close + 3;
     }
 
     /// <summary>The line is the report alone ("Killed", "Aborted (core dumped)"), not a sentence that starts so.</summary>

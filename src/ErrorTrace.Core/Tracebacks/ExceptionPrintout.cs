@@ -118,10 +118,26 @@ internal sealed class ExceptionPrintout
             return true;
         }
 
-        if (!ExceptionLine.TryParse(trimmed, out var typeLength, out var messageStart)) return false;
+        var isException = ExceptionLine.TryParse(trimmed, out var typeLength, out var messageStart);
+        if (current.HasPendingFrame && !current.PendingFrameHasCode && (!isException || typeLength == trimmed.Length && !LooksLikeBareType(trimmed)))
+        {
+            // A frame's source line that lost its indentation (pasted logs): not an exception line.
+            current.SetPendingCode(trimmed.TrimEnd().ToString());
+            return true;
+        }
+
+        if (!isException) return false;
         current.SetException(trimmed[..typeLength], trimmed[messageStart..], lineNumber);
         _state = PrintoutState.Message;
         return true;
+    }
+
+    /// <summary>A bare exception line (no message) names a class: <c>KeyboardInterrupt</c>, <c>torch.OutOfMemoryError</c>.</summary>
+    private static bool LooksLikeBareType(ReadOnlySpan<char> type)
+    {
+        var dot = type.LastIndexOf('.');
+        var name = type[(dot + 1)..];
+        return name.Length > 0 && char.IsAsciiLetterUpper(name[0]);
     }
 
     private bool FeedChainStart(ReadOnlySpan<char> trimmed, int indent, bool blank, long lineNumber)

@@ -33,6 +33,13 @@ internal static class FrameLine
             return true;
         }
 
+        if (rest.TrimEnd().SequenceEqual(", in"))
+        {
+            // Pasted into Markdown, "<module>" vanishes as an HTML tag.
+            frame = new ParsedFrame(file.ToString(), line, "", FrameStyle.Traceback);
+            return true;
+        }
+
         if (rest.StartsWith(", in ", StringComparison.Ordinal))
         {
             frame = new ParsedFrame(file.ToString(), line, rest[5..].TrimEnd().ToString(), FrameStyle.Traceback);

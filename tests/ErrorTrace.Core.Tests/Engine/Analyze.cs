@@ -1,0 +1,30 @@
+using System.Text;
+using ErrorTrace.Core.Analysis;
+using ErrorTrace.Core.Input;
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Tests.Engine;
+
+/// <summary>Runs the engine over text or bytes held in memory.</summary>
+internal static class Analyze
+{
+    public static ErrorReport Text(string log, ReportContext? context = null) => Bytes(Encoding.UTF8.GetBytes(log), context);
+
+    public static ErrorReport Bytes(byte[] log, ReportContext? context = null)
+    {
+        using var stream = new MemoryStream(log);
+        return LogFile.Analyze(stream, AnalysisOptions.Default, context ?? new ReportContext { JobId = "t" });
+    }
+
+    /// <summary>Feeds the log in chunks of the given sizes (cycled), to exercise every chunk boundary.</summary>
+    public static ErrorReport Chunked(byte[] log, int chunk)
+    {
+        var analyzer = new LogAnalyzer();
+        for (var i = 0; i < log.Length; i += chunk) analyzer.Append(log.AsSpan(i, Math.Min(chunk, log.Length - i)));
+        analyzer.Complete();
+        return analyzer.CreateReport(new ReportContext { JobId = "t" });
+    }
+
+    /// <summary>The report as JSON without the fields that legitimately depend on the bytes' layout (log size).</summary>
+    public static string Comparable(ErrorReport report) => ReportJson.Serialize(report with { Log = null });
+}
