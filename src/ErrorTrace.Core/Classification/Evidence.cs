@@ -1,3 +1,4 @@
+using System.Buffers;
 using ErrorTrace.Core.Reports;
 
 namespace ErrorTrace.Core.Classification;
@@ -7,6 +8,7 @@ internal static class Evidence
 {
     public const int MaxLines = 5;
     private const int MaxText = 300;
+    private static readonly SearchValues<char> s_ruleChars = SearchValues.Create("=-_*#~ ");
 
     /// <summary>Line 0: the text is not from the log.</summary>
     public const long NotInLog = 0;
@@ -43,13 +45,14 @@ internal static class Evidence
         evidence.Add(new EvidenceLine(line, text));
     }
 
-    /// <summary>The first non-blank line, trimmed (a torchelastic message starts with an empty line).</summary>
+    /// <summary>The first line with words, trimmed: a torchelastic message starts with an empty line and a
+    /// <c>=====</c> rule, and "ChildFailedError: train.py FAILED" says more than "ChildFailedError: =====".</summary>
     public static string FirstLine(string text)
     {
         foreach (var range in text.AsSpan().Split('\n'))
         {
             var line = text.AsSpan(range).Trim();
-            if (!line.IsEmpty) return line.ToString();
+            if (line.ContainsAnyExcept(s_ruleChars)) return line.ToString();
         }
 
         return "";

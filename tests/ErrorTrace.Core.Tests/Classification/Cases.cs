@@ -1,0 +1,11 @@
+namespace ErrorTrace.Core.Tests.Classification;
+
+/// <summary>Every hand-built case, by name.</summary>
+internal static class Cases
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, ClassificationCase>> s_byName = new(() =>
+        MemoryCases.All().Concat(DeviceAndDistributedCases.All()).Concat(SetupAndDataCases.All()).Concat(CrashAndCodeCases.All())
+            .ToDictionary(c => c.Name, StringComparer.Ordinal));
+
+    public static IReadOnlyDictionary<string, ClassificationCase> ByName => s_byName.Value;
+}
