@@ -26,6 +26,9 @@ internal static class ExitCodes
     /// <summary>The <c>--rules</c> file is missing, unreadable or invalid.</summary>
     public const int BadRules = 5;
 
+    /// <summary>Interrupted with Ctrl+C: 128 + SIGINT, what shells report for a process killed by it.</summary>
+    public const int Interrupted = 130;
+
     /// <summary>The lines appended to <c>--help</c>; kept next to the constants so they cannot drift apart.</summary>
     public static readonly (int Code, string Meaning)[] Descriptions =
     [
@@ -35,5 +38,6 @@ internal static class ExitCodes
         (InputNotFound, "input file not found"),
         (InputUnreadable, "input unreadable (permission, I/O, corrupt gzip) or output not writable"),
         (BadRules, "bad --rules file"),
+        (Interrupted, "interrupted (Ctrl+C)"),
     ];
 }

@@ -19,6 +19,8 @@ internal sealed class CliRun
 
     public long ProgressThresholdBytes { get; init; } = long.MaxValue;
 
+    public CancellationToken Cancellation { get; init; }
+
     public Dictionary<string, string> Variables { get; init; } = [];
 
     public CliResult Invoke(params string[] args)
@@ -35,6 +37,7 @@ internal sealed class CliRun
             ErrorIsTerminal = ErrorIsTerminal,
             TerminalWidth = Width,
             ProgressThresholdBytes = ProgressThresholdBytes,
+            Cancellation = Cancellation,
             GetEnvironmentVariable = name => Variables.GetValueOrDefault(name),
         };
         var exitCode = CliApp.Run(args, environment);

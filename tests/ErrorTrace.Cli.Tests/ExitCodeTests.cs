@@ -124,6 +124,19 @@ public class ExitCodeTests
         Assert.Equal("", result.Stderr);
     }
 
+    [Fact]
+    public void Ctrl_c_exits_130_without_a_partial_report()
+    {
+        using var dir = new TempDir();
+        var log = dir.Write("job_1.log", SampleLogs.CudaOom);
+
+        var result = new CliRun { Cancellation = new CancellationToken(canceled: true) }.Invoke("analyze", log, log, "--format", "json");
+
+        Assert.True(result.ExitCode == ExitCodes.Interrupted, result.ToString());
+        Assert.Equal("", result.Stdout);
+        Assert.Equal("errortrace: interrupted.\n", result.Stderr);
+    }
+
     [Theory]
     [InlineData("--help")]
     [InlineData("analyze --help")]

@@ -60,7 +60,7 @@ internal static class AnalyzeCommand
                 OutputPath = parseResult.GetValue(output),
                 NoColor = parseResult.GetValue(noColor),
             };
-            return new AnalyzeRunner(environment).Run(settings);
+            return new AnalyzeRunner(environment).Run(settings, environment.Cancellation);
         });
         return command;
     }

@@ -10,7 +10,7 @@ namespace ErrorTrace.Cli.Commands;
 /// A bad log does not stop the others; the exit code is that of the first failure.</summary>
 internal sealed class AnalyzeRunner(CliEnvironment environment)
 {
-    public int Run(AnalyzeSettings settings)
+    public int Run(AnalyzeSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (!RulesFile.TryLoad(settings.RulesPath, environment.Error, out var rules)) return ExitCodes.BadRules;
@@ -34,7 +34,8 @@ internal sealed class AnalyzeRunner(CliEnvironment environment)
             var exitCode = ExitCodes.Success;
             foreach (var path in settings.Files)
             {
-                var code = AnalyzeOne(path, settings, options, writer);
+                var code = AnalyzeOne(path, settings, options, writer, cancellationToken);
+                if (code == ExitCodes.Interrupted) return code;
                 if (exitCode == ExitCodes.Success) exitCode = code;
             }
 
@@ -42,15 +43,29 @@ internal sealed class AnalyzeRunner(CliEnvironment environment)
         }
     }
 
-    private int AnalyzeOne(string path, AnalyzeSettings settings, AnalysisOptions options, IReportWriter writer)
+    private int Interrupted()
+    {
+        environment.Error.WriteLine("errortrace: interrupted.");
+        return ExitCodes.Interrupted;
+    }
+
+    private int AnalyzeOne(string path, AnalyzeSettings settings, AnalysisOptions options, IReportWriter writer, CancellationToken cancellationToken)
     {
         var failure = InputFailure.BeforeOpening(path);
         if (failure is null)
         {
             try
             {
-                writer.Write(Analyze(path, settings, options));
+                // The engine checks between chunks only; a small log is one chunk.
+                cancellationToken.ThrowIfCancellationRequested();
+                var report = Analyze(path, settings, options, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.Write(report);
                 return ExitCodes.Success;
+            }
+            catch (OperationCanceledException)
+            {
+                return Interrupted();
             }
             catch (Exception ex) when (InputFailure.FromException(path, ex) is { } mapped)
             {
@@ -62,7 +77,7 @@ internal sealed class AnalyzeRunner(CliEnvironment environment)
         return failure.ExitCode;
     }
 
-    private ErrorReport Analyze(string path, AnalyzeSettings settings, AnalysisOptions options)
+    private ErrorReport Analyze(string path, AnalyzeSettings settings, AnalysisOptions options, CancellationToken cancellationToken)
     {
         var context = new ReportContext
         {
@@ -74,11 +89,11 @@ internal sealed class AnalyzeRunner(CliEnvironment environment)
         {
             // Not LogFile.Analyze("-"): that opens the process's stdin, and tests inject their own.
             using var stdin = environment.OpenStandardInput();
-            return LogFile.Analyze(stdin, options, context with { LogPath = "-" });
+            return LogFile.Analyze(stdin, options, context with { LogPath = "-" }, cancellationToken: cancellationToken);
         }
 
         var colour = !settings.NoColor && !environment.NoColorRequested;
         return new ProgressDisplay(environment)
-            .Run(path, colour, progress => LogFile.Analyze(path, options, context, progress));
+            .Run(path, colour, progress => LogFile.Analyze(path, options, context, progress, cancellationToken));
     }
 }

@@ -30,6 +30,10 @@ internal sealed class CliEnvironment
 
     public Func<string, string?> GetEnvironmentVariable { get; init; } = _ => null;
 
+    /// <summary>Cancelled by Ctrl+C: the engine stops at its next chunk, the progress bar restores the cursor, and the
+    /// exit code is 130 instead of a killed process with a hidden cursor.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Makes the Spectre console that writes to a writer; tests may swap in their own.</summary>
     public Func<TextWriter, ConsoleOptions, IAnsiConsole> CreateConsole { get; init; } = ConsoleFactory.Create;
 
@@ -43,6 +47,7 @@ internal sealed class CliEnvironment
         ErrorIsTerminal = !Console.IsErrorRedirected,
         TerminalWidth = TryGetWindowWidth(),
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,
+        Cancellation = CtrlC.Token,
     };
 
     /// <summary>True when the user asked for no colour with the <c>NO_COLOR</c> convention (https://no-color.org).</summary>
