@@ -12,6 +12,7 @@
 #   --size SIZE      size to generate when --file is missing (default 1G)
 #   --runs N         timed runs per tool after one warm-up (default 3)
 #   --also-4g        also measure a generated 4 GiB log (/tmp/errortrace-bench/train-4G.log)
+#   --runs-4g N      timed runs per tool at 4 GiB (default 1: that size is there to show flat memory)
 #   --rev REV        commit to publish and measure (default HEAD), exported with `git archive` into the work
 #                    dir so other engineers' half-written files in the working tree cannot break the build
 #   --worktree       publish the working tree as it is instead
@@ -25,6 +26,7 @@ file=""
 size=1G
 runs=3
 also4g=0
+runs4g=1
 publish=1
 rev=HEAD
 
@@ -34,11 +36,12 @@ while [[ $# -gt 0 ]]; do
     --size) size=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --also-4g) also4g=1; shift ;;
+    --runs-4g) runs4g=$2; shift 2 ;;
     --rev) rev=$2; shift 2 ;;
     --worktree) rev=""; shift ;;
     --no-publish) publish=0; shift ;;
     --work) work=$2; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | grep '^#'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -91,11 +94,12 @@ cli=$cli_dir/errortrace
 
 # One measured run: prints "seconds peak_rss_kib exit_code".
 measure() {
-  local rss_file start end rc
+  local rss_file start end rc out=${measure_out:-/dev/null} err=/dev/null
+  [[ -n ${measure_out:-} ]] && err=$measure_out.stderr
   rss_file=$(mktemp)
   start=$(date +%s%N)
   set +e
-  /usr/bin/time -f '%M' -o "$rss_file" "${pin[@]}" "$@" >/dev/null 2>&1
+  /usr/bin/time -f '%M' -o "$rss_file" "${pin[@]}" "$@" >"$out" 2>"$err"
   rc=$?
   set -e
   end=$(date +%s%N)
@@ -103,10 +107,11 @@ measure() {
   rm -f "$rss_file"
 }
 
-# Runs a tool once to warm up, then $runs times; prints "best median max_rss rc" (seconds, KiB).
+# Runs a tool once to warm up (its output kept in $warmup_out when set), then $runs times;
+# prints "best median max_rss rc" (seconds, KiB).
 bench_tool() {
   local times=() rss_max=0 rc=0 line ns rss
-  measure "$@" >/dev/null
+  measure_out=${warmup_out:-} measure "$@" >/dev/null
   for _ in $(seq "$runs"); do
     line=$(measure "$@")
     read -r ns rss rc <<<"$line"
@@ -126,11 +131,10 @@ report() { # path
   generate "$path" "$size"
   bytes=$(stat -c %s "$path")
   cat "$path" >/dev/null # warm the page cache; the warm-up runs then keep it warm
-  # Keep one report so a reader can check the analyzer really found the failure.
-  "$cli" analyze "$path" --format json >"$work/report-$(basename "$path").json" 2>"$work/report-$(basename "$path").stderr" || true
   echo "measuring $(basename "$path") ($bytes bytes, $runs runs each after a warm-up, ${pin[*]:-unpinned}) ..." >&2
   wc_line=$(bench_tool wc -l "$path")
-  et_line=$(bench_tool "$cli" analyze "$path" --format json)
+  # The warm-up's report is kept so a reader can check the analyzer really found the failure.
+  et_line=$(warmup_out="$work/report-$(basename "$path").json" bench_tool "$cli" analyze "$path" --format json)
   python3 - "$path" "$bytes" "$wc_line" "$et_line" <<'EOF'
 import sys
 path, size, wc, et = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4].split()
@@ -149,5 +153,6 @@ echo "# $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | se
 report "$file"
 if [[ $also4g == 1 ]]; then
   size=4G
+  runs=$runs4g
   report "$work/train-4G.log"
 fi
