@@ -1,4 +1,5 @@
 using ErrorTrace.Core.Envelopes;
+using ErrorTrace.Core.Grouping;
 using ErrorTrace.Core.Input;
 using ErrorTrace.Core.Markers;
 using ErrorTrace.Core.Records;
@@ -117,6 +118,7 @@ public sealed partial class LogAnalyzer
             return;
         }
 
+        stream.CurrentBlock.Add(line, lineNumber);
         if (stream.ContinuationTarget is { } target)
         {
             if (target.TryAppendContinuation(line)) return;
@@ -129,34 +131,36 @@ public sealed partial class LogAnalyzer
             var level = hit.Kind == MarkerKind.Warning ? LogLevel.Warning : LogLevel.Error;
             stream.ContinuationTarget = _errors.Record(level, source, default, default, line.Trim(), lineNumber, stream.Rank, stream.LastTimestamp);
             if (hit.Kind == MarkerKind.Death) RecordDeath(stream, hit, line.Trim(), lineNumber);
-            if (hit.Marker.Id == "exception-line") RecordBareException(stream, line.Trim(), lineNumber);
+            if (hit.Kind == MarkerKind.Error && MarkerMatchers.ExceptionLine(hit.Marker, line.Trim()) is not null)
+                RecordBareException(stream, line.Trim(), lineNumber);
             // A warning's next line is its source line, not more message.
             if (hit.Kind == MarkerKind.Warning) stream.ContinuationTarget = null;
         }
-
-        stream.CurrentBlock.Add(line, lineNumber);
     }
 
-    private static bool TryOpenBlock(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
+    private bool TryOpenBlock(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
     {
         IFailureBlockParser? opened = null;
         if (stream.Python.TryOpen(line, lineNumber)) opened = stream.Python;
         else if (stream.Faulthandler.TryOpen(line, lineNumber)) opened = stream.Faulthandler;
         else if (stream.Cpp.TryOpen(line, lineNumber)) opened = stream.Cpp;
-        else if (TracebackText.ChainRelation(line.Trim()) is { } relation && TryOpenFromLookback(stream, relation, line, lineNumber)) opened = stream.Python;
+        else if (TracebackText.ChainRelation(line.Trim()) is { } relation && TryOpenFromLookback(stream, _failures, relation, line, lineNumber)) opened = stream.Python;
         if (opened is null) return false;
         stream.OpenBlock(opened);
         return true;
     }
 
     /// <summary>A chain sentence outside a traceback: the exception before it printed no traceback of its own.</summary>
-    private static bool TryOpenFromLookback(StreamState stream, string relation, ReadOnlySpan<char> sentence, long lineNumber)
+    private static bool TryOpenFromLookback(StreamState stream, FailureTable failures, string relation, ReadOnlySpan<char> sentence, long lineNumber)
     {
         var block = stream.PreviousBlock;
         for (var i = block.Count - 1; i >= 0; i--)
         {
-            if (ExceptionLine.TryParse(block.Line(i), out _, out _))
-                return stream.Python.TryOpenAfterLookback(relation, sentence, block.Line(i), block.After(i), block.LineNumber(i), lineNumber);
+            if (!ExceptionLine.TryParse(block.Line(i), out _, out _)) continue;
+            if (!stream.Python.TryOpenAfterLookback(relation, sentence, block.Line(i), block.After(i), block.LineNumber(i), lineNumber)) return false;
+            // The line was taken for a lone exception line; it is the first link of this chain instead.
+            failures.RetractBareException(block.LineNumber(i));
+            return true;
         }
 
         return false;

@@ -39,6 +39,15 @@ internal sealed class FailureTable
         Last = group;
     }
 
+    /// <summary>Takes back a lone exception line recorded at <paramref name="exceptionLine"/> when it turns out to open a chain.</summary>
+    public void RetractBareException(long exceptionLine)
+    {
+        if (Last is not { Count: 1 } last || last.First.ExceptionLine != exceptionLine || last.First.Frames.Count != 0 || last.First.Chain.Count != 0) return;
+        _byFingerprint.Remove(Fingerprint(last.First));
+        _ordered.Remove(last);
+        Last = _ordered.Count > 0 ? _ordered[^1] : null;
+    }
+
     public static ulong Fingerprint(TracebackInfo failure)
     {
         var text = new StringBuilder();

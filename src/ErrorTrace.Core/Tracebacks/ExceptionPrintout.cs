@@ -17,6 +17,9 @@ internal sealed class ExceptionPrintout
     private int _baseIndent;
     private string? _pendingRelation;
 
+    /// <summary>Inside a message's <c>"""</c> block: multiprocessing's RemoteTraceback quotes a whole traceback there.</summary>
+    private bool _inQuotedText;
+
     public ExceptionPrintout(PrintoutState initial, int baseIndent = 0)
     {
         _state = initial;
@@ -51,8 +54,9 @@ internal sealed class ExceptionPrintout
                     return true;
                 }
 
-                if (TryChainSentence(trimmed)) return true;
-                if (EndsMessage(trimmed)) return false;
+                if (trimmed.SequenceEqual("\"\"\"")) _inQuotedText = !_inQuotedText;
+                else if (!_inQuotedText && TryChainSentence(trimmed)) return true;
+                else if (!_inQuotedText && EndsMessage(trimmed)) return false;
                 return _current!.AppendMessageLine(line);
             case PrintoutState.AfterBlank:
                 return blank || TryChainSentence(trimmed);
@@ -176,6 +180,7 @@ internal sealed class ExceptionPrintout
 
         _current = new ExceptionBuilder();
         _pendingRelation = null;
+        _inQuotedText = false;
         _baseIndent = indent;
     }
 
@@ -188,12 +193,12 @@ internal sealed class ExceptionPrintout
         return true;
     }
 
-    /// <summary>Lines that cannot be part of a message: another traceback's start, a native crash's start.</summary>
+    /// <summary>Lines that cannot be part of a message: another traceback's start, a native crash's start. Frame lines
+    /// can (DataLoader's "Original Traceback" quotes the worker's frames in its message).</summary>
     private static bool EndsMessage(ReadOnlySpan<char> trimmed) =>
         trimmed.StartsWith(TracebackText.Header, StringComparison.Ordinal)
         || trimmed.StartsWith("Fatal Python error: ", StringComparison.Ordinal)
-        || trimmed.StartsWith("terminate called ", StringComparison.Ordinal)
-        || FrameLine.StartsFrame(trimmed);
+        || trimmed.StartsWith("terminate called ", StringComparison.Ordinal);
 
     /// <summary>Starts a printout whose first exception printed no traceback, known only by the lines before a chain sentence.</summary>
     public static ExceptionPrintout FromLookback(ReadOnlySpan<char> exceptionLine, ReadOnlySpan<char> moreLines, long lineNumber, string relation)

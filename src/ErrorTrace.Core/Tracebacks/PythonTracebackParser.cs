@@ -25,12 +25,20 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
     {
         var trimmed = line.TrimStart(' ');
         var header = trimmed.IndexOf(TracebackText.Header, StringComparison.Ordinal);
-        if (header == 0 || (header > 0 && trimmed.EndsWith(TracebackText.Header, StringComparison.Ordinal)))
+        var isGroupHeader = header > 0 && trimmed[..header].EndsWith("Exception Group ", StringComparison.Ordinal);
+        if (!isGroupHeader && (header == 0 || (header > 0 && trimmed.EndsWith(TracebackText.Header, StringComparison.Ordinal))))
         {
             // Also a header glued to the end of a progress bar or a log message ("Full traceback: Traceback (…):").
             Open(lineNumber, groupMode: false);
             Continue(trimmed[header..], lineNumber);
             return true;
+        }
+
+        if (isGroupHeader && trimmed.EndsWith(TracebackText.GroupHeader, StringComparison.Ordinal) && trimmed[..(header - 16)].TrimEnd().EndsWith("+", StringComparison.Ordinal))
+        {
+            // A top-level group's header glued to a progress bar: "… 45%|███ |  + Exception Group Traceback (…):".
+            Open(lineNumber, groupMode: true);
+            return Continue("  + " + TracebackText.GroupHeader, lineNumber) || Reset();
         }
 
         var margin = GroupMargin.Read(line);
@@ -44,7 +52,9 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
             }
         }
 
-        if (line.Length - trimmed.Length >= 2 && FrameLine.TryParse(trimmed, out var frame) && frame.Style != FrameStyle.Faulthandler)
+        // A frame outside a traceback: its header was lost (a rotated log, a paste). At column 0 only the full
+        // "File …, line N, in f" form counts; the SyntaxError location form needs its usual indentation.
+        if (FrameLine.TryParse(trimmed, out var frame) && (frame.Style == FrameStyle.Traceback || (frame.Style == FrameStyle.SyntaxErrorLocation && line.Length - trimmed.Length >= 2)))
         {
             Open(lineNumber, groupMode: false);
             return Continue(line, lineNumber) || Reset();
