@@ -27,6 +27,10 @@ internal static class CrashAndCodeCases
         yield return new("permission-denied-saving-checkpoint", In(Py("PermissionError", "[Errno 13] Permission denied: '/models/output/checkpoint-500'",
             [.. SaveCheckpoint[..5], "/usr/lib/python3.10/os.py:makedirs"])),
             C.DiskError, "disk-checkpoint-write-failed", "medium", "checkpointing");
+        yield return new("ronin-torch-save-cannot-be-opened", In(Py("RuntimeError", "File my_out/checkpoints/checkpoint_0.pt cannot be opened.",
+            ["/ronin/source/ronin_resnet.py:<module>", "/ronin/source/ronin_resnet.py:train", "/opt/py397/lib/python3.9/site-packages/torch/serialization.py:save",
+             "/opt/py397/lib/python3.9/site-packages/torch/serialization.py:_open_zipfile_writer", "/opt/py397/lib/python3.9/site-packages/torch/serialization.py:__init__"])),
+            C.DiskError, "disk-torch-save-io-failure", "medium", "checkpointing");
         yield return new("no-space-line", In(null, E(70, "Error saving checkpoint: [Errno 28] No space left on device")),
             C.DiskError, "errors-disk-full", "medium");
 

@@ -72,6 +72,10 @@ internal static class DeviceAndDistributedCases
         yield return new("watchdog-lines-only", In(null,
             E(120, "[rank0]:[E321 02:07:08.408271257 ProcessGroupNCCL.cpp:607] [Rank 0] Watchdog caught collective operation timeout: WorkNCCL(SeqNum=1580, OpType=ALLREDUCE, NumelIn=466119168, NumelOut=466119168, Timeout(ms)=600000) ran for 600060 milliseconds before timing out.", ranks: 0)),
             C.Timeout, "errors-watchdog-timeout", "medium", "monitoring");
+        yield return new("watchdog-cpp-frames-only", In(null,
+            E(2, "frame #1: c10d::ProcessGroupNCCL::WorkNCCL::checkTimeout(std::optional<std::chrono::duration<long, std::ratio<1l, 1000l> > >) + 0x1d2"),
+            E(9, "Exception raised from ncclCommWatchdog at ../torch/csrc/distributed/c10d/ProcessGroupNCCL.cpp:1521 (most recent call first):")),
+            C.Timeout, "errors-watchdog-cpp-frames", "low", "monitoring");
         yield return new("peer-watchdog-behind-elastic-exit-1", WithFailures(ChildFailed(1, ElasticHint), Py("c10::DistBackendError", Watchdog, kind: "cpp", line: 30)),
             C.Timeout, "secondary-failure-watchdog-timeout", "low", "monitoring");
         yield return new("summary-no-progress", Summary("Training timed out - no progress updates for 30 minutes"),

@@ -41,6 +41,9 @@ internal static class SetupAndDataCases
         yield return new("renamed-training-argument", In(Py("TypeError", "TrainingArguments.__init__() got an unexpected keyword argument 'evaluation_strategy'",
             ["train.py:<module>", "train.py:main"])),
             C.ConfigError, "config-unknown-argument-name", "high");
+        yield return new("ldm-yaml-kwarg-from-another-checkout", In(Py("TypeError", "__init__() got an unexpected keyword argument 'embedding_reg_weight'",
+            ["main.py:<module>", @"C:\sd\ldm\util.py:instantiate_from_config", @"C:\sd\ldm\models\diffusion\ddpm.py:__init__"])),
+            C.ConfigError, "config-instantiated-unexpected-kwarg", "medium");
         yield return new("deepspeed-batch-arithmetic", In(Py("AssertionError",
             "Check batch related parameters. train_batch_size is not equal to micro_batch_per_gpu * gradient_acc_step * world_size 16 != 2 * 1 * 4",
             ["train.py:main", Sp + "deepspeed/runtime/config.py:_configure_train_batch_size", Sp + "deepspeed/runtime/config.py:_batch_assertion"])),
