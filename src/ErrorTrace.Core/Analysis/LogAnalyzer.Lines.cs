@@ -141,7 +141,9 @@ public sealed partial class LogAnalyzer
     private bool TryOpenBlock(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
     {
         IFailureBlockParser? opened = null;
-        if (stream.Python.TryOpen(line, lineNumber)) opened = stream.Python;
+        // Inside a record's multi-line message a frame line is quoted text (DataLoader's "Original Traceback"), not a
+        // traceback that lost its header.
+        if (stream.Python.TryOpen(line, lineNumber, allowHeaderless: stream.ContinuationTarget is null)) opened = stream.Python;
         else if (stream.Faulthandler.TryOpen(line, lineNumber)) opened = stream.Faulthandler;
         else if (stream.Cpp.TryOpen(line, lineNumber)) opened = stream.Cpp;
         else if (TracebackText.ChainRelation(line.Trim()) is { } relation && TryOpenFromLookback(stream, _failures, relation, line, lineNumber)) opened = stream.Python;

@@ -200,6 +200,15 @@ internal sealed class ExceptionPrintout
         || trimmed.StartsWith("Fatal Python error: ", StringComparison.Ordinal)
         || trimmed.StartsWith("terminate called ", StringComparison.Ordinal);
 
+    /// <summary>Starts a printout at an exception line printed without a traceback, whose message follows.</summary>
+    public static ExceptionPrintout AtException(ReadOnlySpan<char> type, long lineNumber)
+    {
+        var printout = new ExceptionPrintout(PrintoutState.Message);
+        printout._current = new ExceptionBuilder();
+        printout._current.SetException(type, "", lineNumber);
+        return printout;
+    }
+
     /// <summary>Starts a printout whose first exception printed no traceback, known only by the lines before a chain sentence.</summary>
     public static ExceptionPrintout FromLookback(ReadOnlySpan<char> exceptionLine, ReadOnlySpan<char> moreLines, long lineNumber, string relation)
     {

@@ -21,12 +21,14 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
 
     public long FirstLine => _raw.FirstLine;
 
-    public bool TryOpen(ReadOnlySpan<char> line, long lineNumber)
+    public bool TryOpen(ReadOnlySpan<char> line, long lineNumber) => TryOpen(line, lineNumber, allowHeaderless: true);
+
+    public bool TryOpen(ReadOnlySpan<char> line, long lineNumber, bool allowHeaderless)
     {
         var trimmed = line.TrimStart(' ');
         var header = trimmed.IndexOf(TracebackText.Header, StringComparison.Ordinal);
         var isGroupHeader = header > 0 && trimmed[..header].EndsWith("Exception Group ", StringComparison.Ordinal);
-        if (!isGroupHeader && (header == 0 || (header > 0 && trimmed.EndsWith(TracebackText.Header, StringComparison.Ordinal))))
+        if (!isGroupHeader && (header == 0 || (header > 0 && trimmed.EndsWith(TracebackText.Header, StringComparison.Ordinal) && IsGlued(trimmed[..header]))))
         {
             // Also a header glued to the end of a progress bar or a log message ("Full traceback: Traceback (…):").
             Open(lineNumber, groupMode: false);
@@ -52,9 +54,20 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
             }
         }
 
+        // multiprocessing's RemoteTraceback prints as a cause without traceback; its message quotes the worker's
+        // traceback between """ lines, so the printout starts at the exception line.
+        if (ExceptionLine.TryParse(trimmed, out var typeLength, out var messageStart) && trimmed[messageStart..].IsWhiteSpace()
+            && trimmed[..typeLength].EndsWith("RemoteTraceback", StringComparison.Ordinal))
+        {
+            Open(lineNumber, groupMode: false);
+            _levels[0] = ExceptionPrintout.AtException(trimmed[..typeLength], lineNumber);
+            _raw.Add(line);
+            return true;
+        }
+
         // A frame outside a traceback: its header was lost (a rotated log, a paste). At column 0 only the full
         // "File …, line N, in f" form counts; the SyntaxError location form needs its usual indentation.
-        if (FrameLine.TryParse(trimmed, out var frame) && (frame.Style == FrameStyle.Traceback || (frame.Style == FrameStyle.SyntaxErrorLocation && line.Length - trimmed.Length >= 2)))
+        if (allowHeaderless && FrameLine.TryParse(trimmed, out var frame) && (frame.Style == FrameStyle.Traceback || (frame.Style == FrameStyle.SyntaxErrorLocation && line.Length - trimmed.Length >= 2)))
         {
             Open(lineNumber, groupMode: false);
             return Continue(line, lineNumber) || Reset();
@@ -167,6 +180,16 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
         _levels.Clear();
         _groupMode = false;
         return false;
+    }
+
+    /// <summary>What precedes a glued header is a bar (<c>…it/s]</c>) or a label (<c>Full traceback: </c>), not a word of
+    /// prose: DataLoader's message line "Original Traceback (most recent call last):" quotes a traceback, it is not one.</summary>
+    private static bool IsGlued(ReadOnlySpan<char> before)
+    {
+        var last = before[^1];
+        if (last != ' ') return !char.IsAsciiLetter(last);
+        var trimmed = before.TrimEnd();
+        return trimmed.IsEmpty || !char.IsAsciiLetter(trimmed[^1]);
     }
 
     /// <summary><c>ExceptionGroup: msg (2 sub-exceptions)</c>: str() of every group ends so, subclasses included.</summary>
