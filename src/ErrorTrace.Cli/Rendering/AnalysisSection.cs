@@ -25,13 +25,13 @@ internal static class AnalysisSection
         };
         if (analysis.RuleId is not null) rows.Add(("Rule", Markup.Escape(analysis.RuleId)));
         TextReportRenderer.WriteKeyValues(console, 2, rows);
-        console.MarkupLine("  " + Markup.Escape(analysis.Description));
+        Write(console, analysis.Description, "  ");
 
         if (analysis.Suggestions.Count > 0)
         {
             console.MarkupLine("  [bold]Suggestions[/]");
             foreach (var suggestion in analysis.Suggestions)
-                console.MarkupLine("    • " + Markup.Escape(suggestion));
+                Write(console, suggestion, "    • ");
         }
 
         if (analysis.Evidence.Count > 0)
@@ -41,11 +41,20 @@ internal static class AnalysisSection
             foreach (var line in analysis.Evidence)
             {
                 var number = line.Line.ToString(CultureInfo.InvariantCulture).PadLeft(width);
-                console.MarkupLine($"    [dim]{number} │[/] {Markup.Escape(line.Text)}");
+                var gutter = $"    {number} │ ";
+                var lines = TextWrap.Lines(line.Text, gutter, console.Profile.Width);
+                // Only the gutter is dimmed, so the evidence text itself stays readable.
+                console.MarkupLine($"[dim]{Markup.Escape(gutter)}[/]{Markup.Escape(lines[0][gutter.Length..])}");
+                foreach (var more in lines.Skip(1)) console.MarkupLine(Markup.Escape(more));
             }
         }
 
         console.WriteLine();
+    }
+
+    private static void Write(IAnsiConsole console, string text, string prefix)
+    {
+        foreach (var line in TextWrap.Lines(text, prefix, console.Profile.Width)) console.MarkupLine(Markup.Escape(line));
     }
 
     private static string ConfidenceStyle(string confidence) => confidence switch

@@ -32,7 +32,16 @@ internal static class TracebackSection
         var kind = root.Kind == "python" ? "" : $" ({Markup.Escape(root.Kind)})";
         console.MarkupLine($"[bold underline]Root cause[/]{kind}  [dim]{Markup.Escape(ReportText.Where(root))}[/]");
         console.MarkupLine($"  [bold red]{Markup.Escape(root.ExceptionType)}[/]{MessageMarkup(root.ExceptionMessage)}");
+        foreach (var sub in root.SubExceptions)
+            console.MarkupLine($"    [red]+ {Markup.Escape(ReportText.ExceptionLine(sub))}[/]");
         console.WriteLine();
+
+        if (root.Frames.Count == 0 && root.Chain.Count == 0)
+        {
+            // A signal, C++ abort or faulthandler dump without parsed frames: its text is the evidence.
+            if (WriteRaw(console, root.Raw)) console.WriteLine();
+            return;
+        }
 
         foreach (var link in root.Chain)
         {
@@ -46,12 +55,7 @@ internal static class TracebackSection
         }
 
         WriteFrames(console, root.Frames);
-        if (root.Frames.Count == 0 && root.Chain.Count == 0) WriteRaw(console, root.Raw);
-        if (root.Frames.Count > 0 || root.Chain.Count > 0)
-            console.MarkupLine($"  [bold red]{Markup.Escape(root.ExceptionType)}[/]{MessageMarkup(root.ExceptionMessage)}");
-
-        foreach (var sub in root.SubExceptions)
-            console.MarkupLine($"    [red]+ {Markup.Escape(ReportText.ExceptionLine(sub))}[/]");
+        console.MarkupLine($"  [bold red]{Markup.Escape(root.ExceptionType)}[/]{MessageMarkup(root.ExceptionMessage)}");
         console.WriteLine();
     }
 
@@ -102,13 +106,15 @@ internal static class TracebackSection
         if (frame.Code is not null) console.MarkupLine($"      [yellow]{Markup.Escape(frame.Code)}[/]");
     }
 
-    private static void WriteRaw(IAnsiConsole console, string raw)
+    /// <returns>False when there was nothing worth showing (a one-line raw text repeats the exception line).</returns>
+    private static bool WriteRaw(IAnsiConsole console, string raw)
     {
         var lines = raw.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
-        if (lines.Length <= 1) return;
+        if (lines.Length <= 1) return false;
         foreach (var text in lines.Take(MaxRawLines)) console.MarkupLine($"    [dim]{Markup.Escape(text)}[/]");
         if (lines.Length > MaxRawLines)
             console.MarkupLine($"    [dim]… {(lines.Length - MaxRawLines).ToString(CultureInfo.InvariantCulture)} more lines[/]");
+        return true;
     }
 
     /// <summary>": message" with the first line bold; further lines (notes, long CUDA messages) indented below.</summary>

@@ -11,7 +11,8 @@ public static class ReportText
     {
         ArgumentNullException.ThrowIfNull(exceptionType);
         ArgumentNullException.ThrowIfNull(exceptionMessage);
-        return exceptionMessage.Length == 0 ? exceptionType : exceptionType + ": " + FirstLine(exceptionMessage);
+        var first = FirstLine(exceptionMessage);
+        return first.Length == 0 ? exceptionType : exceptionType + ": " + first;
     }
 
     public static string ExceptionLine(TracebackInfo traceback)
@@ -45,11 +46,23 @@ public static class ReportText
 
     public static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>The first line that says something: torch's ChildFailedError, for one, starts its message with a
+    /// newline and a rule of <c>=</c> signs. Falls back to the first non-blank line, then to <c>""</c>.</summary>
     public static string FirstLine(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var end = text.AsSpan().IndexOfAny('\r', '\n');
-        return end < 0 ? text : text[..end];
+        string? firstNonBlank = null;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            if (line.IsWhiteSpace()) continue;
+            firstNonBlank ??= line.Trim().ToString();
+            foreach (var c in line)
+            {
+                if (char.IsLetterOrDigit(c)) return line.TrimEnd().ToString();
+            }
+        }
+
+        return firstNonBlank ?? "";
     }
 
     /// <summary>Cuts to <paramref name="max"/> characters, the last one an ellipsis, so the reader sees it was cut.</summary>
