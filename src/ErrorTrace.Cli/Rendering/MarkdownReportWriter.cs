@@ -1,5 +1,5 @@
-using ErrorTrace.Core.Reports;
 using ErrorTrace.Core.Rendering;
+using ErrorTrace.Core.Reports;
 
 namespace ErrorTrace.Cli.Rendering;
 

@@ -139,29 +139,29 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
         switch (margin.Kind)
         {
             case GroupMarginKind.Separator:
-            {
-                var level = Math.Clamp(margin.Depth - 1, 1, _levels.Count);
-                while (_levels.Count > level) FinishLevel(_levels.Count - 1);
-                if (_levels.Count > EngineLimits.MaxGroupDepth) return true;
-                _levels[level - 1].OnChildrenStarted();
-                _levels.Add(new ExceptionPrintout(PrintoutState.ChainStart) { IsPlaceholder = margin.Placeholder });
-                return true;
-            }
+                {
+                    var level = Math.Clamp(margin.Depth - 1, 1, _levels.Count);
+                    while (_levels.Count > level) FinishLevel(_levels.Count - 1);
+                    if (_levels.Count > EngineLimits.MaxGroupDepth) return true;
+                    _levels[level - 1].OnChildrenStarted();
+                    _levels.Add(new ExceptionPrintout(PrintoutState.ChainStart) { IsPlaceholder = margin.Placeholder });
+                    return true;
+                }
 
             case GroupMarginKind.Close:
-            {
-                var level = Math.Max(1, margin.Depth - 1);
-                while (_levels.Count > level) FinishLevel(_levels.Count - 1);
-                return true;
-            }
+                {
+                    var level = Math.Max(1, margin.Depth - 1);
+                    while (_levels.Count > level) FinishLevel(_levels.Count - 1);
+                    return true;
+                }
 
             default:
-            {
-                var level = Math.Clamp(margin.Depth - 1, 0, _levels.Count - 1);
-                while (_levels.Count > level + 1) FinishLevel(_levels.Count - 1);
-                var content = line[margin.ContentStart..];
-                return _levels[level].Feed(content, lineNumber) || level > 0;
-            }
+                {
+                    var level = Math.Clamp(margin.Depth - 1, 0, _levels.Count - 1);
+                    while (_levels.Count > level + 1) FinishLevel(_levels.Count - 1);
+                    var content = line[margin.ContentStart..];
+                    return _levels[level].Feed(content, lineNumber) || level > 0;
+                }
         }
     }
 
