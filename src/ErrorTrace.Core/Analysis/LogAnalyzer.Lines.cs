@@ -61,9 +61,17 @@ public sealed partial class LogAnalyzer
         }
 
         if (content.IsEmpty && !(startsLine && endsLine)) return; // an empty \r segment is not a blank line
+        if (stream.Active is null && stream.ContinuationTarget is null && !IsBlank(content) && !UnstructuredGate.MayMatter(content, _chars))
+        {
+            stream.CurrentBlock.Add(content, lineNumber);
+            return;
+        }
+
         var chars = _chars.AsSpan(0, Text.Utf8.Decode(content, _chars));
-        OnUnstructured(stream, chars, lineNumber);
+        OnUnstructured(stream, content, chars, lineNumber);
     }
+
+    private static bool IsBlank(ReadOnlySpan<byte> content) => content.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;
 
     private void OnRecord(StreamState stream, ReadOnlySpan<byte> content, ref RecordHeader header, long lineNumber)
     {
@@ -95,7 +103,7 @@ public sealed partial class LogAnalyzer
         }
     }
 
-    private void OnUnstructured(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
+    private void OnUnstructured(StreamState stream, ReadOnlySpan<byte> bytes, ReadOnlySpan<char> line, long lineNumber)
     {
         if (stream.Active is { } active)
         {
@@ -118,7 +126,7 @@ public sealed partial class LogAnalyzer
             return;
         }
 
-        stream.CurrentBlock.Add(line, lineNumber);
+        stream.CurrentBlock.Add(bytes, lineNumber);
         if (stream.ContinuationTarget is { } target)
         {
             if (target.TryAppendContinuation(line)) return;
@@ -158,8 +166,9 @@ public sealed partial class LogAnalyzer
         var block = stream.PreviousBlock;
         for (var i = block.Count - 1; i >= 0; i--)
         {
-            if (!ExceptionLine.TryParse(block.Line(i), out _, out _)) continue;
-            if (!stream.Python.TryOpenAfterLookback(relation, sentence, block.Line(i), block.After(i), block.LineNumber(i), lineNumber)) return false;
+            var candidate = block.Line(i);
+            if (!ExceptionLine.TryParse(candidate, out _, out _)) continue;
+            if (!stream.Python.TryOpenAfterLookback(relation, sentence, candidate, block.After(i), block.LineNumber(i), lineNumber)) return false;
             // The line was taken for a lone exception line; it is the first link of this chain instead.
             failures.RetractBareException(block.LineNumber(i));
             return true;

@@ -1,0 +1,32 @@
+using System.Buffers;
+using System.Text;
+using ErrorTrace.Core.Markers;
+
+namespace ErrorTrace.Core.Analysis;
+
+/// <summary>
+/// The hot path's shortcut. Outside any block and any multi-line record, an unstructured line matters only if it can
+/// open a block or is a marker line, and every such line contains one of a few ASCII needles. The line's bytes are
+/// widened to chars as Latin-1 (a vectorised copy with no validation: ASCII needles match UTF-8 text exactly, since
+/// multi-byte sequences hold no ASCII bytes) and searched once; the UTF-8 decoding and the parsers run only on a hit.
+/// Most lines of a training log (progress bars, metrics, NCCL INFO) never get past this.
+/// </summary>
+internal static class UnstructuredGate
+{
+    /// <summary>What can open a block (tracebacks, groups, chain sentences, crash dumps), besides the markers' needles.</summary>
+    private static readonly string[] s_openers =
+    [
+        "Traceback", "File \"", "Fatal Python error", "Timeout (", "terminate called", "The above exception", "During handling",
+        "Exception",
+    ];
+
+    private static readonly SearchValues<string> s_needles = SearchValues.Create(
+        s_openers.Concat(LineMarkers.All.SelectMany(m => m.Needles)).Distinct().ToArray(), StringComparison.Ordinal);
+
+    /// <summary>True when the line may matter; <paramref name="scratch"/> holds at least one char per byte.</summary>
+    public static bool MayMatter(ReadOnlySpan<byte> line, Span<char> scratch)
+    {
+        var wide = scratch[..Encoding.Latin1.GetChars(line, scratch)];
+        return wide.IndexOfAny(s_needles) >= 0;
+    }
+}
