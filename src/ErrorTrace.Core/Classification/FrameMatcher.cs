@@ -63,7 +63,7 @@ internal sealed class FrameMatcher
     {
         var function = frame.Function;
         if (_functions.Contains(function)) return true;
-        if (_regex is not null && function.Length > 0 && _regex.IsMatch(function)) return true;
+        if (_regex is not null && function.Length > 0 && RegexFactory.FirstMatch(_regex, function) >= 0) return true;
         if (_qualified.Length == 0) return false;
         var file = frame.File.Contains('\\', StringComparison.Ordinal) ? frame.File.Replace('\\', '/') : frame.File;
         foreach (var (filePart, functionPart) in _qualified)

@@ -6,7 +6,7 @@ namespace ErrorTrace.Core.Classification;
 /// <summary>
 /// "Any of these case-insensitive substrings or regexes". Substrings go through one
 /// <see cref="SearchValues{T}"/> (a vectorized multi-string search), regexes through one combined
-/// non-backtracking regex, so a condition costs one or two linear passes whatever its size.
+/// regex (bounded by a match timeout), so a condition costs one or two passes whatever its size.
 /// </summary>
 internal sealed class TextMatcher
 {
@@ -45,7 +45,8 @@ internal sealed class TextMatcher
 
         if (_regex is not null)
         {
-            foreach (var match in _regex.EnumerateMatches(text)) return match.Index;
+            var index = RegexFactory.FirstMatch(_regex, text);
+            if (index >= 0) return index;
         }
 
         return -1;

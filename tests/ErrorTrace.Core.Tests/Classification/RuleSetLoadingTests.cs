@@ -60,7 +60,6 @@ public sealed class RuleSetLoadingTests : IDisposable
     [InlineData("""{ "rules": [ { "category": "timeout", "match": { "message": ["a"] } } ] }""", 0, null, "needs an \"id\"")]
     [InlineData("""{ "rules": [ { "id": "a", "category": "timeout", "match": { "message": ["x"] } }, { "id": "a", "category": "timeout", "match": { "message": ["y"] } } ] }""", 1, "a", "duplicate id")]
     [InlineData("""{ "rules": [ { "id": "oom-training", "category": "timeout", "match": { "message": ["y"] } } ] }""", 0, "oom-training", "built-in rule")]
-    [InlineData("""{ "rules": [ { "id": "lb", "category": "timeout", "match": { "message_regex": ["(?<=NCCL )WARN"] } } ] }""", 0, "lb", "(?<=NCCL )WARN")]
     [InlineData("""{ "rules": [ { "id": "paren", "category": "timeout", "match": { "message_regex": ["ran for (\\d+"] } } ] }""", 0, "paren", "ran for (\\d+")]
     [InlineData("""{ "rules": [ { "id": "c", "category": "timeout", "confidence": "certain", "match": { "message": ["x"] } } ] }""", 0, "c", "confidence 'certain'")]
     [InlineData("""{ "rules": [ { "id": "p", "category": "timeout", "phase": "eval", "match": { "message": ["x"] } } ] }""", 0, "p", "phase 'eval'")]
