@@ -5,13 +5,14 @@ using ErrorTrace.Cli.Hosting;
 
 namespace ErrorTrace.Cli;
 
-/// <summary>Where commands are registered. A new command (e.g. <c>serve</c>) is one more line in <see cref="Create"/>.</summary>
+/// <summary>Where commands are registered. A new command is one more line in <see cref="Create"/>.</summary>
 internal static class RootCommandFactory
 {
     public static RootCommand Create(CliEnvironment environment)
     {
         var root = new RootCommand("errortrace: find the root-cause failure in ML training-job logs.");
         root.Subcommands.Add(AnalyzeCommand.Create(environment));
+        root.Subcommands.Add(ServeCommand.Create(environment));
 
         // The help option is recursive, so wrapping the root's covers every subcommand's --help too.
         foreach (var help in root.Options.OfType<HelpOption>())

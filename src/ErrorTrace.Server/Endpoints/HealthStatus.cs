@@ -1,0 +1,3 @@
+namespace ErrorTrace.Server.Endpoints;
+
+internal sealed record HealthStatus(string Status);

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using ErrorTrace.Core.Reports;
+using ErrorTrace.Server.Auth;
+using ErrorTrace.Server.Jobs;
+using ErrorTrace.Server.Logs;
+using ErrorTrace.Server.Options;
+using ErrorTrace.Server.Reports;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace ErrorTrace.Server.Endpoints;
+
+/// <summary><c>GET /api/training/{job_id}/errors</c>: the seed's contract.</summary>
+internal static class JobErrorsEndpoints
+{
+    public static IEndpointRouteBuilder MapJobErrors(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/training").RequireAuthorization().WithTags("Errors");
+        group.MapGet("/{job_id}/errors", GetErrors)
+            .WithName("GetJobErrors")
+            .WithSummary("The job's root-cause report (the seed's ErrorResponse plus additive fields).")
+            .Produces<ErrorReport>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    /// <param name="jobId">The job's id.</param>
+    /// <param name="scan">Read the log of a job that did not fail too (a running job then shows its errors so far).</param>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetErrors(
+        [FromRoute(Name = "job_id")] string jobId,
+        [FromQuery] bool? scan,
+        ClaimsPrincipal user,
+        HttpResponse response,
+        IJobRepository jobs,
+        ReportService reports,
+        IOptionsMonitor<FeatureOptions> features,
+        CancellationToken cancellationToken)
+    {
+        if (!features.CurrentValue.ErrorsEndpoint) return Problems.ErrorsEndpointOff();
+        if (!JobIdRule.IsValid(jobId)) return Problems.InvalidJobId();
+        var job = await jobs.FindAsync(jobId, cancellationToken).ConfigureAwait(false);
+        // Another owner's job answers exactly like an unknown one, so ids cannot be probed.
+        if (job is null || !Caller.From(user).CanSee(job.Owner)) return Problems.JobNotFound();
+
+        var report = await reports.GetAsync(job, scan ?? false, cancellationToken).ConfigureAwait(false);
+        response.Headers.CacheControl = "private, no-cache";
+        response.Headers.Vary = "Authorization";
+        // FileContentHttpResult answers If-None-Match with 304 itself.
+        return TypedResults.Bytes(report.Json, "application/json", entityTag: EntityTagHeaderValue.Parse(report.ETag));
+    }
+}

@@ -1,0 +1,20 @@
+namespace ErrorTrace.Server.Endpoints;
+
+/// <summary>One row of the panel's job list. Not the storage row: only what a client may see, redacted.</summary>
+internal sealed record JobSummary
+{
+    public required string JobId { get; init; }
+
+    public required string Status { get; init; }
+
+    public string? ErrorSummary { get; init; }
+
+    public string? Owner { get; init; }
+
+    public DateTime? CreatedAt { get; init; }
+
+    public DateTime? UpdatedAt { get; init; }
+
+    /// <summary>Distinct errors in the report of a failed job; null for other jobs (not scanned) and missing logs.</summary>
+    public int? ErrorCount { get; init; }
+}

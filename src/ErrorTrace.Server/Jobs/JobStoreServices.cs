@@ -1,0 +1,25 @@
+using ErrorTrace.Server.Options;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ErrorTrace.Server.Jobs;
+
+internal static class JobStoreServices
+{
+    /// <summary>The repository the connection string asks for: <c>Host=...</c> is PostgreSQL, anything else SQLite.</summary>
+    public static IServiceCollection AddJobStore(this IServiceCollection services)
+    {
+        services.AddSingleton<IJobRepository>(sp =>
+        {
+            var paths = sp.GetRequiredService<ServicePaths>();
+            var table = sp.GetRequiredService<IOptions<JobsTableOptions>>().Value;
+            if (!IsPostgres(paths.ConnectionString)) return new SqliteJobRepository(paths.ConnectionString, table);
+            var dataSource = NpgsqlDataSource.Create(paths.ConnectionString);
+            return new PostgresJobRepository(dataSource, table);
+        });
+        return services;
+    }
+
+    public static bool IsPostgres(string connectionString) =>
+        connectionString.Split(';').Any(part => part.TrimStart().StartsWith("Host=", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,10 @@
+namespace ErrorTrace.Server.Options;
+
+/// <summary><c>Cache</c>: the memory the per-job analyses may take.</summary>
+internal sealed class CacheOptions
+{
+    public const string Section = "Cache";
+
+    /// <summary>Approximate bytes: each entry counts its report JSON plus the analyzer's buffers.</summary>
+    public long SizeLimitBytes { get; set; } = 256L * 1024 * 1024;
+}

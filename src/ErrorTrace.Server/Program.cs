@@ -1,0 +1,56 @@
+using ErrorTrace.Server.Auth;
+using ErrorTrace.Server.Demo;
+using ErrorTrace.Server.Endpoints;
+using ErrorTrace.Server.Hosting;
+using ErrorTrace.Server.Jobs;
+using ErrorTrace.Server.Options;
+using ErrorTrace.Server.Reports;
+using Prometheus;
+
+namespace ErrorTrace.Server;
+
+/// <summary>
+/// <c>errortrace serve</c>: the errors API over a jobs database. This file is the table of contents; each line points
+/// at the folder that holds the details.
+/// </summary>
+public sealed class Program
+{
+    private Program()
+    {
+    }
+
+    public static Task<int> Main(string[] args) => RunAsync(args, CancellationToken.None);
+
+    /// <summary>Builds and runs the service until <paramref name="cancellationToken"/> or a shutdown signal.</summary>
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddErrorTraceConfiguration(args);                   // Hosting/: appsettings.json, ERRORTRACE_* variables, command line
+        builder.Services
+            .AddServiceOptions(builder.Configuration)               // Options/: paths, database, table mapping, auth, CORS, cache, features
+            .AddJobStore()                                          // Jobs/: SQLite or PostgreSQL repository of the jobs table
+            .AddReports()                                           // Reports/ + Logs/: safe log lookup, the memory-bounded incremental cache
+            .AddBearerAuth()                                        // Auth/: hashed API tokens, optional JWT, owner/admin scopes
+            .AddApiErrors()                                         // Hosting/: problem+json for every error, no stack traces
+            .AddConfiguredCors()                                    // Hosting/: allowed dashboard origins (none by default)
+            .AddSnakeCaseJson()                                     // Hosting/: snake_case DTOs and report
+            .AddDemo()                                              // Demo/: demo jobs, logs and tokens on first start
+            .AddOpenApi();                                          // /openapi/v1.json
+
+        await using var app = builder.Build();
+        app.UseApiErrors();
+        app.UseHttpMetrics();                                       // requests and latency by route and status
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapHealth();                                            // Endpoints/HealthEndpoints: /healthz, /readyz
+        app.MapMetrics();                                           // /metrics (Prometheus; Telemetry/ServiceMetrics)
+        app.MapJobs();                                              // Endpoints/JobsEndpoints: GET /api/training/jobs
+        app.MapJobErrors();                                         // Endpoints/JobErrorsEndpoints: GET /api/training/{job_id}/errors
+
+        await app.RunAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+}

@@ -1,0 +1,63 @@
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Server.Redaction;
+
+/// <summary>Every string of a report that comes from the log or the database, redacted. Numbers, enums and the ids the
+/// service itself made are left alone.</summary>
+internal static class ReportRedactor
+{
+    public static ErrorReport Redact(ErrorReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report with
+        {
+            ErrorSummary = Redactor.RedactOrNull(report.ErrorSummary),
+            Errors = report.Errors.Select(Redact).ToList(),
+            Traceback = report.Traceback is null ? null : Redact(report.Traceback),
+            Tracebacks = report.Tracebacks.Select(Redact).ToList(),
+            Analysis = report.Analysis is null ? null : Redact(report.Analysis),
+            Notes = report.Notes.Select(Redactor.Redact).ToList(),
+        };
+    }
+
+    private static ErrorEntry Redact(ErrorEntry entry) => entry with
+    {
+        Message = Redactor.Redact(entry.Message),
+        DedupeKey = Redactor.Redact(entry.DedupeKey),
+        Phase = Redactor.RedactOrNull(entry.Phase),
+        Logger = Redactor.RedactOrNull(entry.Logger),
+    };
+
+    private static TracebackInfo Redact(TracebackInfo traceback) => traceback with
+    {
+        Raw = Redactor.Redact(traceback.Raw),
+        Frames = traceback.Frames.Select(Redact).ToList(),
+        ExceptionType = Redactor.Redact(traceback.ExceptionType),
+        ExceptionMessage = Redactor.Redact(traceback.ExceptionMessage),
+        Chain = traceback.Chain.Select(Redact).ToList(),
+        SubExceptions = traceback.SubExceptions.Select(Redact).ToList(),
+        Phase = Redactor.RedactOrNull(traceback.Phase),
+        Logger = Redactor.RedactOrNull(traceback.Logger),
+    };
+
+    private static ChainLink Redact(ChainLink link) => link with
+    {
+        ExceptionType = Redactor.Redact(link.ExceptionType),
+        ExceptionMessage = Redactor.Redact(link.ExceptionMessage),
+        Frames = link.Frames.Select(Redact).ToList(),
+    };
+
+    private static TracebackFrame Redact(TracebackFrame frame) => frame with
+    {
+        File = Redactor.Redact(frame.File),
+        Function = Redactor.Redact(frame.Function),
+        Code = Redactor.RedactOrNull(frame.Code),
+    };
+
+    private static FailureAnalysis Redact(FailureAnalysis analysis) => analysis with
+    {
+        Description = Redactor.Redact(analysis.Description),
+        Suggestions = analysis.Suggestions.Select(Redactor.Redact).ToList(),
+        Evidence = analysis.Evidence.Select(e => e with { Text = Redactor.Redact(e.Text) }).ToList(),
+    };
+}

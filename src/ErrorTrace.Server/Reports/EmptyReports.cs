@@ -1,0 +1,32 @@
+using ErrorTrace.Core.Reports;
+using ErrorTrace.Server.Jobs;
+using ErrorTrace.Server.Logs;
+
+namespace ErrorTrace.Server.Reports;
+
+/// <summary>Reports made from the database row alone: the seed's answer for a job that did not fail, and the answer
+/// when the log is missing (or not readable by the rules of <see cref="LogLocator"/>).</summary>
+internal static class EmptyReports
+{
+    public static ErrorReport NotScanned(JobRecord job, LogLocation location) => Empty(job, location,
+        location.Missing
+            ? location.Note!
+            : $"The job is {job.Status}: its log was not scanned. Ask with ?scan=true to read it anyway.");
+
+    public static ErrorReport MissingLog(JobRecord job, LogLocation location) =>
+        Empty(job, location, location.Note ?? "The log file is missing; the report shows only what the database knows.");
+
+    private static ErrorReport Empty(JobRecord job, LogLocation location, string note) => new()
+    {
+        JobId = job.Id,
+        Status = job.Status,
+        ErrorSummary = job.ErrorMessage,
+        Log = new LogInfo
+        {
+            Path = location.DisplayPath,
+            SizeBytes = location.FullPath is { } path && FileStat.Of(path) is var (_, length) ? length : 0,
+            Missing = location.Missing,
+        },
+        Notes = [note],
+    };
+}

@@ -1,0 +1,71 @@
+using System.IO.Hashing;
+using System.Text.Json;
+using ErrorTrace.Core.Analysis;
+using ErrorTrace.Core.Reports;
+using ErrorTrace.Server.Jobs;
+using ErrorTrace.Server.Logs;
+using ErrorTrace.Server.Redaction;
+using ErrorTrace.Server.Telemetry;
+
+namespace ErrorTrace.Server.Reports;
+
+/// <summary>A job's report as the API returns it: from the cache when the log has not changed, else after reading
+/// only what changed. Failed jobs get the full report; others get the seed's empty one unless <c>scan</c> is asked.</summary>
+internal sealed class ReportService(AnalysisCache cache, LogLocator locator)
+{
+    private static readonly AnalysisOptions s_options = AnalysisOptions.Default;
+
+    public async Task<RenderedReport> GetAsync(JobRecord job, bool scan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var location = locator.Locate(job);
+        if (!job.IsFailed && !scan) return Render(EmptyReports.NotScanned(job, location), key: "", errorCount: null);
+        if (location.Missing) return Render(EmptyReports.MissingLog(job, location), key: "", errorCount: null);
+
+        var analysis = cache.GetOrAdd(job.Id);
+        await analysis.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Parsing is not cancelled with the request: what was read stays valid for the next one.
+            var (kind, _) = LogRefresher.Refresh(analysis, location.FullPath!, finished: !job.IsRunning, s_options);
+            if (kind == RefreshKind.Vanished)
+            {
+                analysis.Analyzer = null;
+                return Render(EmptyReports.MissingLog(job, location), key: "", errorCount: null);
+            }
+
+            var analyzer = analysis.Analyzer!;
+            var key = string.Join('\n', job.Status, job.ErrorMessage, location.DisplayPath, analysis.Length, analyzer.BytesConsumed, analyzer.IsComplete);
+            if (kind == RefreshKind.Hit && analysis.Report?.Key == key)
+            {
+                ServiceMetrics.CacheHits.Inc();
+                return analysis.Report;
+            }
+
+            if (kind != RefreshKind.Hit) ServiceMetrics.CacheMisses.WithLabels(kind == RefreshKind.Full ? "full" : "incremental").Inc();
+            else ServiceMetrics.CacheMisses.WithLabels("render").Inc();
+            var report = analyzer.CreateReport(new ReportContext
+            {
+                JobId = job.Id,
+                Status = job.Status,
+                ErrorSummary = job.ErrorMessage,
+                LogPath = location.DisplayPath,
+                LogSizeBytes = analysis.Length,
+            });
+            analysis.Report = Render(report, key, report.Errors.Count);
+            cache.Resize(job.Id, analysis);
+            return analysis.Report;
+        }
+        finally
+        {
+            analysis.Gate.Release();
+        }
+    }
+
+    private static RenderedReport Render(ErrorReport report, string key, int? errorCount)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(ReportRedactor.Redact(report), ReportJsonContext.Default.ErrorReport);
+        var etag = "\"" + Convert.ToHexStringLower(XxHash128.Hash(json)) + "\"";
+        return new RenderedReport(key, json, etag, errorCount);
+    }
+}
