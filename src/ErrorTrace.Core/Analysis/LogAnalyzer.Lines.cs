@@ -71,6 +71,28 @@ public sealed partial class LogAnalyzer
         OnUnstructured(stream, content, chars, lineNumber);
     }
 
+    /// <summary>glog prints no year: take the last year seen, and the next one when the month wraps from December to
+    /// January (a job that runs over New Year). Before any year is known, the report's fallback year applies.</summary>
+    private RawTimestamp WithYear(RawTimestamp timestamp)
+    {
+        if (timestamp.Year != 0)
+        {
+            if (_firstYear == 0) _firstYear = timestamp.Year;
+            _lastYear = timestamp.Year;
+            _lastMonth = timestamp.Month;
+            return timestamp;
+        }
+
+        if (_lastYear == 0) return timestamp;
+        if (timestamp.Month < _lastMonth && _lastMonth - timestamp.Month >= 6)
+        {
+            _lastYear++;
+        }
+
+        _lastMonth = timestamp.Month;
+        return timestamp with { Year = _lastYear };
+    }
+
     private static bool IsBlank(ReadOnlySpan<byte> content) => content.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;
 
     private void OnRecord(StreamState stream, ReadOnlySpan<byte> content, ref RecordHeader header, long lineNumber)
@@ -81,8 +103,8 @@ public sealed partial class LogAnalyzer
         stream.PreviousBlock.Clear();
         if (header.Timestamp.HasValue)
         {
+            header.Timestamp = WithYear(header.Timestamp);
             stream.LastTimestamp = header.Timestamp;
-            if (_firstYear == 0 && header.Timestamp.Year != 0) _firstYear = header.Timestamp.Year;
         }
 
         var phase = content[header.Phase];

@@ -25,6 +25,8 @@ public sealed partial class LogAnalyzer : ILineSink
     private bool _criPending;
     private bool _lineIsCri;
     private int _firstYear;
+    private int _lastYear;
+    private int _lastMonth;
     private long _lastDeathLine = -SameDeathWindowLines - 1;
 
     public LogAnalyzer(AnalysisOptions? options = null)

@@ -16,24 +16,28 @@ internal static class LauncherPrefix
     public static ReadOnlySpan<byte> Strip(ReadOnlySpan<byte> line, scoped ref int rank, out ReadOnlySpan<byte> host)
     {
         host = default;
-        for (var n = 0; n < MaxStacked; n++)
+        for (var n = 0; n < MaxStacked && !line.IsEmpty; n++)
         {
-            if (TryBracketRank(line, ref rank, out var length)
-                || TryMpiTag(line, ref rank, out length)
-                || TrySrunLabel(line, ref rank, out length))
+            // Dispatch on the first byte: most lines start with none of '[', a digit or a lower-case letter.
+            var first = line[0];
+            int length;
+            if (first == (byte)'[')
             {
-                line = line[length..];
-                continue;
+                if (!TryBracketRank(line, ref rank, out length) && !TryMpiTag(line, ref rank, out length)) break;
             }
-
-            if (TryHost(line, out length))
+            else if (first - (byte)'0' <= 9u && TrySrunLabel(line, ref rank, out length))
+            {
+            }
+            else if ((first - (byte)'a' <= 'z' - 'a' || first - (byte)'0' <= 9u) && TryHost(line, out length))
             {
                 host = line[..(length - 2)];
-                line = line[length..];
-                continue;
+            }
+            else
+            {
+                break;
             }
 
-            break;
+            line = line[length..];
         }
 
         return line;

@@ -15,6 +15,12 @@ internal sealed class ErrorGroupTable
     private readonly char[] _masked = new char[EngineLimits.MaxMessageChars];
     private readonly XxHash3 _hash = new();
 
+    /// <summary>Exact repeats (the same warning every step) skip parameterisation: raw-text hash → group.</summary>
+    private readonly Dictionary<ulong, ErrorGroup> _exact = [];
+
+    /// <summary>The exact-repeat memo is a cache: when a log repeats nothing exactly it is simply emptied.</summary>
+    private const int MaxExactEntries = 16_384;
+
     public IEnumerable<ErrorGroup> Groups => _groups.Values;
 
     public long Dropped { get; private set; }
@@ -24,21 +30,20 @@ internal sealed class ErrorGroupTable
     public ErrorGroup? Record(LogLevel level, string source, ReadOnlySpan<byte> logger, ReadOnlySpan<byte> phase,
         ReadOnlySpan<char> message, long lineNumber, int rank, in RawTimestamp timestamp)
     {
+        var exact = Hash(level, source, logger, phase, FirstLine(message));
+        if (_exact.TryGetValue(exact, out var group))
+        {
+            Count(group, rank, timestamp);
+            return null;
+        }
+
         var length = Parameterizer.Mask(message, _masked);
         var masked = _masked.AsSpan(0, length);
-        var hash = _hash;
-        hash.Reset();
-        Span<byte> head = [(byte)level, (byte)source.Length, (byte)source[0], 0];
-        hash.Append(head);
-        hash.Append(logger);
-        hash.Append([0]);
-        hash.Append(phase);
-        hash.Append([0]);
-        hash.Append(MemoryMarshal.AsBytes(masked));
-        var fingerprint = hash.GetCurrentHashAsUInt64();
+        var fingerprint = Hash(level, source, logger, phase, masked);
 
-        if (_groups.TryGetValue(fingerprint, out var group))
+        if (_groups.TryGetValue(fingerprint, out group))
         {
+            Remember(exact, group);
             Count(group, rank, timestamp);
             return null;
         }
@@ -64,8 +69,35 @@ internal sealed class ErrorGroupTable
         }
 
         _groups.Add(fingerprint, group);
+        Remember(exact, group);
         Count(group, rank, timestamp);
         return group;
+    }
+
+    private static ReadOnlySpan<char> FirstLine(ReadOnlySpan<char> message)
+    {
+        var newline = message.IndexOf('\n');
+        return (newline >= 0 ? message[..newline] : message).Trim();
+    }
+
+    private ulong Hash(LogLevel level, string source, ReadOnlySpan<byte> logger, ReadOnlySpan<byte> phase, ReadOnlySpan<char> text)
+    {
+        var hash = _hash;
+        hash.Reset();
+        Span<byte> head = [(byte)level, (byte)source.Length, (byte)source[0], 0];
+        hash.Append(head);
+        hash.Append(logger);
+        hash.Append([0]);
+        hash.Append(phase);
+        hash.Append([0]);
+        hash.Append(MemoryMarshal.AsBytes(text));
+        return hash.GetCurrentHashAsUInt64();
+    }
+
+    private void Remember(ulong exact, ErrorGroup group)
+    {
+        if (_exact.Count >= MaxExactEntries) _exact.Clear();
+        _exact[exact] = group;
     }
 
     private static void Count(ErrorGroup group, int rank, in RawTimestamp timestamp)

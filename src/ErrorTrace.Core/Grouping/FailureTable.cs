@@ -27,6 +27,8 @@ internal sealed class FailureTable
         {
             group.Count++;
             group.Ranks.Add(rank);
+            // Interleaved ranks finish their copies in any order; the copy that started first represents the group.
+            if (failure.FirstLine < group.First.FirstLine) group.Represent(failure, rank, timestamp);
             Last = group;
             return;
         }

@@ -21,7 +21,11 @@ internal static class Parameterizer
             var atBoundary = i == 0 || !char.IsAsciiLetterOrDigit(message[i - 1]);
             var matched = 0;
             string? placeholder = null;
-            if (char.IsAsciiHexDigit(c) || c is '\'' or '"' or '`' or '/')
+            // A word starting with a hex letter can only be masked as a UUID or a hex id, both 8+ hex characters:
+            // ordinary words ("failed", "device") are copied without trying the masks.
+            var candidate = char.IsAsciiDigit(c) || c is '\'' or '"' or '`' or '/'
+                || (atBoundary && char.IsAsciiHexDigit(c) && HexRunAtLeast(message, i, 8));
+            if (candidate)
             {
                 for (var m = 0; m < masks.Length; m++)
                 {
@@ -49,5 +53,16 @@ internal static class Parameterizer
         }
 
         return written;
+    }
+
+    private static bool HexRunAtLeast(ReadOnlySpan<char> s, int i, int length)
+    {
+        if (i + length > s.Length) return false;
+        for (var k = 0; k < length; k++)
+        {
+            if (!char.IsAsciiHexDigit(s[i + k])) return false;
+        }
+
+        return true;
     }
 }

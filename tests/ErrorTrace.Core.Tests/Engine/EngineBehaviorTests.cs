@@ -1,0 +1,61 @@
+namespace ErrorTrace.Core.Tests.Engine;
+
+/// <summary>Engine decisions that the corpora do not pin down on their own.</summary>
+public class EngineBehaviorTests
+{
+    [Fact]
+    public void Glog_timestamps_take_the_next_year_when_the_month_wraps()
+    {
+        var report = Analyze.Text(
+            "[2025-12-31 23:59:58] [__main__] [INFO] [SFT] step 1\n"
+            + "E1231 23:59:59.000000 1 api.py:1] first failure\n"
+            + "E0101 00:00:01.000000 1 api.py:1] second failure\n");
+
+        var stamps = report.Errors.Select(e => e.Timestamp).ToList();
+        Assert.Contains(new DateTime(2025, 12, 31, 23, 59, 59, DateTimeKind.Utc), stamps);
+        Assert.Contains(new DateTime(2026, 1, 1, 0, 0, 1, DateTimeKind.Utc), stamps);
+    }
+
+    [Fact]
+    public void The_rank_that_started_a_shared_traceback_first_represents_it()
+    {
+        // Rank 2 starts first but finishes last; the group's rank must still be 2.
+        var report = Analyze.Text(
+            "[rank2]: Traceback (most recent call last):\n"
+            + "[rank6]: Traceback (most recent call last):\n"
+            + "[rank6]:   File \"/app/train.py\", line 5, in step\n"
+            + "[rank6]: torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 6.00 GiB. GPU 6\n"
+            + "[rank6]: \n"
+            + "[rank2]:   File \"/app/train.py\", line 5, in step\n"
+            + "[rank2]: torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 6.00 GiB. GPU 2\n");
+
+        var root = Assert.IsType<ErrorTrace.Core.Reports.TracebackInfo>(report.Traceback);
+        Assert.Equal(2, root.Rank);
+        Assert.Equal(2, root.Count);
+        Assert.Equal([2, 6], root.Ranks);
+        Assert.Equal(1, root.FirstLine);
+    }
+
+    [Fact]
+    public void Exact_and_parameterised_repeats_count_into_one_group()
+    {
+        var log = string.Concat(Enumerable.Range(0, 50).Select(i =>
+            $"[2025-12-10 03:58:{i % 60:D2}] [__main__] [WARNING] [SFT] Gradient overflow, skipping step, loss scale reduced to {(i % 2 == 0 ? "32768.0" : "16384.0")}\n"));
+
+        var warning = Assert.Single(Analyze.Text(log).Errors);
+        Assert.Equal(50, warning.Count);
+        Assert.Equal("Gradient overflow, skipping step, loss scale reduced to 32768.0", warning.Message);
+    }
+
+    [Fact]
+    public void A_marker_line_among_progress_bars_is_still_found()
+    {
+        var bars = string.Concat(Enumerable.Range(0, 100).Select(i => $"\r {i}%|████▌     | {i}/100 [00:10<00:12, 45.00it/s]"));
+        var report = Analyze.Text(bars + "\nKilled\n");
+
+        var root = Assert.IsType<ErrorTrace.Core.Reports.TracebackInfo>(report.Traceback);
+        Assert.Equal("signal", root.Kind);
+        Assert.Equal("SIGKILL", root.ExceptionType);
+        Assert.Equal(2, root.FirstLine);
+    }
+}
