@@ -28,6 +28,40 @@ if [ "${SKIP_FORMAT:-0}" != "1" ]; then
   fi
 fi
 
+echo "== postgresql"
+# The service's repository tests run against a real PostgreSQL: install it when its binaries are absent, start a
+# throw-away cluster on 127.0.0.1:55432 in a temp dir, and stop it on exit. In CI (CI=true) those tests fail, never
+# skip, when ERRORTRACE_TEST_POSTGRES is missing. An already-set ERRORTRACE_TEST_POSTGRES is used as is.
+pgdir=""
+stop_postgres() {
+  if [ -n "$pgdir" ] && [ -d "$pgdir" ]; then
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null 2>&1 || true
+    rm -rf "$pgdir"
+  fi
+}
+trap 'stop_postgres; rm -f "$log"' EXIT
+if [ -z "${ERRORTRACE_TEST_POSTGRES:-}" ]; then
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql) >"$log" 2>&1 || tail -n 5 "$log"
+  fi
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [ -n "$PGBIN" ] && id postgres >/dev/null 2>&1; then
+    pgdir=$(mktemp -d /tmp/et-pg.XXXXXX)
+    chown postgres "$pgdir"
+    if runuser -u postgres -- "$PGBIN/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --no-sync >"$log" 2>&1 \
+      && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
+        -o "-c listen_addresses=127.0.0.1 -p 55432 -k $pgdir -c fsync=off" start >>"$log" 2>&1; then
+      export ERRORTRACE_TEST_POSTGRES="Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres"
+      echo "   PostgreSQL on 127.0.0.1:55432 (ERRORTRACE_TEST_POSTGRES set)"
+    else
+      tail -n 20 "$log"; cat "$pgdir/log" 2>/dev/null | tail -n 20
+      echo "   could not start PostgreSQL"
+    fi
+  else
+    echo "   PostgreSQL is not available"
+  fi
+fi
+
 passed=0
 failed=0
 status=0
