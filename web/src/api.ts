@@ -1,0 +1,77 @@
+// Talking to the service: one GET with a bearer token and an optional If-None-Match, and what its answer means.
+import type { ErrorReport, JobList } from "./types";
+
+export type Outcome<T> =
+  | { kind: "ok"; body: T; etag: string | null }
+  | { kind: "not-modified" }
+  | { kind: "unauthorized" }
+  | { kind: "not-found" }
+  | { kind: "api-absent" }
+  | { kind: "network"; message: string }
+  | { kind: "http"; status: number; message: string };
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** The errors URL: api-base is what precedes "/{job_id}/errors" (default "/api/training"). */
+export function errorsUrl(apiBase: string, jobId: string): string {
+  return `${trimBase(apiBase)}/${encodeURIComponent(jobId)}/errors`;
+}
+
+export function jobsUrl(apiBase: string, status: string | null, pageSize = 100): string {
+  const query = new URLSearchParams({ page_size: String(pageSize) });
+  if (status) query.set("status", status);
+  return `${trimBase(apiBase)}/jobs?${query.toString()}`;
+}
+
+function trimBase(apiBase: string): string {
+  return (apiBase || "/api/training").replace(/\/+$/, "");
+}
+
+/**
+ * A 404 is an unknown job only when the service says so (its problem title is "Job not found"); any other 404 (a
+ * server without the route, a proxy, the endpoint switched off) means the errors API is absent here.
+ */
+export function classify404(body: unknown): "not-found" | "api-absent" {
+  if (body && typeof body === "object" && (body as { title?: unknown }).title === "Job not found") return "not-found";
+  return "api-absent";
+}
+
+export async function getJson<T>(fetchFn: Fetch, url: string, token: string | null, etag: string | null, signal?: AbortSignal): Promise<Outcome<T>> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (token) headers["Authorization"] = `Bearer ${token}`;
+  if (etag) headers["If-None-Match"] = etag;
+  let response: Response;
+  try {
+    const init: RequestInit = { headers, cache: "no-cache" };
+    if (signal) init.signal = signal;
+    response = await fetchFn(url, init);
+  } catch (error) {
+    return { kind: "network", message: error instanceof Error ? error.message : String(error) };
+  }
+  if (response.status === 304) return { kind: "not-modified" };
+  if (response.status === 401) return { kind: "unauthorized" };
+  if (response.status === 404) return { kind: classify404(await readJson(response)) };
+  if (!response.ok) {
+    const body = await readJson(response);
+    const detail = body && typeof body === "object" ? (body as { detail?: unknown; title?: unknown }) : {};
+    const message = typeof detail.detail === "string" ? detail.detail : typeof detail.title === "string" ? detail.title : response.statusText;
+    return { kind: "http", status: response.status, message };
+  }
+  const body = await readJson(response);
+  if (body === undefined) return { kind: "api-absent" };
+  return { kind: "ok", body: body as T, etag: response.headers.get("ETag") };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+export const fetchReport = (f: Fetch, apiBase: string, jobId: string, token: string | null, etag: string | null, signal?: AbortSignal) =>
+  getJson<ErrorReport>(f, errorsUrl(apiBase, jobId), token, etag, signal);
+
+export const fetchJobs = (f: Fetch, apiBase: string, token: string | null, status: string | null) =>
+  getJson<JobList>(f, jobsUrl(apiBase, status), token, null);

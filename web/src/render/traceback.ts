@@ -1,0 +1,100 @@
+// The root-cause traceback: the exception prominent, the chain with its relations, library frames folded, a raw view.
+import { h } from "../dom";
+import { formatRanks, formatTime, plural } from "../format";
+import { countLibraryFrames, groupFrames } from "../frames";
+import { tokenize } from "../highlight";
+import { frameLink } from "../links";
+import type { TracebackFrame, TracebackInfo } from "../types";
+import type { ViewActions, ViewSettings, ViewState } from "../view";
+
+const relationText = {
+  cause: "The above exception was the direct cause of the following exception",
+  context: "During handling of the above exception, another exception occurred",
+} as const;
+
+export function renderTraceback(tb: TracebackInfo, state: ViewState, settings: ViewSettings, actions: ViewActions): HTMLElement {
+  const libraryCount = countLibraryFrames(tb.frames) + tb.chain.reduce((n, c) => n + countLibraryFrames(c.frames), 0);
+  const hasFrames = tb.frames.length + tb.chain.reduce((n, c) => n + c.frames.length, 0) > 0;
+  const raw = state.raw || !hasFrames;
+  const where = [
+    tb.ranks.length ? `${tb.ranks.length === 1 ? "rank" : "ranks"} ${formatRanks(tb.ranks)}` : null,
+    tb.count > 1 ? `printed ${tb.count}×` : null,
+    tb.timestamp ? formatTime(tb.timestamp) : null,
+    tb.first_line ? `log line ${tb.first_line}` : null,
+  ].filter(Boolean).join(" · ");
+
+  const body = h("div", { class: "trace-scroll", tabindex: "0", role: "region", "aria-label": "Traceback" });
+  if (raw) body.append(h("pre", { class: "raw", "data-testid": "raw" }, tb.raw));
+  else {
+    tb.chain.forEach((link, i) => {
+      body.append(frames(link.frames, `c${i}`, state, settings, actions), exceptionLine(link.exception_type, link.exception_message),
+        h("div", { class: "relation", role: "separator", "data-relation": link.relation }, relationText[link.relation] ?? link.relation));
+    });
+    body.append(frames(tb.frames, "root", state, settings, actions), exceptionLine(tb.exception_type, tb.exception_message));
+  }
+
+  const tools = h("div", { class: "actions" },
+    hasFrames && libraryCount > 0
+      ? h("button", { type: "button", "aria-pressed": String(state.fullStack), "data-action": "full-stack", onclick: () => actions.toggle("fullStack") },
+        state.fullStack ? "Hide library frames" : `Full stack (${plural(libraryCount, "library frame")})`)
+      : null,
+    hasFrames ? h("button", { type: "button", "aria-pressed": String(state.raw), "data-action": "raw", onclick: () => actions.toggle("raw") }, "Raw") : null,
+    h("button", { type: "button", "data-action": "copy-traceback", onclick: () => actions.copyText(tb.raw, "Traceback") }, "Copy traceback"));
+
+  const details = h("details", { class: "traceback", "data-testid": "traceback" },
+    h("summary", {}, `Traceback${hasFrames ? ` (${plural(tb.frames.length, "frame")})` : ""}`),
+    h("div", { style: "display:grid;gap:8px;margin-top:8px;min-width:0" }, tools, body));
+  details.open = state.tracebackOpen;
+  details.addEventListener("toggle", () => {
+    if (details.open !== state.tracebackOpen) actions.toggle("tracebackOpen");
+  });
+
+  return h("section", { class: "card", "aria-labelledby": "et-tb-h" },
+    h("div", { class: "bar" }, h("h3", { id: "et-tb-h" }, "Root cause"), h("span", { class: "small muted" }, where)),
+    h("div", { class: "exception", "data-testid": "exception" },
+      h("div", { class: "type" }, tb.exception_type),
+      tb.exception_message ? h("div", { class: "message" }, tb.exception_message) : null),
+    details);
+}
+
+function exceptionLine(type: string, message: string): HTMLElement {
+  return h("div", { class: "frame", style: "font-weight:600" }, h("span", { class: "tok-keyword" }, type), message ? `: ${message.split("\n")[0]}` : "");
+}
+
+function frames(list: readonly TracebackFrame[], id: string, state: ViewState, settings: ViewSettings, actions: ViewActions): HTMLElement {
+  const ol = h("ol", { class: "frames" });
+  groupFrames(list).forEach((run, i) => {
+    const runId = `${id}:${i}`;
+    if (!run.library) {
+      run.frames.forEach((f) => ol.append(frame(f, false, settings, actions)));
+      return;
+    }
+    const open = state.fullStack || state.openRuns.has(runId);
+    if (!state.fullStack) {
+      ol.append(h("li", { class: "libs" },
+        h("button", { type: "button", class: "link", "aria-expanded": String(open), "data-action": "library-frames", onclick: () => actions.toggleRun(runId) },
+          `${open ? "Hide" : "Show"} ${plural(run.frames.length, "library frame")}`)));
+    }
+    if (open) run.frames.forEach((f) => ol.append(frame(f, true, settings, actions)));
+  });
+  return ol;
+}
+
+function frame(f: TracebackFrame, library: boolean, settings: ViewSettings, actions: ViewActions): HTMLLIElement {
+  const href = frameLink(settings.linkTemplate, f.file, f.line, settings.pathMap);
+  const location = `${f.file}${f.line === null ? "" : `:${f.line}`}`;
+  const loc = h("span", { class: "loc" },
+    "File ",
+    href ? h("a", { href, title: `Open ${location}` }, `"${f.file}", line ${f.line ?? "?"}`) : h("span", { class: "file" }, `"${f.file}", line ${f.line ?? "?"}`),
+    f.function ? ", in " : "",
+    f.function ? h("span", { class: "fn" }, f.function) : null,
+    " ",
+    h("button", { type: "button", class: "link copy", "aria-label": `Copy path ${location}`, onclick: () => actions.copyText(location, "Path") }, "copy"));
+  const li = h("li", { class: `frame${library ? " lib" : ""}`, "data-library": String(library) }, loc);
+  if (f.code) {
+    const src = h("code", { class: "src" });
+    for (const t of tokenize(f.code)) src.append(t.kind === "name" || t.kind === "space" || t.kind === "operator" ? t.text : h("span", { class: `tok-${t.kind}` }, t.text));
+    li.append(src);
+  }
+  return li;
+}

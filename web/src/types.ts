@@ -1,0 +1,105 @@
+// The service's report (GET {api-base}/{job_id}/errors), snake_case as sent. Mirrors ErrorTrace.Core/Reports.
+
+export type JobStatus = "failed" | "cancelled" | "completed" | "running";
+export type Level = "error" | "warning";
+
+export interface ErrorEntry {
+  timestamp: string | null;
+  level: Level;
+  phase: string | null;
+  message: string;
+  dedupe_key: string;
+  count: number;
+  last_timestamp: string | null;
+  first_line: number;
+  ranks: number[];
+  logger: string | null;
+  source: string;
+}
+
+export interface TracebackFrame {
+  file: string;
+  line: number | null;
+  function: string;
+  code: string | null;
+}
+
+export interface ChainLink {
+  exception_type: string;
+  exception_message: string;
+  frames: TracebackFrame[];
+  relation: "cause" | "context";
+}
+
+export interface TracebackInfo {
+  raw: string;
+  frames: TracebackFrame[];
+  exception_type: string;
+  exception_message: string;
+  chain: ChainLink[];
+  sub_exceptions: TracebackInfo[];
+  kind: "python" | "faulthandler" | "cpp" | "signal";
+  rank: number | null;
+  ranks: number[];
+  count: number;
+  first_line: number;
+  exception_line: number;
+  timestamp: string | null;
+  phase: string | null;
+  logger: string | null;
+  secondary: boolean;
+}
+
+export interface EvidenceLine {
+  line: number;
+  text: string;
+}
+
+export interface FailureAnalysis {
+  error_type: string;
+  error_phase: string;
+  description: string;
+  confidence: "high" | "medium" | "low";
+  suggestions: string[];
+  rule_id: string | null;
+  evidence: EvidenceLine[];
+  root_rank: number | null;
+}
+
+export interface LogInfo {
+  path: string | null;
+  size_bytes: number;
+  lines: number;
+  truncated_lines: number;
+  missing: boolean;
+}
+
+export interface ErrorReport {
+  job_id: string;
+  status: JobStatus;
+  error_summary: string | null;
+  errors: ErrorEntry[];
+  traceback: TracebackInfo | null;
+  tracebacks: TracebackInfo[];
+  analysis: FailureAnalysis | null;
+  log: LogInfo | null;
+  notes: string[];
+}
+
+/** One row of GET {api-base}/jobs. */
+export interface JobSummary {
+  job_id: string;
+  status: JobStatus;
+  error_summary: string | null;
+  owner: string | null;
+  created_at: string | null;
+  updated_at: string | null;
+  error_count: number | null;
+}
+
+export interface JobList {
+  jobs: JobSummary[];
+  page: number;
+  page_size: number;
+  total: number;
+}
