@@ -4,6 +4,7 @@ using ErrorTrace.Server.Endpoints;
 using ErrorTrace.Server.Hosting;
 using ErrorTrace.Server.Jobs;
 using ErrorTrace.Server.Options;
+using ErrorTrace.Server.Panel;
 using ErrorTrace.Server.Reports;
 using Prometheus;
 
@@ -49,6 +50,7 @@ public sealed class Program
         app.MapMetrics();                                           // /metrics (Prometheus; Telemetry/ServiceMetrics)
         app.MapJobs();                                              // Endpoints/JobsEndpoints: GET /api/training/jobs
         app.MapJobErrors();                                         // Endpoints/JobErrorsEndpoints: GET /api/training/{job_id}/errors
+        app.MapPanel();                                             // Panel/: / (jobs), /jobs/{id} (the panel), /panel/*.js (web/, built by web/panel.targets)
 
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
