@@ -35,16 +35,17 @@ public sealed partial class LogAnalyzer
                     if (partial) return;
                     segment = _criJoin.AsSpan(0, _criJoinLength);
                     _criJoinLength = 0;
+                    if (segment.IndexOf(AnsiEscapes.Escape) >= 0) flags |= SegmentFlags.HasEscape;
                 }
             }
         }
 
-        ProcessContent(segment, lineNumber, startsLine, endsLine);
+        ProcessContent(segment, lineNumber, startsLine, endsLine, (flags & SegmentFlags.HasEscape) != 0);
     }
 
-    private void ProcessContent(ReadOnlySpan<byte> content, long lineNumber, bool startsLine, bool endsLine)
+    private void ProcessContent(ReadOnlySpan<byte> content, long lineNumber, bool startsLine, bool endsLine, bool hasEscape)
     {
-        if (content.IndexOf(AnsiEscapes.Escape) >= 0)
+        if (hasEscape)
         {
             var length = AnsiEscapes.Strip(content, _ansiScratch);
             content = _ansiScratch.AsSpan(0, length);

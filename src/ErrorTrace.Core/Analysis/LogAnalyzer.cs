@@ -59,7 +59,8 @@ public sealed partial class LogAnalyzer : ILineSink
         if (_criPending && _criJoinLength > 0)
         {
             _criPending = false;
-            ProcessContent(_criJoin.AsSpan(0, _criJoinLength), _splitter.LineNumber - 1, startsLine: true, endsLine: true);
+            var joined = _criJoin.AsSpan(0, _criJoinLength);
+            ProcessContent(joined, _splitter.LineNumber - 1, startsLine: true, endsLine: true, hasEscape: joined.IndexOf(Envelopes.AnsiEscapes.Escape) >= 0);
         }
 
         foreach (var stream in _streams.All) CloseActive(stream);

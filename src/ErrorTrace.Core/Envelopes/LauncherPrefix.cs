@@ -58,7 +58,7 @@ internal static class LauncherPrefix
         if (digits == 0 || digits > MaxRankDigits || i + 1 >= s.Length || s[i] != (byte)']' || s[i + 1] != (byte)':') return false;
         rank = ParseDigits(s.Slice(digitsStart, digits));
         length = i + 2;
-        var isTorchRank = s[1..digitsStart].SequenceEqual("rank"u8);
+        var isTorchRank = digitsStart == 5 && s[1] == (byte)'r' && s[2] == (byte)'a' && s[3] == (byte)'n' && s[4] == (byte)'k';
         if (isTorchRank && length < s.Length && s[length] == (byte)' ') length++;
         return true;
     }

@@ -14,4 +14,8 @@ internal enum SegmentFlags
 
     /// <summary>The segment was longer than <see cref="Analysis.EngineLimits.MaxLineBytes"/> and was cut.</summary>
     Truncated = 4,
+
+    /// <summary>The segment holds an ESC byte (an ANSI sequence): found by the same scan that finds line ends, so
+    /// plain lines are never scanned twice.</summary>
+    HasEscape = 8,
 }

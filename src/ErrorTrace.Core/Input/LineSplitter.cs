@@ -12,12 +12,13 @@ namespace ErrorTrace.Core.Input;
 /// </summary>
 internal sealed class LineSplitter
 {
-    private static readonly SearchValues<byte> s_terminators = SearchValues.Create("\r\n"u8);
+    private static readonly SearchValues<byte> s_stops = SearchValues.Create("\r\n\u001b"u8);
 
     private readonly byte[] _carry = new byte[EngineLimits.MaxLineBytes];
     private int _carryLength;
     private bool _carryTruncated;
     private bool _carryEndsWithCr;
+    private bool _segmentHasEscape;
     private bool _atLineStart = true;
 
     /// <summary>1-based number of the physical line being read.</summary>
@@ -48,14 +49,25 @@ internal sealed class LineSplitter
             }
         }
 
+        var searchFrom = 0;
         while (!chunk.IsEmpty)
         {
-            var index = chunk.IndexOfAny(s_terminators);
-            if (index < 0)
+            var found = chunk[searchFrom..].IndexOfAny(s_stops);
+            if (found < 0)
             {
                 AddToCarry(chunk);
                 return;
             }
+
+            var index = searchFrom + found;
+            if (chunk[index] == 0x1B)
+            {
+                _segmentHasEscape = true;
+                searchFrom = index + 1;
+                continue;
+            }
+
+            searchFrom = 0;
 
             var isCr = chunk[index] == (byte)'\r';
             if (isCr && index == chunk.Length - 1)
@@ -124,6 +136,8 @@ internal sealed class LineSplitter
     private void Emit(ILineSink sink, ReadOnlySpan<byte> segment, SegmentFlags flags)
     {
         if (_atLineStart) flags |= SegmentFlags.StartsLine;
+        if (_segmentHasEscape) flags |= SegmentFlags.HasEscape;
+        _segmentHasEscape = false;
         if ((flags & SegmentFlags.Truncated) != 0) TruncatedSegments++;
         sink.OnSegment(segment, LineNumber, flags);
         _atLineStart = (flags & SegmentFlags.EndsLine) != 0;

@@ -1,11 +1,15 @@
+using System.Runtime.CompilerServices;
+
 namespace ErrorTrace.Core.Records;
 
 /// <summary>Small allocation-free readers over ASCII bytes used by the header formats.</summary>
 internal static class AsciiScanner
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsDigit(this ReadOnlySpan<byte> s, int i) => (uint)i < (uint)s.Length && (uint)(s[i] - '0') <= 9;
 
     /// <summary>Reads exactly <paramref name="count"/> digits at <paramref name="i"/>, or returns -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Digits(ReadOnlySpan<byte> s, int i, int count)
     {
         if (i < 0 || i + count > s.Length) return -1;
