@@ -8,7 +8,7 @@ export const panelCss = `
   --et-kw: #cf222e; --et-str: #0a3069; --et-num: #0550ae; --et-com: #6e7781; --et-call: #8250df; --et-builtin: #953800;
   --et-radius: 6px; --et-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   --et-mono: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
-  display: block; color: var(--et-fg); background: var(--et-bg); font: 14px/1.5 var(--et-font);
+  display: block; color: var(--et-fg); background: var(--et-bg); font: 14px/1.5 var(--et-font); overflow-wrap: anywhere;
   container-type: inline-size; min-width: 0; max-width: 100%;
 }
 @media (prefers-color-scheme: dark) { :host(:not([theme="light"])) { color-scheme: dark;
@@ -23,7 +23,7 @@ export const panelCss = `
   --et-kw: #ff7b72; --et-str: #a5d6ff; --et-num: #79c0ff; --et-com: #8b949e; --et-call: #d2a8ff; --et-builtin: #ffa657; }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
-.root { display: grid; gap: 16px; min-width: 0; }
+.root { display: grid; grid-template-columns: minmax(0, 1fr); gap: 16px; min-width: 0; }
 section, header { min-width: 0; }
 h2, h3, h4 { margin: 0; line-height: 1.3; }
 h2 { font-size: 1.15rem; } h3 { font-size: 1rem; } h4 { font-size: .9rem; }
@@ -35,7 +35,7 @@ button:hover { border-color: var(--et-muted); }
 button[aria-pressed="true"] { background: var(--et-accent); border-color: var(--et-accent); color: #fff; }
 button.link { background: none; border: none; color: var(--et-accent); padding: 2px 4px; min-height: 0; text-decoration: underline; }
 :focus-visible { outline: 2px solid var(--et-focus); outline-offset: 2px; }
-.card { border: 1px solid var(--et-border); border-radius: var(--et-radius); padding: 12px; display: grid; gap: 10px; min-width: 0; background: var(--et-bg); }
+.card { border: 1px solid var(--et-border); border-radius: var(--et-radius); padding: 12px; display: grid; grid-template-columns: minmax(0, 1fr); gap: 10px; min-width: 0; background: var(--et-bg); }
 .bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; justify-content: space-between; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; }
 .muted { color: var(--et-muted); }
@@ -56,7 +56,8 @@ pre, code { font-family: var(--et-mono); font-size: .85rem; }
 .exception .type { font-family: var(--et-mono); font-weight: 700; color: var(--et-error); overflow-wrap: anywhere; }
 .exception .message { white-space: pre-wrap; overflow-wrap: anywhere; margin-top: 2px; }
 details.traceback > summary { cursor: pointer; font-weight: 600; list-style-position: outside; }
-.trace-scroll { overflow-x: auto; max-width: 100%; border: 1px solid var(--et-border); border-radius: var(--et-radius); background: var(--et-code-bg); }
+.trace-body { display: grid; grid-template-columns: minmax(0, 1fr); gap: 8px; margin-top: 8px; min-width: 0; }
+.trace-scroll { min-width: 0; overflow-x: auto; max-width: 100%; border: 1px solid var(--et-border); border-radius: var(--et-radius); background: var(--et-code-bg); }
 .frames { list-style: none; margin: 0; padding: 6px 0; min-width: max-content; }
 .frame { padding: 3px 12px; font-family: var(--et-mono); font-size: .85rem; white-space: pre; }
 .frame.lib { color: var(--et-lib); }

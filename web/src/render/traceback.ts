@@ -43,7 +43,7 @@ export function renderTraceback(tb: TracebackInfo, state: ViewState, settings: V
 
   const details = h("details", { class: "traceback", "data-testid": "traceback" },
     h("summary", {}, `Traceback${hasFrames ? ` (${plural(tb.frames.length, "frame")})` : ""}`),
-    h("div", { style: "display:grid;gap:8px;margin-top:8px;min-width:0" }, tools, body));
+    h("div", { class: "trace-body" }, tools, body));
   details.open = state.tracebackOpen;
   details.addEventListener("toggle", () => {
     if (details.open !== state.tracebackOpen) actions.toggle("tracebackOpen");
