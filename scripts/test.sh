@@ -62,6 +62,14 @@ if [ -z "${ERRORTRACE_TEST_POSTGRES:-}" ]; then
   fi
 fi
 
+echo "== chromium"
+# The panel's browser tests (tests/ErrorTrace.Panel.Tests) drive Debian's Chromium through Playwright; install it when
+# absent (never Playwright's own browser download). Without it those tests skip locally and fail in CI (CI=true).
+if [ ! -x /usr/bin/chromium ]; then
+  (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) >"$log" 2>&1 || tail -n 5 "$log"
+fi
+[ -x /usr/bin/chromium ] && echo "   $(/usr/bin/chromium --version 2>/dev/null | head -n 1)" || echo "   Chromium is not available"
+
 passed=0
 failed=0
 status=0
@@ -77,6 +85,19 @@ for project in tests/*/; do
   failed=$((failed + ${f:-0}))
   [ "$code" -ne 0 ] && status=1
 done
+
+echo "== test web (vitest)"
+# The panel's TypeScript helpers; node_modules comes from the server build's npm ci (web/panel.targets).
+(cd web && NO_COLOR=1 FORCE_COLOR=0 npx --no-install vitest run) >"$log" 2>&1
+code=$?
+grep -E "FAIL|AssertionError|Error:" "$log" | head -n 30
+p=$(grep -E '^\s*Tests\s' "$log" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
+f=$(grep -E '^\s*Tests\s' "$log" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)
+[ "$code" -ne 0 ] && [ "${f:-0}" -eq 0 ] && f=1 && tail -n 20 "$log"
+echo "   ${p:-0} passed, ${f:-0} failed"
+passed=$((passed + ${p:-0}))
+failed=$((failed + ${f:-0}))
+[ "$code" -ne 0 ] && status=1
 
 [ "$format_failed" -ne 0 ] && failed=$((failed + 1)) && status=1
 if [ "$passed" -eq 0 ]; then
