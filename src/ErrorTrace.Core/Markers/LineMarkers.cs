@@ -25,7 +25,7 @@ internal static class LineMarkers
         new("python-warning", ["Warning: "],
             "warnings.showwarning: '/path/file.py:12: UserWarning: message' (the source line that follows is not a marker).",
             MarkerMatchers.PythonWarning),
-        new("nccl-warn", [" NCCL WARN "],
+        new("nccl-warn", ["NCCL WARN "],
             "NCCL's own diagnostics 'host:pid:tid [dev] NCCL WARN …', printed when a collective or transport fails.",
             MarkerMatchers.Contains(MarkerKind.Error)),
         new("slurm-error", ["srun: error:", "slurmstepd: error:"],
