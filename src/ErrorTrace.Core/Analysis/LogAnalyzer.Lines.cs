@@ -18,6 +18,10 @@ public sealed partial class LogAnalyzer
     {
         var startsLine = (flags & SegmentFlags.StartsLine) != 0;
         var endsLine = (flags & SegmentFlags.EndsLine) != 0;
+        // A segment ended by a bare \r is a progress-bar frame the terminal overwrites (tqdm redraws ~10 times a
+        // second): it is counted, never parsed, and cannot cut into a traceback another frame interrupts. Only once
+        // the log has shown a \n, so a file whose only line ending is \r is still read line by line.
+        if (!endsLine && lineNumber > 1) return;
         if (startsLine)
         {
             _lineIsCri = CriEnvelope.TryParse(segment, out var contentStart, out var partial);

@@ -58,4 +58,30 @@ public class EngineBehaviorTests
         Assert.Equal("SIGKILL", root.ExceptionType);
         Assert.Equal(2, root.FirstLine);
     }
+
+    [Fact]
+    public void Progress_frames_inside_a_traceback_do_not_end_it()
+    {
+        var report = Analyze.Text(
+            "start\n"
+            + "Traceback (most recent call last):\n"
+            + "  File \"/app/train.py\", line 5, in step\n"
+            + " 10%|█         | 1/10 [00:01<00:09]\r 20%|██        | 2/10 [00:02<00:08]\r"
+            + "    loss.backward()\n"
+            + "RuntimeError: boom\n");
+
+        var root = Assert.IsType<ErrorTrace.Core.Reports.TracebackInfo>(report.Traceback);
+        Assert.Equal("RuntimeError", root.ExceptionType);
+        Assert.Equal("loss.backward()", Assert.Single(root.Frames).Code);
+    }
+
+    [Fact]
+    public void A_log_whose_only_line_ending_is_a_bare_carriage_return_is_still_read()
+    {
+        var report = Analyze.Text("Traceback (most recent call last):\r  File \"/app/x.py\", line 1, in <module>\rValueError: bad\r");
+
+        var root = Assert.IsType<ErrorTrace.Core.Reports.TracebackInfo>(report.Traceback);
+        Assert.Equal("ValueError", root.ExceptionType);
+        Assert.Equal("bad", root.ExceptionMessage);
+    }
 }
