@@ -111,6 +111,11 @@ public sealed partial class LogAnalyzer
             header.Timestamp = WithYear(header.Timestamp);
             stream.LastTimestamp = header.Timestamp;
         }
+        else
+        {
+            // Formats without a clock (Python logging's "ERROR: …") happened after the stream's last timestamped line.
+            header.Timestamp = stream.LastTimestamp;
+        }
 
         var phase = content[header.Phase];
         if (!phase.IsEmpty) stream.SetPhase(phase);
