@@ -258,6 +258,18 @@ public sealed partial class LogAnalyzer
             FirstLine = lineNumber,
             ExceptionLine = lineNumber,
         };
-        _failures.Record(death, rank ?? stream.Rank, stream.LastTimestamp, null, hit.Marker.Id);
+        _failures.Record(death, rank ?? (stream.Rank >= 0 ? stream.Rank : LocalRank(line)), stream.LastTimestamp, null, hit.Marker.Id);
+    }
+
+    /// <summary>torchelastic's launcher names the dead worker: <c>failed (exitcode: -9) local_rank: 3 (pid: 1234)</c>.</summary>
+    private static int LocalRank(ReadOnlySpan<char> line)
+    {
+        const string Key = "local_rank: ";
+        var at = line.IndexOf(Key, StringComparison.Ordinal);
+        if (at < 0) return -1;
+        var digits = line[(at + Key.Length)..];
+        var length = 0;
+        while (length < digits.Length && length < 6 && char.IsAsciiDigit(digits[length])) length++;
+        return length == 0 ? -1 : int.Parse(digits[..length], provider: null);
     }
 }

@@ -84,4 +84,14 @@ public class EngineBehaviorTests
         Assert.Equal("ValueError", root.ExceptionType);
         Assert.Equal("bad", root.ExceptionMessage);
     }
+
+    [Fact]
+    public void A_launcher_death_line_names_the_rank_that_died()
+    {
+        var report = Analyze.Text("E1127 13:45:11.977000 140 api.py:869] failed (exitcode: -6) local_rank: 1 (pid: 153) of binary: /usr/bin/python3\n");
+
+        var root = Assert.IsType<ErrorTrace.Core.Reports.TracebackInfo>(report.Traceback);
+        Assert.Equal("SIGABRT", root.ExceptionType);
+        Assert.Equal(1, root.Rank);
+    }
 }
