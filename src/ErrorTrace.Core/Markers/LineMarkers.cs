@@ -10,8 +10,8 @@ internal static class LineMarkers
 {
     public static readonly LineMarker[] All =
     [
-        new("signal-received", ["received by PID"],
-            "torchelastic: 'Signal 9 (SIGKILL) received by PID 1234' (also inside ChildFailedError's table).",
+        new("signal-received", ["ved by PID"],
+            "torchelastic: 'Signal 9 (SIGKILL) received by PID 1234' (also inside ChildFailedError's table). The needle starts at 'ved': 'rec' begins too many ordinary words for the vectorised search's first-three-characters key.",
             MarkerMatchers.SignalReceived),
         new("oom-killer", ["oom_kill", "oom-kill", "Out of memory: Kill", "Out Of Memory", "OOM Killed", "OOMKilled"],
             "The kernel's OOM killer as Slurm ('Detected 1 oom_kill event', 'task 0: Out Of Memory'), dmesg and Kubernetes report it.",
