@@ -21,7 +21,15 @@ internal static class UnstructuredGate
     ];
 
     private static readonly SearchValues<string> s_needles = SearchValues.Create(
-        s_openers.Concat(LineMarkers.All.SelectMany(m => m.Needles)).Distinct().ToArray(), StringComparison.Ordinal);
+        Minimal(s_openers.Concat(LineMarkers.All.SelectMany(m => m.Needles))), StringComparison.Ordinal);
+
+    /// <summary>A needle that contains another needle adds nothing to "may matter"; dropping it leaves the
+    /// vectorised search fewer candidates per bucket to verify.</summary>
+    internal static string[] Minimal(IEnumerable<string> needles)
+    {
+        var all = needles.Distinct(StringComparer.Ordinal).ToArray();
+        return all.Where(n => !all.Any(other => other.Length < n.Length && n.Contains(other, StringComparison.Ordinal))).ToArray();
+    }
 
     /// <summary>True when the line may matter; <paramref name="scratch"/> holds at least one char per byte.</summary>
     public static bool MayMatter(ReadOnlySpan<byte> line, Span<char> scratch)
