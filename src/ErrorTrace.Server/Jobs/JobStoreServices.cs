@@ -13,9 +13,11 @@ internal static class JobStoreServices
         {
             var paths = sp.GetRequiredService<ServicePaths>();
             var table = sp.GetRequiredService<IOptions<JobsTableOptions>>().Value;
-            if (!IsPostgres(paths.ConnectionString)) return new SqliteJobRepository(paths.ConnectionString, table);
-            var dataSource = NpgsqlDataSource.Create(paths.ConnectionString);
-            return new PostgresJobRepository(dataSource, table);
+            IJobRepository store = IsPostgres(paths.ConnectionString)
+                ? new PostgresJobRepository(NpgsqlDataSource.Create(paths.ConnectionString), table)
+                : new SqliteJobRepository(paths.ConnectionString, table);
+            var rowLifetime = sp.GetRequiredService<IOptions<CacheOptions>>().Value.JobRowMilliseconds;
+            return rowLifetime > 0 ? new CachedJobRepository(store, TimeSpan.FromMilliseconds(rowLifetime)) : store;
         });
         return services;
     }

@@ -7,4 +7,7 @@ internal sealed class CacheOptions
 
     /// <summary>Approximate bytes: each entry counts its report JSON plus the analyzer's buffers.</summary>
     public long SizeLimitBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>How long a job row may be served from memory (<see cref="Jobs.CachedJobRepository"/>); 0 turns it off.</summary>
+    public int JobRowMilliseconds { get; set; } = 1000;
 }
