@@ -186,21 +186,21 @@ public sealed partial class LogAnalyzer
         if (stream.Python.TryOpen(line, lineNumber, allowHeaderless: stream.ContinuationTarget is null)) opened = stream.Python;
         else if (stream.Faulthandler.TryOpen(line, lineNumber)) opened = stream.Faulthandler;
         else if (stream.Cpp.TryOpen(line, lineNumber)) opened = stream.Cpp;
-        else if (TracebackText.ChainRelation(line.Trim()) is { } relation && TryOpenFromLookback(stream, _failures, relation, line, lineNumber)) opened = stream.Python;
+        else if (TracebackText.ChainRelation(line.Trim()) is { } relation && TryOpenFromLookback(stream, _failures, relation, line)) opened = stream.Python;
         if (opened is null) return false;
         stream.OpenBlock(opened);
         return true;
     }
 
     /// <summary>A chain sentence outside a traceback: the exception before it printed no traceback of its own.</summary>
-    private static bool TryOpenFromLookback(StreamState stream, FailureTable failures, string relation, ReadOnlySpan<char> sentence, long lineNumber)
+    private static bool TryOpenFromLookback(StreamState stream, FailureTable failures, string relation, ReadOnlySpan<char> sentence)
     {
         var block = stream.PreviousBlock;
         for (var i = block.Count - 1; i >= 0; i--)
         {
             var candidate = block.Line(i);
             if (!ExceptionLine.TryParse(candidate, out _, out _)) continue;
-            if (!stream.Python.TryOpenAfterLookback(relation, sentence, candidate, block.After(i), block.LineNumber(i), lineNumber)) return false;
+            if (!stream.Python.TryOpenAfterLookback(relation, sentence, candidate, block.After(i), block.LineNumber(i))) return false;
             // The line was taken for a lone exception line; it is the first link of this chain instead.
             failures.RetractBareException(block.LineNumber(i));
             return true;

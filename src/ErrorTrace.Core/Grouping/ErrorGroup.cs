@@ -17,7 +17,6 @@ internal sealed class ErrorGroup
         _message = new StringBuilder(firstLine);
         MaskedFirstLine = maskedFirstLine;
         FirstLine = lineNumber;
-        Order = lineNumber;
     }
 
     public ulong Fingerprint { get; }
@@ -33,8 +32,6 @@ internal sealed class ErrorGroup
     public string? Phase { get; init; }
 
     public long FirstLine { get; }
-
-    public long Order { get; }
 
     public int Count { get; set; }
 

@@ -8,6 +8,4 @@ internal struct RecordHeader
     public Range Logger;
     public Range Phase;
     public RawTimestamp Timestamp;
-
-    public readonly bool IsRecord => Level != LogLevel.None;
 }

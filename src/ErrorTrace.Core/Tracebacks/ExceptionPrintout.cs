@@ -32,8 +32,6 @@ internal sealed class ExceptionPrintout
 
     public ExceptionBuilder? Current => _current;
 
-    public bool HasException => _current?.Type is not null;
-
     /// <summary>True while the next line may start a new part of the chain: margin lines of a group may come.</summary>
     public bool ExpectsChainStart => _state is PrintoutState.ChainStart;
 

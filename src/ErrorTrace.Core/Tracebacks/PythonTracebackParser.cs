@@ -19,8 +19,6 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
 
     public bool IsOpen => _levels.Count > 0;
 
-    public long FirstLine => _raw.FirstLine;
-
     public bool TryOpen(ReadOnlySpan<char> line, long lineNumber) => TryOpen(line, lineNumber, allowHeaderless: true);
 
     public bool TryOpen(ReadOnlySpan<char> line, long lineNumber, bool allowHeaderless)
@@ -79,7 +77,7 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
     /// <summary>Opens on a chain sentence seen outside a traceback: the exception before it printed no traceback, so
     /// its text is what the stream printed just before (<paramref name="exceptionLine"/> and the lines after it).</summary>
     public bool TryOpenAfterLookback(string relation, ReadOnlySpan<char> sentence, ReadOnlySpan<char> exceptionLine,
-        ReadOnlySpan<char> moreLines, long exceptionLineNumber, long lineNumber)
+        ReadOnlySpan<char> moreLines, long exceptionLineNumber)
     {
         if (!ExceptionLine.TryParse(exceptionLine, out _, out _)) return false;
         _levels.Clear();
@@ -90,7 +88,6 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
         _raw.Add("");
         _raw.Add(sentence);
         _levels.Add(ExceptionPrintout.FromLookback(exceptionLine, moreLines, exceptionLineNumber, relation));
-        _ = lineNumber;
         return true;
     }
 
