@@ -6,6 +6,7 @@ using ErrorTrace.Server.Jobs;
 using ErrorTrace.Server.Options;
 using ErrorTrace.Server.Panel;
 using ErrorTrace.Server.Reports;
+using ErrorTrace.Server.Telemetry;
 using Prometheus;
 
 namespace ErrorTrace.Server;
@@ -40,7 +41,7 @@ public sealed class Program
 
         await using var app = builder.Build();
         app.UseApiErrors();
-        app.UseHttpMetrics();                                       // requests and latency by route and status
+        app.UseRequestMetrics();                                    // Telemetry/: requests and latency by route and status
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
