@@ -8,7 +8,6 @@ using ErrorTrace.Server.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace ErrorTrace.Server.Endpoints;
 
@@ -51,6 +50,6 @@ internal static class JobErrorsEndpoints
         response.Headers.CacheControl = "private, no-cache";
         response.Headers.Vary = "Authorization";
         // FileContentHttpResult answers If-None-Match with 304 itself.
-        return TypedResults.Bytes(report.Json, "application/json", entityTag: EntityTagHeaderValue.Parse(report.ETag));
+        return TypedResults.Bytes(report.Json, "application/json", entityTag: report.ETag);
     }
 }

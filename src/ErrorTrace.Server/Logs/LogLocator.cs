@@ -10,7 +10,7 @@ namespace ErrorTrace.Server.Logs;
 /// Anything else — <c>../</c>, an absolute path elsewhere, a symlink out — is reported as a missing log with a note, and
 /// never opened.
 /// </summary>
-internal sealed class LogLocator(ServicePaths paths)
+internal sealed class LogLocator(ServicePaths paths) : ILogLocator
 {
     public LogLocation Locate(JobRecord job)
     {

@@ -10,4 +10,7 @@ internal sealed class CacheOptions
 
     /// <summary>How long a job row may be served from memory (<see cref="Jobs.CachedJobRepository"/>); 0 turns it off.</summary>
     public int JobRowMilliseconds { get; set; } = 1000;
+
+    /// <summary>How long a job's resolved log path may be reused (<see cref="Logs.CachedLogLocator"/>); 0 turns it off.</summary>
+    public int LogLocationMilliseconds { get; set; } = 1000;
 }

@@ -27,6 +27,8 @@ internal sealed class AnalysisCache : IDisposable
     /// <summary>The job's entry, created once even when requests race (they then queue on its gate and parse once).</summary>
     public JobAnalysis GetOrAdd(string jobId)
     {
+        // The usual case, an existing entry, needs no lock: MemoryCache reads are thread-safe.
+        if (_cache.TryGetValue(Key(jobId), out JobAnalysis? cached) && cached is not null) return cached;
         lock (_gate)
         {
             if (_cache.TryGetValue(Key(jobId), out JobAnalysis? existing) && existing is not null) return existing;

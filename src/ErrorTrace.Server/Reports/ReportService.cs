@@ -6,12 +6,13 @@ using ErrorTrace.Server.Jobs;
 using ErrorTrace.Server.Logs;
 using ErrorTrace.Server.Redaction;
 using ErrorTrace.Server.Telemetry;
+using Microsoft.Net.Http.Headers;
 
 namespace ErrorTrace.Server.Reports;
 
 /// <summary>A job's report as the API returns it: from the cache when the log has not changed, else after reading
 /// only what changed. Failed jobs get the full report; others get the seed's empty one unless <c>scan</c> is asked.</summary>
-internal sealed class ReportService(AnalysisCache cache, LogLocator locator)
+internal sealed class ReportService(AnalysisCache cache, ILogLocator locator)
 {
     private static readonly AnalysisOptions s_options = AnalysisOptions.Default;
 
@@ -23,6 +24,14 @@ internal sealed class ReportService(AnalysisCache cache, LogLocator locator)
         if (location.Missing) return Render(EmptyReports.MissingLog(job, location), key: "", errorCount: null);
 
         var analysis = cache.GetOrAdd(job.Id);
+        // Unchanged job and file: the last report, without queueing on the gate behind every other request for it.
+        if (analysis.Published is { } published && FileStat.Of(location.FullPath!) is var (identity, length)
+            && published.IsFor(job.Status, job.ErrorMessage, location.DisplayPath, identity, length))
+        {
+            ServiceMetrics.CacheHits.Inc();
+            return published.Report;
+        }
+
         await analysis.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -31,6 +40,7 @@ internal sealed class ReportService(AnalysisCache cache, LogLocator locator)
             if (kind == RefreshKind.Vanished)
             {
                 analysis.Analyzer = null;
+                analysis.Published = null;
                 return Render(EmptyReports.MissingLog(job, location), key: "", errorCount: null);
             }
 
@@ -39,6 +49,7 @@ internal sealed class ReportService(AnalysisCache cache, LogLocator locator)
             if (kind == RefreshKind.Hit && analysis.Report?.Key == key)
             {
                 ServiceMetrics.CacheHits.Inc();
+                Publish(analysis, job, location, analysis.Report);
                 return analysis.Report;
             }
 
@@ -53,6 +64,7 @@ internal sealed class ReportService(AnalysisCache cache, LogLocator locator)
                 LogSizeBytes = analysis.Length,
             });
             analysis.Report = Render(report, key, report.Errors.Count);
+            Publish(analysis, job, location, analysis.Report);
             cache.Resize(job.Id, analysis);
             return analysis.Report;
         }
@@ -62,10 +74,14 @@ internal sealed class ReportService(AnalysisCache cache, LogLocator locator)
         }
     }
 
+    /// <summary>Under the gate: what the report was made from, for requests that find the file unchanged.</summary>
+    private static void Publish(JobAnalysis analysis, JobRecord job, LogLocation location, RenderedReport report) =>
+        analysis.Published = new PublishedReport(job.Status, job.ErrorMessage, location.DisplayPath, analysis.Identity, analysis.Length, report);
+
     private static RenderedReport Render(ErrorReport report, string key, int? errorCount)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(ReportRedactor.Redact(report), ReportJsonContext.Default.ErrorReport);
         var etag = "\"" + Convert.ToHexStringLower(XxHash128.Hash(json)) + "\"";
-        return new RenderedReport(key, json, etag, errorCount);
+        return new RenderedReport(key, json, new EntityTagHeaderValue(etag), errorCount);
     }
 }

@@ -1,4 +1,6 @@
 using ErrorTrace.Server.Logs;
+using ErrorTrace.Server.Options;
+using Microsoft.Extensions.Options;
 
 namespace ErrorTrace.Server.Reports;
 
@@ -6,7 +8,12 @@ internal static class ReportServices
 {
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
-        services.AddSingleton<LogLocator>();
+        services.AddSingleton<ILogLocator>(sp =>
+        {
+            var located = new LogLocator(sp.GetRequiredService<ServicePaths>());
+            var lifetime = sp.GetRequiredService<IOptions<CacheOptions>>().Value.LogLocationMilliseconds;
+            return lifetime > 0 ? new CachedLogLocator(located, TimeSpan.FromMilliseconds(lifetime)) : located;
+        });
         services.AddSingleton<AnalysisCache>();
         services.AddSingleton<ReportService>();
         return services;

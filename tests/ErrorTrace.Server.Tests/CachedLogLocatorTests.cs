@@ -1,0 +1,49 @@
+using ErrorTrace.Server.Jobs;
+using ErrorTrace.Server.Logs;
+
+namespace ErrorTrace.Server.Tests;
+
+/// <summary>The log-location memo: reused within its lifetime, located again after it or when the row's path changes.</summary>
+public class CachedLogLocatorTests
+{
+    [Fact]
+    public void A_location_is_resolved_once_within_its_lifetime_and_again_after_it()
+    {
+        var inner = new CountingLocator();
+        long now = 0;
+        var cached = new CachedLogLocator(inner, TimeSpan.FromMilliseconds(1000), () => now);
+        var job = new JobRecord { Id = "a1", Status = "failed" };
+
+        var first = cached.Locate(job);
+        now = 999;
+        Assert.Same(first, cached.Locate(job));
+        Assert.Equal(1, inner.Locates);
+
+        now = 1000;
+        cached.Locate(job);
+        Assert.Equal(2, inner.Locates);
+    }
+
+    [Fact]
+    public void A_row_whose_log_path_changed_is_located_again_at_once()
+    {
+        var inner = new CountingLocator();
+        var cached = new CachedLogLocator(inner, TimeSpan.FromSeconds(1), () => 0);
+
+        cached.Locate(new JobRecord { Id = "a1", Status = "failed" });
+        var moved = cached.Locate(new JobRecord { Id = "a1", Status = "failed", LogPath = "elsewhere.log" });
+        Assert.Equal(2, inner.Locates);
+        Assert.Equal("elsewhere.log", moved.DisplayPath);
+    }
+
+    private sealed class CountingLocator : ILogLocator
+    {
+        public int Locates { get; private set; }
+
+        public LogLocation Locate(JobRecord job)
+        {
+            Locates++;
+            return new LogLocation { DisplayPath = job.LogPath ?? $"job_{job.Id}.log", FullPath = $"/logs/job_{job.Id}.log" };
+        }
+    }
+}
