@@ -15,6 +15,16 @@ internal static class EngineLimits
     /// <summary>Characters kept in one exception message or error entry message.</summary>
     public const int MaxMessageChars = 16 * 1024;
 
+    /// <summary>Lines a printout holds back after a blank line that follows an exception's message, waiting for a chain
+    /// sentence: a blank line inside a chained exception's message (CPython prints messages verbatim) is told from
+    /// the end of the printout only by what follows the next paragraph. Messages with blank lines are short prose
+    /// (an explanation, a hint); a longer run is the job's own output, replayed once the look-ahead gives up. The
+    /// bound is also the most a live report can lag behind the log on that stream.</summary>
+    public const int MaxLookAheadLines = 24;
+
+    /// <summary>Characters held by that look-ahead (see <see cref="MaxLookAheadLines"/>).</summary>
+    public const int MaxLookAheadChars = 8 * 1024;
+
     /// <summary>Characters kept of a traceback's raw text (the panel's raw view).</summary>
     public const int MaxRawChars = 64 * 1024;
 

@@ -214,6 +214,15 @@ public sealed partial class LogAnalyzer
         if (stream.Active is not { } active) return;
         stream.Active = null;
         if (active.Close() is { } failure) RecordFailure(stream, failure);
+        if (active == stream.Python && stream.Python.Held.Count > 0) ReplayHeld(stream, stream.Python.Held);
+    }
+
+    /// <summary>Lines the Python parser read ahead for a chain sentence that did not come: they follow the printout.
+    /// None of them can open a block (the parser never holds such a line), so replaying them never reopens it.</summary>
+    private void ReplayHeld(StreamState stream, HeldParagraph held)
+    {
+        for (var i = 0; i < held.Count; i++) OnUnstructured(stream, held.Utf8(i), held.Line(i), held.LineNumber(i));
+        held.Clear();
     }
 
     private void RecordFailure(StreamState stream, TracebackInfo failure)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ErrorTrace.Core.Analysis;
 using ErrorTrace.Core.Reports;
 
@@ -11,11 +12,18 @@ namespace ErrorTrace.Core.Tracebacks;
 /// </summary>
 internal sealed class ExceptionPrintout
 {
+    /// <summary>Needles of every line that can open a failure block (see <see cref="MayStartPrintout"/>).</summary>
+    private static readonly SearchValues<string> s_printoutStarts = SearchValues.Create(
+        ["Traceback", "File \"", "sub-exception", "Fatal Python error", "Timeout (", "terminate called"], StringComparison.Ordinal);
+
     private readonly List<(ExceptionBuilder Exception, string Relation)> _chain = [];
     private ExceptionBuilder? _current;
     private PrintoutState _state;
     private int _baseIndent;
     private string? _pendingRelation;
+
+    /// <summary>The blank line came after a message (it may be inside it), not after a group's sub-exceptions.</summary>
+    private bool _blankEndedMessage;
 
     /// <summary>Inside a message's <c>"""</c> block: multiprocessing's RemoteTraceback quotes a whole traceback there.</summary>
     private bool _inQuotedText;
@@ -31,6 +39,9 @@ internal sealed class ExceptionPrintout
     public bool IsPlaceholder { get; init; }
 
     public ExceptionBuilder? Current => _current;
+
+    /// <summary>True while lines are read ahead of a possible chain sentence, not yet known to be this printout's.</summary>
+    public bool IsLookingAhead => _state is PrintoutState.LookAhead;
 
     /// <summary>True while the next line may start a new part of the chain: margin lines of a group may come.</summary>
     public bool ExpectsChainStart => _state is PrintoutState.ChainStart;
@@ -49,6 +60,7 @@ internal sealed class ExceptionPrintout
                 if (blank)
                 {
                     _state = PrintoutState.AfterBlank;
+                    _blankEndedMessage = true;
                     return true;
                 }
 
@@ -57,7 +69,11 @@ internal sealed class ExceptionPrintout
                 else if (!_inQuotedText && EndsMessage(trimmed)) return false;
                 return _current!.AppendMessageLine(line);
             case PrintoutState.AfterBlank:
-                return blank || TryChainSentence(trimmed);
+            case PrintoutState.LookAhead:
+                if (blank || TryChainSentence(trimmed)) return true;
+                if (!_blankEndedMessage || MayStartPrintout(trimmed)) return false;
+                _state = PrintoutState.LookAhead;
+                return true;
             default:
                 return FeedChainStart(trimmed, indent, blank, lineNumber);
         }
@@ -68,6 +84,7 @@ internal sealed class ExceptionPrintout
     {
         _current?.FlushFrame();
         _state = PrintoutState.AfterBlank;
+        _blankEndedMessage = false;
     }
 
     /// <summary>The printout as a report object (non-destructive), or null when no exception line was read.</summary>
@@ -190,6 +207,11 @@ internal sealed class ExceptionPrintout
         _state = PrintoutState.ChainStart;
         return true;
     }
+
+    /// <summary>Lines the look-ahead never holds, because they may start a failure block of their own (a traceback, a
+    /// frame that lost its header, a group, a crash dump): the printout ends before them as it always did. This is
+    /// also what keeps a replayed line from reopening a parser.</summary>
+    private static bool MayStartPrintout(ReadOnlySpan<char> trimmed) => trimmed.IndexOfAny(s_printoutStarts) >= 0;
 
     /// <summary>Lines that cannot be part of a message: another traceback's start, a native crash's start. Frame lines
     /// can (DataLoader's "Original Traceback" quotes the worker's frames in its message).</summary>

@@ -14,4 +14,8 @@ internal enum PrintoutState
 
     /// <summary>After the blank line that ends a message: only a chain sentence continues the printout.</summary>
     AfterBlank,
+
+    /// <summary>After a paragraph that followed that blank line: held back, because a chain sentence after it means the
+    /// blank line was inside a chained exception's message. Anything that starts a printout of its own ends the wait.</summary>
+    LookAhead,
 }

@@ -19,6 +19,10 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
 
     public bool IsOpen => _levels.Count > 0;
 
+    /// <summary>Lines read ahead after the last message's blank line and not taken: after <see cref="Close"/> the
+    /// caller reads them as if the printout had ended at that blank line, then clears them.</summary>
+    public HeldParagraph Held { get; } = new();
+
     public bool TryOpen(ReadOnlySpan<char> line, long lineNumber) => TryOpen(line, lineNumber, allowHeaderless: true);
 
     public bool TryOpen(ReadOnlySpan<char> line, long lineNumber, bool allowHeaderless)
@@ -80,6 +84,7 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
         ReadOnlySpan<char> moreLines, long exceptionLineNumber)
     {
         if (!ExceptionLine.TryParse(exceptionLine, out _, out _)) return false;
+        Held.Clear();
         _levels.Clear();
         _groupMode = false;
         _raw.Start(exceptionLineNumber);
@@ -106,6 +111,7 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
 
     private void Open(long lineNumber, bool groupMode)
     {
+        Held.Clear();
         _levels.Clear();
         _levels.Add(new ExceptionPrintout(PrintoutState.ChainStart));
         _groupMode = groupMode;
@@ -126,7 +132,16 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
         }
 
         while (_levels.Count > 1) FinishLevel(_levels.Count - 1);
-        if (!_levels[0].Feed(line, lineNumber)) return false;
+        var printout = _levels[0];
+        if (!printout.Feed(line, lineNumber)) return false;
+        if (printout.IsLookingAhead) return Held.TryAdd(line, lineNumber);
+        if (Held.Count > 0)
+        {
+            // A chain sentence followed the paragraph: it was the rest of a message, and the printout goes on.
+            Held.AppendTo(_raw);
+            Held.Clear();
+        }
+
         _raw.Add(line);
         return true;
     }
