@@ -199,8 +199,9 @@ public sealed partial class LogAnalyzer
         for (var i = block.Count - 1; i >= 0; i--)
         {
             var candidate = block.Line(i);
-            if (!ExceptionLine.TryParse(candidate, out _, out _)) continue;
-            if (!stream.Python.TryOpenAfterLookback(relation, sentence, candidate, block.After(i), block.LineNumber(i))) return false;
+            var start = GluedExceptionLine.Start(candidate);
+            if (start < 0) continue;
+            if (!stream.Python.TryOpenAfterLookback(relation, sentence, candidate.AsSpan(start), block.After(i), block.LineNumber(i))) return false;
             // The line was taken for a lone exception line; it is the first link of this chain instead.
             failures.RetractBareException(block.LineNumber(i));
             return true;

@@ -8,10 +8,6 @@ internal static class GoldenKnownLimitations
 {
     private static readonly (string Prefix, string Reason)[] s_cases =
     [
-        ("ambiguous_blank_line_in_cause__",
-            "A blank line inside a chained exception's message ends the printout there; the chain sentence after the message's second paragraph is then read as a new chain whose first exception is not an exception line. Needs look-ahead over the paragraph."),
-        ("cause_not_raised__tqdm_open",
-            "A cause printed without a traceback, glued to the end of an open progress bar ('45%|███|OSError: …'): the exception line is not at a line start, so the chain sentence finds no exception to link."),
     ];
 
     public static string? Reason(string caseName)
