@@ -66,6 +66,8 @@ public sealed partial class LogAnalyzer
         }
 
         if (content.IsEmpty && !(startsLine && endsLine)) return; // an empty \r segment is not a blank line
+        // The last segment of a line a progress bar redrew with \r is the bar, not more of the record above it.
+        if (!startsLine) stream.ContinuationTarget = null;
         if (stream.Active is null && stream.ContinuationTarget is null && !IsBlank(content) && !UnstructuredGate.MayMatter(content, _chars))
         {
             stream.CurrentBlock.Add(content, lineNumber);
@@ -161,7 +163,7 @@ public sealed partial class LogAnalyzer
         stream.CurrentBlock.Add(bytes, lineNumber);
         if (stream.ContinuationTarget is { } target)
         {
-            if (target.TryAppendContinuation(line)) return;
+            if (!ProgressBarLine.Matches(line) && target.TryAppendContinuation(line)) return;
             stream.ContinuationTarget = null;
         }
 

@@ -20,8 +20,21 @@ internal static class UnstructuredGate
         "Exception",
     ];
 
-    private static readonly SearchValues<string> s_needles = SearchValues.Create(
-        Minimal(s_openers.Concat(LineMarkers.All.SelectMany(m => m.Needles))), StringComparison.Ordinal);
+    private static readonly string[] s_all = Minimal(s_openers.Concat(LineMarkers.All.SelectMany(m => m.Needles)));
+
+    private static readonly SearchValues<string> s_needles = SearchValues.Create(s_all, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The needles without an upper-case letter. A line with no upper-case ASCII letter can only hold these, and the
+    /// commonest unstructured lines of a training log (tqdm bars, <c>{'loss': 1.23, 'grad_norm': …}</c> dicts) have
+    /// none: one vectorised range check then sends them to a search over a handful of needles, whose first three
+    /// characters rarely occur, instead of the full set whose buckets match ordinary text often.
+    /// </summary>
+    private static readonly SearchValues<string> s_lowerCaseNeedles = SearchValues.Create(
+        s_all.Where(n => !n.Any(char.IsAsciiLetterUpper)).ToArray(), StringComparison.Ordinal);
+
+    /// <summary>Every needle, for tests.</summary>
+    internal static IReadOnlyList<string> Needles => s_all;
 
     /// <summary>A needle that contains another needle adds nothing to "may matter"; dropping it leaves the
     /// vectorised search fewer candidates per bucket to verify.</summary>
@@ -34,7 +47,8 @@ internal static class UnstructuredGate
     /// <summary>True when the line may matter; <paramref name="scratch"/> holds at least one char per byte.</summary>
     public static bool MayMatter(ReadOnlySpan<byte> line, Span<char> scratch)
     {
+        var needles = line.IndexOfAnyInRange((byte)'A', (byte)'Z') < 0 ? s_lowerCaseNeedles : s_needles;
         var wide = scratch[..Encoding.Latin1.GetChars(line, scratch)];
-        return wide.IndexOfAny(s_needles) >= 0;
+        return wide.IndexOfAny(needles) >= 0;
     }
 }

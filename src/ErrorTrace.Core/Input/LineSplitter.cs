@@ -12,6 +12,8 @@ namespace ErrorTrace.Core.Input;
 /// </summary>
 internal sealed class LineSplitter
 {
+    private const byte EscapeByte = 0x1B;
+
     private static readonly SearchValues<byte> s_stops = SearchValues.Create("\r\n\u001b"u8);
 
     private readonly byte[] _carry = new byte[EngineLimits.MaxLineBytes];
@@ -60,7 +62,7 @@ internal sealed class LineSplitter
             }
 
             var index = searchFrom + found;
-            if (chunk[index] == 0x1B)
+            if (chunk[index] == EscapeByte)
             {
                 _segmentHasEscape = true;
                 searchFrom = index + 1;
@@ -78,6 +80,8 @@ internal sealed class LineSplitter
             }
 
             var endsLine = !isCr || chunk[index + 1] == (byte)'\n';
+            if (!endsLine && LineNumber > 1 && TrySkipFrames(ref chunk, index, sink)) continue;
+
             var flags = endsLine ? SegmentFlags.EndsLine : SegmentFlags.None;
             var consumed = index + (isCr && endsLine ? 2 : 1);
             if (_carryLength > 0 || _carryTruncated)
@@ -99,6 +103,36 @@ internal sealed class LineSplitter
 
             chunk = chunk[consumed..];
         }
+    }
+
+    /// <summary>
+    /// A bare <c>\r</c> once the log has shown a <c>\n</c>: the segment it ends is a progress-bar frame the terminal
+    /// overwrote, and so is every other one before the line's last segment. The sink ignores frames, so rather than
+    /// stopping at each (tqdm redraws ~10 times a second, hundreds of frames on one physical line) jump to the line's
+    /// end and emit only its last segment. Only when the whole line is in this chunk and short enough that no frame can
+    /// be truncated (the counts stay exact); otherwise the frames are cut one by one.
+    /// </summary>
+    private bool TrySkipFrames(ref ReadOnlySpan<byte> chunk, int frameEnd, ILineSink sink)
+    {
+        var rest = chunk[(frameEnd + 1)..];
+        var newline = rest[..Math.Min(rest.Length, EngineLimits.MaxLineBytes)].IndexOf((byte)'\n');
+        if (newline < 0 || frameEnd + 1 + newline > EngineLimits.MaxLineBytes) return false;
+
+        if (_carryLength > 0 || _carryTruncated)
+        {
+            // The first frame began in the previous chunk: it is dropped like the others.
+            if (_carryTruncated || _carryLength + frameEnd > EngineLimits.MaxLineBytes) return false;
+            _carryLength = 0;
+        }
+
+        var body = rest[..newline];
+        if (!body.IsEmpty && body[^1] == (byte)'\r') body = body[..^1];
+        var last = body[(body.LastIndexOf((byte)'\r') + 1)..];
+        _atLineStart = false;
+        _segmentHasEscape = last.Contains(EscapeByte);
+        Emit(sink, last, SegmentFlags.EndsLine);
+        chunk = rest[(newline + 1)..];
+        return true;
     }
 
     /// <summary>End of input: the unfinished segment, if any, becomes the last line.</summary>

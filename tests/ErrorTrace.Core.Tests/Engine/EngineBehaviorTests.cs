@@ -47,6 +47,18 @@ public class EngineBehaviorTests
         Assert.Equal("Gradient overflow, skipping step, loss scale reduced to 32768.0", warning.Message);
     }
 
+    [Theory]
+    [InlineData("\r  0%|          | 402/6941000 [02:12<634:16:24,  3.47it/s]\r  0%|          | 403/6941000 [02:12<634:16:24,  3.47it/s]\n")]
+    [InlineData("Training:  45%|████▌     | 450/1000 [00:10<00:12, 45.00it/s]\n")]
+    public void A_progress_bar_after_a_warning_is_not_part_of_its_message(string bar)
+    {
+        var log = "[2025-12-10 03:43:18] [__main__] [WARNING] [SFT] Gradient overflow, skipping step, loss scale reduced to 65536.0\n"
+            + bar + "next line of print output\n";
+
+        var warning = Assert.Single(Analyze.Text(log).Errors);
+        Assert.Equal("Gradient overflow, skipping step, loss scale reduced to 65536.0", warning.Message);
+    }
+
     [Fact]
     public void A_marker_line_among_progress_bars_is_still_found()
     {

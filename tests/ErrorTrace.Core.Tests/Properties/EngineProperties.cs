@@ -60,6 +60,20 @@ public class EngineProperties
             Assert.Equal(Analyze.Comparable(Analyze.Bytes(bytes)), Analyze.Comparable(Analyze.Chunked(bytes, chunk)));
         }, iter: 300);
 
+    /// <summary>Progress-bar frames (bare <c>\r</c>) are jumped over when a whole line is in the chunk and cut one by
+    /// one when it is not: chunks of one byte take the slow path everywhere, one chunk the fast path.</summary>
+    [Fact]
+    public void Progress_frames_read_the_same_whatever_the_chunking() =>
+        Gen.Select(Gen.Int[0, s_lines.Length - 1].Array[1, 40], Gen.Int[0, 3].Array[40], Gen.Int[1, 64]).Sample((indexes, ends, chunk) =>
+        {
+            var log = new StringBuilder();
+            for (var i = 0; i < indexes.Length; i++) log.Append(s_lines[indexes[i]]).Append(ends[i] switch { 0 => "\r", 1 => "\r\n", _ => "\n" });
+            var bytes = Encoding.UTF8.GetBytes(log.ToString());
+            var whole = Analyze.Comparable(Analyze.Bytes(bytes));
+            Assert.Equal(whole, Analyze.Comparable(Analyze.Chunked(bytes, 1)));
+            Assert.Equal(whole, Analyze.Comparable(Analyze.Chunked(bytes, chunk)));
+        }, iter: 300);
+
     [Fact]
     public void Cri_envelope_never_changes_the_report() =>
         s_log.Sample(log =>
