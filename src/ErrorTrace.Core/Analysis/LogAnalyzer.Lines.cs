@@ -67,8 +67,12 @@ public sealed partial class LogAnalyzer
 
         if (content.IsEmpty && !(startsLine && endsLine)) return; // an empty \r segment is not a blank line
         // The last segment of a line a progress bar redrew with \r is the bar, not more of the record above it.
-        if (!startsLine) stream.ContinuationTarget = null;
-        if (stream.Active is null && stream.ContinuationTarget is null && !IsBlank(content) && !UnstructuredGate.MayMatter(content, _chars))
+        if (!startsLine)
+        {
+            stream.ContinuationTarget = null;
+            stream.PendingRecord = null;
+        }
+        if (stream.Active is null && stream.ContinuationTarget is null && stream.PendingRecord is null && !IsBlank(content) && !UnstructuredGate.MayMatter(content, _chars))
         {
             stream.CurrentBlock.Add(content, lineNumber);
             return;
@@ -100,12 +104,16 @@ public sealed partial class LogAnalyzer
         return timestamp with { Year = _lastYear };
     }
 
+    /// <summary>What a record's message may consist of and still say nothing: spaces and rule characters.</summary>
+    private static readonly System.Buffers.SearchValues<char> s_decoration = System.Buffers.SearchValues.Create(" \t*-=_#~.");
+
     private static bool IsBlank(ReadOnlySpan<byte> content) => content.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;
 
     private void OnRecord(StreamState stream, ReadOnlySpan<byte> content, ref RecordHeader header, long lineNumber)
     {
         CloseActive(stream);
         stream.ContinuationTarget = null;
+        stream.PendingRecord = null;
         stream.CurrentBlock.Clear();
         stream.PreviousBlock.Clear();
         if (header.Timestamp.HasValue)
@@ -126,6 +134,14 @@ public sealed partial class LogAnalyzer
         var logger = content[header.Logger];
         stream.SetLogger(logger);
         var message = _chars.AsSpan(0, Text.Utf8.Decode(content[header.MessageStart..], _chars));
+        if (!message.ContainsAnyExcept(s_decoration))
+        {
+            // Nothing to group yet: an empty first line waits for the next; a rule of asterisks (torchrun's banner)
+            // or dashes is decoration.
+            if (message.IsWhiteSpace()) stream.PendingRecord = new PendingRecord(header.Level, logger.ToArray(), phase.ToArray(), lineNumber, header.Timestamp);
+            return;
+        }
+
         stream.ContinuationTarget = _errors.Record(header.Level, "record", logger, phase, message, lineNumber, stream.Rank, header.Timestamp);
         if (header.Level < LogLevel.Error) return;
 
@@ -149,6 +165,7 @@ public sealed partial class LogAnalyzer
         if (blank)
         {
             stream.ContinuationTarget = null;
+            stream.PendingRecord = null;
             stream.PreviousBlock.CopyFrom(stream.CurrentBlock);
             stream.CurrentBlock.Clear();
             return;
@@ -157,10 +174,21 @@ public sealed partial class LogAnalyzer
         if (TryOpenBlock(stream, line, lineNumber))
         {
             stream.ContinuationTarget = null;
+            stream.PendingRecord = null;
             return;
         }
 
         stream.CurrentBlock.Add(bytes, lineNumber);
+        if (stream.PendingRecord is { } pending)
+        {
+            stream.PendingRecord = null;
+            if (!ProgressBarLine.Matches(line))
+            {
+                stream.ContinuationTarget = _errors.Record(pending.Level, "record", pending.Logger, pending.Phase, line.Trim(), pending.LineNumber, stream.Rank, pending.Timestamp);
+                return;
+            }
+        }
+
         if (stream.ContinuationTarget is { } target)
         {
             if (!ProgressBarLine.Matches(line) && target.TryAppendContinuation(line)) return;

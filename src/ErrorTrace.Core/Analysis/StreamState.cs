@@ -41,6 +41,9 @@ internal sealed class StreamState(int rank)
     /// <summary>A new error group whose message continuation lines extend (multi-line messages).</summary>
     public ErrorGroup? ContinuationTarget { get; set; }
 
+    /// <summary>A record whose message starts on its next line, waiting for that line.</summary>
+    public PendingRecord? PendingRecord { get; set; }
+
     public LookbackBlock CurrentBlock { get; } = new();
 
     public LookbackBlock PreviousBlock { get; } = new();

@@ -60,6 +60,33 @@ public class EngineBehaviorTests
     }
 
     [Fact]
+    public void Torchruns_banner_groups_only_its_sentence()
+    {
+        const string Prefix = "W1210 03:41:07.512000 4242 torch/distributed/run.py:793] ";
+        var log = Prefix + "\n" + Prefix + "*****************************************\n"
+            + Prefix + "Setting OMP_NUM_THREADS environment variable for each process to be 1 in default.\n"
+            + Prefix + "*****************************************\n";
+
+        var warning = Assert.Single(Analyze.Text(log).Errors);
+        Assert.StartsWith("Setting OMP_NUM_THREADS", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_record_whose_message_starts_on_the_next_line_takes_that_line()
+    {
+        var log = "[2025-12-10 03:58:22] [__main__] [ERROR] [Main] \n"
+            + "Checkpoint save failed: disk quota exceeded\n"
+            + "while writing /out/checkpoint-500\n"
+            + "[2025-12-10 03:58:23] [__main__] [ERROR] [Main] \n"
+            + "\n";
+
+        var error = Assert.Single(Analyze.Text(log).Errors);
+        Assert.Equal("Checkpoint save failed: disk quota exceeded\nwhile writing /out/checkpoint-500", error.Message);
+        Assert.Equal(1, error.FirstLine);
+        Assert.Equal("Main", error.Phase);
+    }
+
+    [Fact]
     public void A_marker_line_among_progress_bars_is_still_found()
     {
         var bars = string.Concat(Enumerable.Range(0, 100).Select(i => $"\r {i}%|████▌     | {i}/100 [00:10<00:12, 45.00it/s]"));
