@@ -40,7 +40,10 @@ internal sealed class CppAbortParser : IFailureBlockParser
         {
             var rest = trimmed[Throwing.Length..];
             var quote = rest.IndexOf('\'');
-            _type = (quote >= 0 ? rest[..quote] : rest).ToString();
+            var type = quote >= 0 ? rest[..quote] : rest;
+            // Ranks aborting at once interleave their lines mid-word: "…'c10::DistBackendErrorterminate called after …".
+            var interleaved = type.IndexOf("terminate called", StringComparison.Ordinal);
+            _type = (interleaved > 0 ? type[..interleaved] : type).ToString();
         }
         else if (trimmed.StartsWith("terminate called ", StringComparison.Ordinal))
         {

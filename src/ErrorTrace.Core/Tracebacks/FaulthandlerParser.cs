@@ -34,7 +34,10 @@ internal sealed class FaulthandlerParser : IFailureBlockParser
     public bool TryOpen(ReadOnlySpan<char> line, long lineNumber)
     {
         var trimmed = line.TrimStart(' ');
-        if (trimmed.StartsWith("Fatal Python error: ", StringComparison.Ordinal))
+        // faulthandler writes straight to fd 2, so the header may land after an open progress bar's last frame.
+        var fatal = GluedText.IndexOf(trimmed, "Fatal Python error: ");
+        if (fatal > 0) trimmed = trimmed[fatal..];
+        if (fatal >= 0)
         {
             var what = trimmed[20..].TrimEnd();
             _type = SignalNames.FromDescription(what) ?? "Fatal Python error";

@@ -17,6 +17,10 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
     private readonly RawText _raw = new();
     private bool _groupMode;
 
+    /// <summary>The text glued before the header when every line of the printout may carry it (an orchestrator's
+    /// per-line prefix); see <see cref="LinePrefix"/>.</summary>
+    private string? _linePrefix;
+
     public bool IsOpen => _levels.Count > 0;
 
     /// <summary>Lines read ahead after the last message's blank line and not taken: after <see cref="Close"/> the
@@ -30,10 +34,11 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
         var trimmed = line.TrimStart(' ');
         var header = trimmed.IndexOf(TracebackText.Header, StringComparison.Ordinal);
         var isGroupHeader = header > 0 && trimmed[..header].EndsWith("Exception Group ", StringComparison.Ordinal);
-        if (!isGroupHeader && (header == 0 || (header > 0 && trimmed.EndsWith(TracebackText.Header, StringComparison.Ordinal) && IsGlued(trimmed[..header]))))
+        if (!isGroupHeader && (header == 0 || (header > 0 && trimmed.EndsWith(TracebackText.Header, StringComparison.Ordinal) && GluedText.IsGlued(trimmed[..header]))))
         {
             // Also a header glued to the end of a progress bar or a log message ("Full traceback: Traceback (…):").
             Open(lineNumber, groupMode: false);
+            if (header > 0) _linePrefix = line[..(line.Length - trimmed.Length + header)].ToString();
             Continue(trimmed[header..], lineNumber);
             return true;
         }
@@ -85,6 +90,7 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
     {
         if (!ExceptionLine.TryParse(exceptionLine, out _, out _)) return false;
         Held.Clear();
+        _linePrefix = null;
         _levels.Clear();
         _groupMode = false;
         _raw.Start(exceptionLineNumber);
@@ -112,6 +118,7 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
     private void Open(long lineNumber, bool groupMode)
     {
         Held.Clear();
+        _linePrefix = null;
         _levels.Clear();
         _levels.Add(new ExceptionPrintout(PrintoutState.ChainStart));
         _groupMode = groupMode;
@@ -120,6 +127,7 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
 
     private bool Continue(ReadOnlySpan<char> line, long lineNumber)
     {
+        if (_linePrefix is not null && LinePrefix.Matches(line, _linePrefix)) line = line[_linePrefix.Length..];
         if (_groupMode || _levels.Count > 1 || _levels[0].ExpectsChainStart)
         {
             var margin = GroupMargin.Read(line);
@@ -192,16 +200,6 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
         _levels.Clear();
         _groupMode = false;
         return false;
-    }
-
-    /// <summary>What precedes a glued header is a bar (<c>…it/s]</c>) or a label (<c>Full traceback: </c>), not a word of
-    /// prose: DataLoader's message line "Original Traceback (most recent call last):" quotes a traceback, it is not one.</summary>
-    private static bool IsGlued(ReadOnlySpan<char> before)
-    {
-        var last = before[^1];
-        if (last != ' ') return !char.IsAsciiLetter(last);
-        var trimmed = before.TrimEnd();
-        return trimmed.IsEmpty || !char.IsAsciiLetter(trimmed[^1]);
     }
 
     /// <summary><c>ExceptionGroup: msg (2 sub-exceptions)</c>: str() of every group ends so, subclasses included.</summary>
