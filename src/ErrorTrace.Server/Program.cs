@@ -40,8 +40,8 @@ public sealed class Program
             .AddOpenApi();                                          // /openapi/v1.json
 
         await using var app = builder.Build();
-        app.UseApiErrors();
         app.UseRequestMetrics();                                    // Telemetry/: requests and latency by route and status
+        app.UseApiErrors();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();

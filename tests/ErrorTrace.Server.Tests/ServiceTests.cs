@@ -69,6 +69,12 @@ public sealed class ServiceTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.Contains("errortrace_cache_misses_total", metrics, StringComparison.Ordinal);
         Assert.Contains("errortrace_bytes_parsed_total", metrics, StringComparison.Ordinal);
         Assert.Contains("errortrace_parse_duration_seconds", metrics, StringComparison.Ordinal);
+        // The final status, written after the handler by the challenge, is the one counted.
+        await client.GetAsync("/api/training/oom1/errors", Ct);
+        var again = await client.GetStringAsync("/metrics", Ct);
+        Assert.Contains("http_requests_received_total{code=\"401\",method=\"GET\",controller=\"\",action=\"\",endpoint=\"/api/training/{job_id}/errors\"}", again, StringComparison.Ordinal);
+        // Per-request meters of ASP.NET Core are not republished (their adapter costs more than the request).
+        Assert.DoesNotContain("microsoft_aspnetcore_hosting", again, StringComparison.Ordinal);
         var openapi = await client.GetStringAsync("/openapi/v1.json", Ct);
         Assert.Contains("/api/training/{job_id}/errors", openapi, StringComparison.Ordinal);
         Assert.Contains("exception_type", openapi, StringComparison.Ordinal);
