@@ -23,7 +23,9 @@ internal static class AuthServices
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((jwt, auth) => ConfigureJwt(jwt, auth.Value.Jwt));
         services.AddAuthorizationBuilder()
-            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(SelectorScheme)
+            // No scheme named: the authentication middleware has already run the default one (the selector), and
+            // naming it here would authenticate every request a second time.
+            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser()
                 .RequireClaim(CallerClaims.Scope)
                 .Build());
