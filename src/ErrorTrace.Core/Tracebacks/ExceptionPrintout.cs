@@ -16,6 +16,9 @@ internal sealed class ExceptionPrintout
     private static readonly SearchValues<string> s_printoutStarts = SearchValues.Create(
         ["Traceback", "File \"", "sub-exception", "Fatal Python error", "Timeout (", "terminate called"], StringComparison.Ordinal);
 
+    /// <summary>A frame's source line is indented four spaces under the part's margin (StackSummary.format_frame_summary).</summary>
+    private const int ElidedPartCodeIndent = 4;
+
     private readonly List<(ExceptionBuilder Exception, string Relation)> _chain = [];
     private ExceptionBuilder? _current;
     private PrintoutState _state;
@@ -178,7 +181,16 @@ internal sealed class ExceptionPrintout
             return FeedFrames(trimmed, indent, blank, lineNumber);
         }
 
-        if (!ExceptionLine.TryParse(trimmed, out var typeLength, out var messageStart)) return false;
+        if (!ExceptionLine.TryParse(trimmed, out var typeLength, out var messageStart))
+        {
+            if (_pendingRelation is null || indent < ElidedPartCodeIndent) return false;
+            // After a chain sentence CPython prints a header or an exception line, never an indented line: this is a
+            // source line whose header and frame line were cut from a paste. The part goes on from its frames.
+            StartPart(indent - ElidedPartCodeIndent);
+            _state = PrintoutState.Frames;
+            return true;
+        }
+
         StartPart(indent);
         _current!.SetException(trimmed[..typeLength], trimmed[messageStart..], lineNumber);
         _state = PrintoutState.Message;

@@ -2,7 +2,7 @@ namespace ErrorTrace.Core.Tests.RealLogs;
 
 /// <summary>
 /// Real logs the engine does not yet label as the expert did, each with the reason. Reported as skipped, not hidden:
-/// a fix removes the entry. All four are damage done by pasting into an issue, not shapes a job writes.
+/// a fix removes the entry. All three are damage done by pasting into an issue, not shapes a job writes.
 /// </summary>
 internal static class RealLogKnownLimitations
 {
@@ -10,7 +10,6 @@ internal static class RealLogKnownLimitations
     {
         ["tinyllama-168-one-line-traceback"] = "The whole traceback was pasted on one physical line (newlines turned into spaces); the parser reads lines.",
         ["llamafactory-251-loss-scale-minimum-interleaved"] = "Several ranks wrote one traceback at once without rank prefixes, splitting lines mid-word; the innermost frame is lost in the interleaving.",
-        ["open-assistant-2184-json-chain-elided"] = "The user elided the Traceback headers between chain links, so the first link (JSONDecodeError) is not joined to the chain.",
         ["disc-3-nameerror-is-training"] = "Only a frame whose 'File \"' prefix and path head were cut off survived; it is not recognisable as a frame.",
     };
 
