@@ -78,6 +78,27 @@ public sealed class PanelTests(Browser browser)
         await Expect(page.GetByTestId("raw")).ToContainTextAsync("Traceback (most recent call last):");
     }
 
+    /// <summary>The report of an <c>ExceptionGroup</c> CPython printed (Reports/exception-group.json: <c>errortrace analyze
+    /// --format json</c> over it), answered in place of the API: each sub-exception shows its own frames and line.</summary>
+    [Fact]
+    public async Task An_exception_group_shows_each_sub_exception()
+    {
+        var report = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Reports", "exception-group.json"), TestContext.Current.CancellationToken);
+        var page = await browser.NewPageAsync();
+        await page.RouteAsync("**/api/training/demo-cuda-oom/errors*", route => route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = report }));
+        await page.GotoAsync("/jobs/demo-cuda-oom");
+
+        await Expect(page.GetByTestId("exception")).ToContainTextAsync("ExceptionGroup");
+        var subs = page.GetByTestId("sub-exception");
+        await Expect(subs).ToHaveCountAsync(3);
+        await Expect(subs.Nth(0)).ToContainTextAsync("FileNotFoundError: shard-0.arrow not found");
+        await Expect(subs.Nth(0).Locator(".frame .fn").Last).ToHaveTextAsync("load");
+        await Expect(subs.Nth(2)).ToContainTextAsync("ValueError: invalid literal for int() with base 10: 'x'");
+        await Browser.ScreenshotAsync(page, "panel-exception-group.png");
+        await page.Locator("[data-action='raw']").ClickAsync();
+        await Expect(page.GetByTestId("raw")).ToContainTextAsync("+---------------- 3 ----------------");
+    }
+
     [Fact]
     public async Task Copy_puts_the_markdown_report_on_the_clipboard()
     {

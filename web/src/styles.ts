@@ -66,6 +66,8 @@ details.traceback > summary { cursor: pointer; font-weight: 600; list-style-posi
 .frame .src { display: block; padding-left: 2ch; }
 .frame .copy { font-size: .75rem; }
 .libs { padding: 2px 12px; }
+.subs { margin: 0 0 6px 12px; padding: 0 0 0 14px; border-left: 2px solid var(--et-border); font-family: var(--et-mono); font-size: .85rem; color: var(--et-muted); }
+.sub { padding: 2px 0; } .sub > * { color: var(--et-fg); }
 .relation { text-align: center; font-style: italic; color: var(--et-muted); padding: 6px 0; font-size: .85rem; }
 .raw { margin: 0; padding: 10px 12px; white-space: pre; min-width: max-content; font-size: .8rem; }
 .tok-keyword { color: var(--et-kw); } .tok-string { color: var(--et-str); } .tok-number { color: var(--et-num); }

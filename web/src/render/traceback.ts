@@ -13,8 +13,9 @@ const relationText = {
 } as const;
 
 export function renderTraceback(tb: TracebackInfo, state: ViewState, settings: ViewSettings, actions: ViewActions): HTMLElement {
-  const libraryCount = countLibraryFrames(tb.frames) + tb.chain.reduce((n, c) => n + countLibraryFrames(c.frames), 0);
-  const hasFrames = tb.frames.length + tb.chain.reduce((n, c) => n + c.frames.length, 0) > 0;
+  const all = allFrames(tb);
+  const libraryCount = countLibraryFrames(all);
+  const hasFrames = all.length > 0;
   const raw = state.raw || !hasFrames;
   const where = [
     tb.ranks.length ? `${tb.ranks.length === 1 ? "rank" : "ranks"} ${formatRanks(tb.ranks)}` : null,
@@ -25,13 +26,7 @@ export function renderTraceback(tb: TracebackInfo, state: ViewState, settings: V
 
   const body = h("div", { class: "trace-scroll", tabindex: "0", role: "region", "aria-label": "Traceback" });
   if (raw) body.append(h("pre", { class: "raw", "data-testid": "raw" }, tb.raw));
-  else {
-    tb.chain.forEach((link, i) => {
-      body.append(frames(link.frames, `c${i}`, state, settings, actions), exceptionLine(link.exception_type, link.exception_message),
-        h("div", { class: "relation", role: "separator", "data-relation": link.relation }, relationText[link.relation] ?? link.relation));
-    });
-    body.append(frames(tb.frames, "root", state, settings, actions), exceptionLine(tb.exception_type, tb.exception_message));
-  }
+  else body.append(...printout(tb, "root", state, settings, actions));
 
   const tools = h("div", { class: "actions" },
     hasFrames && libraryCount > 0
@@ -55,6 +50,27 @@ export function renderTraceback(tb: TracebackInfo, state: ViewState, settings: V
       h("div", { class: "type" }, tb.exception_type),
       tb.exception_message ? h("div", { class: "message" }, tb.exception_message) : null),
     details);
+}
+
+// One exception as CPython prints it: its chain, its frames, its line, then an exception group's sub-exceptions,
+// numbered and nested like the `+---- N ----` blocks of the text.
+function printout(tb: TracebackInfo, id: string, state: ViewState, settings: ViewSettings, actions: ViewActions): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  tb.chain.forEach((link, i) => {
+    out.push(frames(link.frames, `${id}c${i}`, state, settings, actions), exceptionLine(link.exception_type, link.exception_message),
+      h("div", { class: "relation", role: "separator", "data-relation": link.relation }, relationText[link.relation] ?? link.relation));
+  });
+  out.push(frames(tb.frames, id, state, settings, actions), exceptionLine(tb.exception_type, tb.exception_message));
+  if (tb.sub_exceptions.length) {
+    const list = h("ol", { class: "subs", "data-testid": "sub-exceptions", "aria-label": `${plural(tb.sub_exceptions.length, "sub-exception")}` });
+    tb.sub_exceptions.forEach((sub, i) => list.append(h("li", { class: "sub", "data-testid": "sub-exception" }, ...printout(sub, `${id}s${i}`, state, settings, actions))));
+    out.push(list);
+  }
+  return out;
+}
+
+function allFrames(tb: TracebackInfo): TracebackFrame[] {
+  return [...tb.chain.flatMap((c) => c.frames), ...tb.frames, ...tb.sub_exceptions.flatMap(allFrames)];
 }
 
 function exceptionLine(type: string, message: string): HTMLElement {
