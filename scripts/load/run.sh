@@ -56,6 +56,9 @@ for _ in $(seq 1 100); do curl -sf "$URL/healthz" >/dev/null && break; sleep 0.2
 auth=(-H "Authorization: Bearer $TOKEN")
 echo "== cached report: wrk -t2 -c$CONNECTIONS -d${DURATION}s"
 curl -sf "${auth[@]}" "$URL/api/training/cached/errors" -o /dev/null
+# Scrape once first, as Prometheus would: prometheus-net starts its meter adapter at the first scrape, and what it
+# listens to then costs on every request (see docs/service.md, Metrics).
+curl -sf "$URL/metrics" -o /dev/null
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $TOKEN" "$URL/api/training/cached/errors" | tee "$WORK/wrk.txt"
 
 echo "== 1 GiB running log: full analysis, then a 1 MiB append"
