@@ -20,6 +20,11 @@ internal sealed class CppAbortParser : IFailureBlockParser
 {
     public const string Kind = "cpp";
 
+    /// <summary>Lines of other ranks' interleaved "terminate called …" headers read before this abort's <c>what():</c>.
+    /// Every rank of a job aborts at once when the NCCL watchdog fires, and their headers split one another mid-word;
+    /// eight ranks per node make about as many fragments. Beyond that the lines are not fragments of a header.</summary>
+    private const int MaxInterleavedHeaderLines = 16;
+
     private readonly List<TracebackFrame> _frames = [];
     private readonly StringBuilder _message = new();
     private readonly RawText _raw = new();
@@ -29,6 +34,7 @@ internal sealed class CppAbortParser : IFailureBlockParser
     private int _messageLines;
     private bool _inMessage;
     private bool _inFrames;
+    private int _interleavedLines;
 
     public bool IsOpen { get; private set; }
 
@@ -61,6 +67,7 @@ internal sealed class CppAbortParser : IFailureBlockParser
         _messageLines = 0;
         _inMessage = false;
         _inFrames = false;
+        _interleavedLines = 0;
         _exceptionLine = lineNumber;
         _raw.Start(lineNumber);
         _raw.Add(line);
@@ -98,6 +105,10 @@ internal sealed class CppAbortParser : IFailureBlockParser
         {
             AppendMessage(line.TrimEnd());
         }
+        else if (_messageLines == 0 && !_inFrames && _interleavedLines < MaxInterleavedHeaderLines && IsHeaderFragment(trimmed))
+        {
+            _interleavedLines++;
+        }
         else
         {
             return false;
@@ -132,6 +143,11 @@ internal sealed class CppAbortParser : IFailureBlockParser
             ExceptionLine = _exceptionLine,
         };
     }
+
+    /// <summary>A piece of another rank's header: "terminate called after …" or the tail of one, ending in the quote that
+    /// closes the type ("ce of 'c10::DistBackendErrorc10::DistBackendError'", "'").</summary>
+    private static bool IsHeaderFragment(ReadOnlySpan<char> trimmed) =>
+        trimmed.Contains("terminate called", StringComparison.Ordinal) || (!trimmed.IsEmpty && trimmed[^1] == '\'');
 
     private void AppendMessage(ReadOnlySpan<char> text)
     {

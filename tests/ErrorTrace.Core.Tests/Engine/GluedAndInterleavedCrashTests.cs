@@ -40,6 +40,36 @@ public class GluedAndInterleavedCrashTests
     }
 
     [Fact]
+    public void Other_ranks_header_fragments_before_what_stay_in_the_abort()
+    {
+        var report = Analyze.Text(
+            "terminate called after throwing an instance of 'c10::DistBackendErrorterminate called after throwing an instance of ''\n"
+            + "terminate called after throwing an instance of 'terminate called after throwing an instan\n"
+            + "ce of 'c10::DistBackendErrorc10::DistBackendError'\n"
+            + "'\n"
+            + "  what():  [Rank 3] Watchdog caught collective operation timeout: WorkNCCL(SeqNum=4, OpType=BROADCAST) ran for 1800011 milliseconds before timing out.\n"
+            + "Exception raised from checkTimeout at /pytorch/torch/csrc/distributed/c10d/ProcessGroupNCCL.cpp:632 (most recent call first):\n"
+            + "frame #0: c10::Error::Error(c10::SourceLocation, std::string) + 0x96 (0x7f5a9616c1b6 in /opt/torch/lib/libc10.so)\n");
+
+        var root = Assert.IsType<TracebackInfo>(report.Traceback);
+        Assert.Equal("c10::DistBackendError", root.ExceptionType);
+        Assert.StartsWith("[Rank 3] Watchdog caught", root.ExceptionMessage, StringComparison.Ordinal);
+        Assert.Equal(("checkTimeout", 632), (root.Frames[^1].Function, root.Frames[^1].Line));
+    }
+
+    [Fact]
+    public void An_abort_without_what_does_not_swallow_the_lines_after_it()
+    {
+        var report = Analyze.Text(
+            "terminate called without an active exception\n"
+            + "Traceback (most recent call last):\n"
+            + "  File \"/app/train.py\", line 3, in f\n"
+            + "ValueError: later\n");
+
+        Assert.Contains(report.Tracebacks, t => t.ExceptionType == "ValueError");
+    }
+
+    [Fact]
     public void A_prefix_glued_before_the_header_is_stripped_from_the_lines_that_repeat_it()
     {
         const string P = "2023-04-29 06:01:12.97{0} [177/train/578 (pid 28936)] ";
