@@ -40,8 +40,11 @@ internal static class LineMarkers
         new("watchdog-timeout", ["Watchdog caught collective operation timeout", "collective operation timeout", "WorkNCCL::checkTimeout"],
             "ProcessGroupNCCL's watchdog when it prints without a glog header, or only its C++ frames survive (checkTimeout).",
             MarkerMatchers.Contains(MarkerKind.Error)),
-        new("exception-line", ["Error: ", "Exception: ", "Error:", "Exception:"],
-            "'SomeError: message' at column 0 outside a traceback: printed exceptions (print(e), a launcher's summary).",
+        new("nonfinite-loss", ["oss is nan", "oss is NaN", "oss is inf"],
+            "A training loop's own stop on a non-finite loss, printed rather than logged or raised: torchvision's reference scripts print 'Loss is nan, stopping training' and call sys.exit(1). The needles leave out the L so 'Loss' and 'loss' both match.",
+            MarkerMatchers.Contains(MarkerKind.Error)),
+        new("exception-line", ["Error: ", "Exception: ", "Error:", "Exception:", "SystemExit: "],
+            "'SomeError: message' at column 0 outside a traceback: printed exceptions (print(e), a launcher's summary), and 'SystemExit: 1' as IPython prints a script's sys.exit(1) without its traceback.",
             MarkerMatchers.ExceptionLine),
     ];
 

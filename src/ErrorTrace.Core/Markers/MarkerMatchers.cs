@@ -72,15 +72,24 @@ internal static class MarkerMatchers
     public static MarkerHit? DeviceAssert(LineMarker marker, ReadOnlySpan<char> line) =>
         line.Contains("failed.", StringComparison.Ordinal) ? new MarkerHit(marker, MarkerKind.Error) : null;
 
-    /// <summary><c>ValueError: bad value</c> at column 0: a type name ending in Error/Exception, then the message.</summary>
+    /// <summary><c>ValueError: bad value</c> at column 0: a type name ending in Error/Exception, then the message; or
+    /// <c>SystemExit: 1</c>, a non-zero exit printed without its traceback (IPython).</summary>
     public static MarkerHit? ExceptionLine(LineMarker marker, ReadOnlySpan<char> line)
     {
         line = line[SkipBracketPrefix(line)..];
-        if (!Tracebacks.ExceptionLine.TryParse(line, out var typeLength, out _)) return null;
+        if (!Tracebacks.ExceptionLine.TryParse(line, out var typeLength, out var messageStart)) return null;
         var type = line[..typeLength];
+        if (type.SequenceEqual("SystemExit")) return IsFailureExit(line[messageStart..]) ? new MarkerHit(marker, MarkerKind.Error) : null;
         return type.EndsWith("Error", StringComparison.Ordinal) || type.EndsWith("Exception", StringComparison.Ordinal)
             ? new MarkerHit(marker, MarkerKind.Error)
             : null;
+    }
+
+    /// <summary><c>sys.exit(0)</c> and <c>sys.exit()</c> are successes; any other code or a message is a failure.</summary>
+    private static bool IsFailureExit(ReadOnlySpan<char> code)
+    {
+        code = code.Trim();
+        return !code.IsEmpty && !code.SequenceEqual("0") && !code.SequenceEqual("None");
     }
 
     /// <summary>Where the text starts after a leading <c>[tag]: </c> no envelope rule knew (a hand-written <c>[rankx]: </c>).</summary>
