@@ -104,6 +104,10 @@ public sealed partial class LogAnalyzer
         return timestamp with { Year = _lastYear };
     }
 
+    /// <summary>CPython's default <c>sys.unraisablehook</c> (<c>Python/errors.c</c>, <c>write_unraisable_exc_file</c>) prints
+    /// <c>Exception ignored in: {obj!r}</c> (or another <c>Exception ignored …</c> context) before the traceback.</summary>
+    private static ReadOnlySpan<byte> UnraisableBanner => "Exception ignored"u8;
+
     /// <summary>What a record's message may consist of and still say nothing: spaces and rule characters.</summary>
     private static readonly System.Buffers.SearchValues<char> s_decoration = System.Buffers.SearchValues.Create(" \t*-=_#~.");
 
@@ -149,7 +153,7 @@ public sealed partial class LogAnalyzer
         if (message.EndsWith(TracebackText.Header, StringComparison.Ordinal) && stream.Python.TryOpen(message, lineNumber))
         {
             stream.ContinuationTarget = null;
-            stream.OpenBlock(stream.Python);
+            stream.OpenBlock(stream.Python, lineNumber);
         }
     }
 
@@ -218,7 +222,9 @@ public sealed partial class LogAnalyzer
         else if (stream.Cpp.TryOpen(line, lineNumber)) opened = stream.Cpp;
         else if (TracebackText.ChainRelation(line.Trim()) is { } relation && TryOpenFromLookback(stream, _failures, relation, line)) opened = stream.Python;
         if (opened is null) return false;
-        stream.OpenBlock(opened);
+        var previousOpen = stream.LastOpenLine;
+        stream.OpenBlock(opened, lineNumber);
+        if (opened == stream.Python) stream.ActiveUnraisable = stream.CurrentBlock.LastLineStartingWith(UnraisableBanner, after: previousOpen);
         return true;
     }
 
@@ -259,6 +265,15 @@ public sealed partial class LogAnalyzer
     private void RecordFailure(StreamState stream, TracebackInfo failure)
     {
         if (failure.Kind == PythonTracebackParser.Kind && failure.ExceptionType.Length == 0 && failure.Frames.Count == 0) return;
+        if (stream.ActiveUnraisable is { } banner)
+        {
+            // sys.unraisablehook's report (a __del__, a finalizer, a callback): CPython printed it and went on, so it is
+            // a warning worth grouping, never the failure of the job.
+            var exception = failure.ExceptionMessage.Length == 0 ? failure.ExceptionType : failure.ExceptionType + ": " + failure.ExceptionMessage;
+            _errors.Record(LogLevel.Warning, "unraisable", default, default, banner.Trim() + "\n" + exception, failure.FirstLine, stream.Rank, stream.ActiveTimestamp);
+            return;
+        }
+
         _failures.Record(failure, stream.Rank, stream.ActiveTimestamp, stream.ActivePhase, stream.ActiveLogger);
         if (failure.Kind != PythonTracebackParser.Kind) _lastDeathLine = failure.FirstLine;
         if (failure.ExceptionType.EndsWith("ChildFailedError", StringComparison.Ordinal))

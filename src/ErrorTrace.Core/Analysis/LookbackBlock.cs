@@ -45,6 +45,13 @@ internal sealed class LookbackBlock
         Count = other.Count;
     }
 
+    /// <summary>The last line when it starts with <paramref name="prefix"/> and was read after line
+    /// <paramref name="after"/>, else null.</summary>
+    public string? LastLineStartingWith(ReadOnlySpan<byte> prefix, long after) =>
+        Count > 0 && _lineNumbers[Count - 1] > after && _text.AsSpan(_starts[Count - 1], _starts[Count] - _starts[Count - 1]).StartsWith(prefix)
+            ? Line(Count - 1)
+            : null;
+
     public string Line(int index) => Text.Utf8.Decode(_text.AsSpan(_starts[index], _starts[index + 1] - _starts[index]));
 
     public long LineNumber(int index) => _lineNumbers[index];

@@ -36,6 +36,10 @@ internal sealed class StreamState(int rank)
 
     public string? ActiveLogger { get; set; }
 
+    /// <summary>The line CPython printed before the open traceback when the exception was unraisable
+    /// (<c>Exception ignored in: &lt;function Loader.__del__ at 0x7f…&gt;</c>), else null.</summary>
+    public string? ActiveUnraisable { get; set; }
+
     public RawTimestamp LastTimestamp { get; set; }
 
     /// <summary>A new error group whose message continuation lines extend (multi-line messages).</summary>
@@ -57,9 +61,14 @@ internal sealed class StreamState(int rank)
     /// <summary>The logger of the last warning/error record: the one a following traceback belongs to.</summary>
     public void SetLogger(ReadOnlySpan<byte> logger) => _loggerLength = Copy(logger, _logger);
 
-    public void OpenBlock(IFailureBlockParser parser)
+    /// <summary>The line where the stream's last block opened: lines before it belong to earlier printouts.</summary>
+    public long LastOpenLine { get; private set; }
+
+    public void OpenBlock(IFailureBlockParser parser, long lineNumber)
     {
         Active = parser;
+        ActiveUnraisable = null;
+        LastOpenLine = lineNumber;
         ActiveTimestamp = LastTimestamp;
         ActivePhase = _phaseLength == 0 ? null : Text.Utf8.Decode(Phase);
         ActiveLogger = _loggerLength == 0 ? null : Text.Utf8.Decode(Logger);

@@ -86,6 +86,40 @@ public class EngineBehaviorTests
         Assert.Equal("Main", error.Phase);
     }
 
+    /// <summary>As CPython 3.11 printed it for an exception raised in <c>__del__</c> (sys.unraisablehook).</summary>
+    private const string Unraisable =
+        "Exception ignored in: <function Loader.__del__ at 0x7f30576599e0>\n"
+        + "Traceback (most recent call last):\n"
+        + "  File \"/tmp/cases/ign.py\", line 6, in __del__\n"
+        + "    self._shutdown_workers()\n"
+        + "    ^^^^^^^^^^^^^^^^^^^^^^\n"
+        + "AttributeError: 'Loader' object has no attribute '_shutdown_workers'\n";
+
+    [Fact]
+    public void An_exception_ignored_by_cpython_is_a_warning_not_the_failure()
+    {
+        var report = Analyze.Text(
+            "[2026-11-28 16:23:04] [__main__] [INFO] step 1 loss=1.0\n" + Unraisable
+            + "[2026-11-28 16:23:05] [__main__] [INFO] training complete\n");
+
+        Assert.Null(report.Traceback);
+        Assert.Empty(report.Tracebacks);
+        var warning = Assert.Single(report.Errors);
+        Assert.Equal(("warning", "unraisable", 3L), (warning.Level, warning.Source, warning.FirstLine));
+        Assert.Equal("Exception ignored in: <function Loader.__del__ at 0x7f30576599e0>\nAttributeError: 'Loader' object has no attribute '_shutdown_workers'", warning.Message);
+    }
+
+    [Fact]
+    public void A_failure_after_an_ignored_exception_is_the_root_cause()
+    {
+        var report = Analyze.Text(Unraisable
+            + "Traceback (most recent call last):\n  File \"/app/train.py\", line 9, in main\n    step()\nValueError: bad batch\n");
+
+        var root = Assert.IsType<ErrorTrace.Core.Reports.TracebackInfo>(report.Traceback);
+        Assert.Equal("ValueError", root.ExceptionType);
+        Assert.Single(report.Tracebacks);
+    }
+
     [Fact]
     public void A_marker_line_among_progress_bars_is_still_found()
     {
