@@ -108,6 +108,10 @@ public sealed partial class LogAnalyzer
     /// <c>Exception ignored in: {obj!r}</c> (or another <c>Exception ignored …</c> context) before the traceback.</summary>
     private static ReadOnlySpan<byte> UnraisableBanner => "Exception ignored"u8;
 
+    /// <summary>Python 3.10 and older: an exit handler's exception, printed after the program's own end
+    /// (3.11 prints it as <c>Exception ignored in atexit callback: …</c>).</summary>
+    private static ReadOnlySpan<byte> AtExitBanner => "Error in atexit._run_exitfuncs:"u8;
+
     /// <summary>What a record's message may consist of and still say nothing: spaces and rule characters.</summary>
     private static readonly System.Buffers.SearchValues<char> s_decoration = System.Buffers.SearchValues.Create(" \t*-=_#~.");
 
@@ -224,7 +228,12 @@ public sealed partial class LogAnalyzer
         if (opened is null) return false;
         var previousOpen = stream.LastOpenLine;
         stream.OpenBlock(opened, lineNumber);
-        if (opened == stream.Python) stream.ActiveUnraisable = stream.CurrentBlock.LastLineStartingWith(UnraisableBanner, after: previousOpen);
+        if (opened == stream.Python)
+        {
+            stream.ActiveUnraisable = stream.CurrentBlock.LastLineStartingWith(UnraisableBanner, after: previousOpen)
+                ?? stream.CurrentBlock.LastLineStartingWith(AtExitBanner, after: previousOpen);
+        }
+
         return true;
     }
 

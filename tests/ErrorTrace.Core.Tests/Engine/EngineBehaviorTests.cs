@@ -109,6 +109,18 @@ public class EngineBehaviorTests
         Assert.Equal("Exception ignored in: <function Loader.__del__ at 0x7f30576599e0>\nAttributeError: 'Loader' object has no attribute '_shutdown_workers'", warning.Message);
     }
 
+    [Theory]
+    [InlineData("Exception ignored in atexit callback: <function bye at 0x7effeb1edbc0>")]
+    [InlineData("Error in atexit._run_exitfuncs:")]
+    public void An_exit_handlers_exception_after_the_run_is_a_warning(string banner)
+    {
+        var report = Analyze.Text("done\n" + banner + "\nTraceback (most recent call last):\n"
+            + "  File \"/tmp/cases/ax.py\", line 3, in bye\n    raise RuntimeError(\"wandb: run not finished\")\nRuntimeError: wandb: run not finished\n");
+
+        Assert.Null(report.Traceback);
+        Assert.Equal("unraisable", Assert.Single(report.Errors).Source);
+    }
+
     [Fact]
     public void A_failure_after_an_ignored_exception_is_the_root_cause()
     {
