@@ -1,3 +1,5 @@
+using ErrorTrace.Core.Text;
+
 namespace ErrorTrace.Core.Analysis;
 
 /// <summary>
@@ -11,50 +13,31 @@ internal sealed class LookbackBlock
     private const int MaxBytes = 8 * 1024;
     private const int MaxLines = 64;
 
-    private readonly byte[] _text = new byte[MaxBytes];
-    private readonly int[] _starts = new int[MaxLines + 1];
-    private readonly long[] _lineNumbers = new long[MaxLines];
-    private int _length;
+    private readonly PackedLines<byte> _lines = new(MaxLines, MaxBytes);
 
-    public int Count { get; private set; }
+    public int Count => _lines.Count;
 
-    public void Clear()
-    {
-        Count = 0;
-        _length = 0;
-    }
+    public void Clear() => _lines.Clear();
 
     public void Add(ReadOnlySpan<byte> line, long lineNumber)
     {
-        if (Count == MaxLines || _length + line.Length > MaxBytes) Clear();
+        if (!_lines.Fits(line.Length)) Clear();
         if (line.Length > MaxBytes) return;
-        _starts[Count] = _length;
-        _lineNumbers[Count] = lineNumber;
-        line.CopyTo(_text.AsSpan(_length));
-        _length += line.Length;
-        Count++;
-        _starts[Count] = _length;
+        _lines.Add(line, lineNumber);
     }
 
-    public void CopyFrom(LookbackBlock other)
-    {
-        other._text.AsSpan(0, other._length).CopyTo(_text);
-        other._starts.AsSpan(0, other.Count + 1).CopyTo(_starts);
-        other._lineNumbers.AsSpan(0, other.Count).CopyTo(_lineNumbers);
-        _length = other._length;
-        Count = other.Count;
-    }
+    public void CopyFrom(LookbackBlock other) => _lines.CopyFrom(other._lines);
 
     /// <summary>The last line when it starts with <paramref name="prefix"/> and was read after line
     /// <paramref name="after"/>, else null.</summary>
     public string? LastLineStartingWith(ReadOnlySpan<byte> prefix, long after) =>
-        Count > 0 && _lineNumbers[Count - 1] > after && _text.AsSpan(_starts[Count - 1], _starts[Count] - _starts[Count - 1]).StartsWith(prefix)
+        Count > 0 && _lines.LineNumber(Count - 1) > after && _lines.Line(Count - 1).StartsWith(prefix)
             ? Line(Count - 1)
             : null;
 
-    public string Line(int index) => Text.Utf8.Decode(_text.AsSpan(_starts[index], _starts[index + 1] - _starts[index]));
+    public string Line(int index) => Utf8.Decode(_lines.Line(index));
 
-    public long LineNumber(int index) => _lineNumbers[index];
+    public long LineNumber(int index) => _lines.LineNumber(index);
 
     /// <summary>Lines after <paramref name="index"/>, joined by newlines.</summary>
     public string After(int index)

@@ -1,5 +1,6 @@
 using System.Text;
 using ErrorTrace.Core.Analysis;
+using ErrorTrace.Core.Text;
 
 namespace ErrorTrace.Core.Tracebacks;
 
@@ -12,37 +13,24 @@ namespace ErrorTrace.Core.Tracebacks;
 /// </summary>
 internal sealed class HeldParagraph
 {
-    private char[]? _text;
+    private readonly PackedLines<char> _lines = new(EngineLimits.MaxLookAheadLines, EngineLimits.MaxLookAheadChars);
     private byte[]? _utf8;
-    private readonly int[] _starts = new int[EngineLimits.MaxLookAheadLines + 1];
-    private readonly long[] _lineNumbers = new long[EngineLimits.MaxLookAheadLines];
-    private int _length;
 
-    public int Count { get; private set; }
+    public int Count => _lines.Count;
 
     /// <summary>Holds a line; false when the look-ahead is full (the caller ends the printout there).</summary>
     public bool TryAdd(ReadOnlySpan<char> line, long lineNumber)
     {
-        if (Count == EngineLimits.MaxLookAheadLines || _length + line.Length > EngineLimits.MaxLookAheadChars) return false;
-        _text ??= new char[EngineLimits.MaxLookAheadChars];
-        _starts[Count] = _length;
-        _lineNumbers[Count] = lineNumber;
-        line.CopyTo(_text.AsSpan(_length));
-        _length += line.Length;
-        Count++;
-        _starts[Count] = _length;
+        if (!_lines.Fits(line.Length)) return false;
+        _lines.Add(line, lineNumber);
         return true;
     }
 
-    public void Clear()
-    {
-        Count = 0;
-        _length = 0;
-    }
+    public void Clear() => _lines.Clear();
 
-    public ReadOnlySpan<char> Line(int index) => _text.AsSpan(_starts[index], _starts[index + 1] - _starts[index]);
+    public ReadOnlySpan<char> Line(int index) => _lines.Line(index);
 
-    public long LineNumber(int index) => _lineNumbers[index];
+    public long LineNumber(int index) => _lines.LineNumber(index);
 
     /// <summary>The line as UTF-8 again, for the analyzer's byte-level look-back; valid until the next call.</summary>
     public ReadOnlySpan<byte> Utf8(int index)
