@@ -56,7 +56,7 @@ public sealed partial class LogAnalyzer
         }
 
         var rank = -1;
-        content = LauncherPrefix.Strip(content, ref rank, out var host);
+        content = RayRepeatSuffix.Strip(LauncherPrefix.Strip(content, ref rank, out var host));
         var stream = _streams.Get(host, rank);
 
         if (RecordHeaderParser.TryParse(content, out var header))

@@ -12,6 +12,9 @@ internal static class LauncherPrefix
     private const int MaxHostLength = 63;
     private const int MaxRankDigits = 6;
 
+    /// <summary>Ray's label is an actor or task name, a pid and an IP address; longer is not a label.</summary>
+    private const int MaxRayLabel = 128;
+
     /// <summary>Strips every recognised prefix. Rank and host keep the last seen (innermost) values; -1 / empty when absent.</summary>
     public static ReadOnlySpan<byte> Strip(ReadOnlySpan<byte> line, scoped ref int rank, out ReadOnlySpan<byte> host)
     {
@@ -31,6 +34,10 @@ internal static class LauncherPrefix
             else if ((first - (byte)'a' <= 'z' - 'a' || first - (byte)'0' <= 9u) && TryHost(line, out length))
             {
                 host = line[..(length - 2)];
+            }
+            else if (first == (byte)'(' && TryRayProcess(line, out length))
+            {
+                host = line[1..(length - 2)];
             }
             else
             {
@@ -120,6 +127,33 @@ internal static class LauncherPrefix
         if (!digits || i < 2 || i > MaxHostLength || i + 1 >= s.Length || s[i] != (byte)':' || s[i + 1] != (byte)' ') return false;
         if (!letters && s[..i].IndexOf((byte)'.') < 0) return false;
         length = i + 2;
+        return true;
+    }
+
+    /// <summary>
+    /// Ray forwards every line a worker process prints to the driver's output under the process's label:
+    /// <c>(RayTrainWorker pid=2345, ip=10.0.0.3) message</c>, <c>(pid=2345) message</c>
+    /// (<c>ray/_private/worker.py</c>, <c>print_worker_logs</c>). The label names one process, so it is the stream's
+    /// host; Ray prints no rank. A name, then <c>pid=</c> digits, then optionally <c>, ip=…</c>, then <c>) </c>.
+    /// </summary>
+    private static bool TryRayProcess(ReadOnlySpan<byte> s, out int length)
+    {
+        length = 0;
+        var close = s[..Math.Min(s.Length, MaxRayLabel)].IndexOf((byte)')');
+        if (close < 6 || close + 1 >= s.Length || s[close + 1] != (byte)' ') return false;
+        var label = s[1..close];
+        var pid = label.IndexOf("pid="u8);
+        if (pid < 0 || (pid > 0 && label[pid - 1] != (byte)' ')) return false;
+        for (var i = 0; i < pid - 1; i++)
+        {
+            var c = (char)label[i];
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '.' or ':' or '-')) return false;
+        }
+
+        var end = pid + 4;
+        while (end < label.Length && char.IsAsciiDigit((char)label[end])) end++;
+        if (end == pid + 4 || (end < label.Length && !label[end..].StartsWith(", ip="u8))) return false;
+        length = close + 2;
         return true;
     }
 

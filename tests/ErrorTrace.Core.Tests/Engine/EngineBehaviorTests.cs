@@ -132,6 +132,36 @@ public class EngineBehaviorTests
         Assert.Single(report.Tracebacks);
     }
 
+    /// <summary>Two Ray Train workers print the same OOM line by line into the driver's output, each line under its
+    /// process label: two streams, one traceback printed twice, each with its own frames.</summary>
+    [Fact]
+    public void Ray_worker_labels_separate_interleaved_tracebacks()
+    {
+        string[] body =
+        [
+            "Traceback (most recent call last):",
+            "  File \"/app/train.py\", line 40, in train_func",
+            "    loss.backward()",
+            "  File \"/usr/lib/python3/dist-packages/torch/_tensor.py\", line 522, in backward",
+            "    torch.autograd.backward(",
+            "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.",
+        ];
+        var log = string.Concat(body.Select(line =>
+            "(RayTrainWorker pid=2345, ip=10.0.0.3) " + line + "\n" + "(RayTrainWorker pid=2346, ip=10.0.0.4) " + line + "\n"));
+
+        var root = Assert.IsType<ErrorTrace.Core.Reports.TracebackInfo>(Analyze.Text(log).Traceback);
+        Assert.Equal(["train_func", "backward"], root.Frames.Select(f => f.Function));
+        Assert.Equal(2, root.Count);
+        Assert.Equal(Analyze.Text(string.Concat(body.Select(line => line + "\n"))).Traceback!.ExceptionMessage, root.ExceptionMessage);
+    }
+
+    [Theory]
+    [InlineData("torch.OutOfMemoryError: CUDA out of memory. [repeated 7x across cluster]", "torch.OutOfMemoryError: CUDA out of memory.")]
+    [InlineData("a list [1, 2] ends in a bracket]", "a list [1, 2] ends in a bracket]")]
+    [InlineData("[repeated 7x across cluster]", "[repeated 7x across cluster]")]
+    public void Rays_repeat_mark_is_not_part_of_the_line(string line, string expected) =>
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(ErrorTrace.Core.Envelopes.RayRepeatSuffix.Strip(System.Text.Encoding.UTF8.GetBytes(line))));
+
     [Fact]
     public void A_marker_line_among_progress_bars_is_still_found()
     {

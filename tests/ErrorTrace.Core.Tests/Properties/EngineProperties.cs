@@ -83,6 +83,14 @@ public class EngineProperties
         }, iter: 200);
 
     [Fact]
+    public void A_ray_process_label_never_changes_the_report() =>
+        s_log.Sample(log =>
+        {
+            var labelled = string.Concat(log.Split('\n').SkipLast(1).Select(l => $"(RayTrainWorker pid=2345, ip=10.0.0.3) {l}\n"));
+            Assert.Equal(Analyze.Comparable(Analyze.Text(log)), Analyze.Comparable(Analyze.Text(labelled)));
+        }, iter: 200);
+
+    [Fact]
     public void Ansi_colours_never_change_the_report() =>
         s_log.Sample(log =>
         {
