@@ -81,31 +81,8 @@ internal static class DemoJobs
             [rank1]:
             W{t}.912000 140 {Torch}/distributed/elastic/multiprocessing/api.py:897] Sending process 152 closing signal SIGTERM
             E{t}.977000 140 {Torch}/distributed/elastic/multiprocessing/api.py:869] failed (exitcode: -6) local_rank: 1 (pid: 153) of binary: /usr/bin/python3
-            Traceback (most recent call last):
-              File "/usr/local/bin/torchrun", line 8, in <module>
-                sys.exit(main())
-                         ^^^^^^
-              File "{Torch}/distributed/run.py", line 892, in main
-                run(args)
-              File "{Torch}/distributed/launcher/api.py", line 263, in launch_agent
-                raise ChildFailedError(
-            torch.distributed.elastic.multiprocessing.errors.ChildFailedError:
-            ============================================================
-            {Trainer} FAILED
-            ------------------------------------------------------------
-            Failures:
-              <NO_OTHER_FAILURES>
-            ------------------------------------------------------------
-            Root Cause (first observed failure):
-            [0]:
-              time      : {log.Now:yyyy-MM-dd_HH:mm:ss}
-              host      : node-1
-              rank      : 1 (local_rank: 1)
-              exitcode  : -6 (pid: 153)
-              error_file: <N/A>
-              traceback : Signal 6 (SIGABRT) received by PID 153
-            ============================================================
             """);
+        log.ChildFailed(Torch, Trainer, host: "node-1", rank: 1, pid: 153, signal: 6, signalName: "SIGABRT", throughRun: true);
         return Job("demo-nccl-timeout", JobStatuses.Failed, "Training process terminated unexpectedly with exit code 1", "alice", start, log);
     }
 
@@ -151,29 +128,8 @@ internal static class DemoJobs
         log.Raw($"""
             slurmstepd: error: Detected 1 oom_kill event in StepId=884213.0. Some of the step tasks have been OOM Killed.
             E{t}.412000 2198 {Torch}/distributed/elastic/multiprocessing/api.py:869] failed (exitcode: -9) local_rank: 0 (pid: 2211) of binary: /usr/bin/python3
-            Traceback (most recent call last):
-              File "/usr/local/bin/torchrun", line 8, in <module>
-                sys.exit(main())
-                         ^^^^^^
-              File "{Torch}/distributed/launcher/api.py", line 263, in launch_agent
-                raise ChildFailedError(
-            torch.distributed.elastic.multiprocessing.errors.ChildFailedError:
-            ============================================================
-            {Trainer} FAILED
-            ------------------------------------------------------------
-            Failures:
-              <NO_OTHER_FAILURES>
-            ------------------------------------------------------------
-            Root Cause (first observed failure):
-            [0]:
-              time      : {log.Now:yyyy-MM-dd_HH:mm:ss}
-              host      : node-3
-              rank      : 0 (local_rank: 0)
-              exitcode  : -9 (pid: 2211)
-              error_file: <N/A>
-              traceback : Signal 9 (SIGKILL) received by PID 2211
-            ============================================================
             """);
+        log.ChildFailed(Torch, Trainer, host: "node-3", rank: 0, pid: 2211, signal: 9, signalName: "SIGKILL", throughRun: false);
         return Job("demo-host-oom", JobStatuses.Failed, "Training process terminated unexpectedly with exit code -9", "bob", start, log);
     }
 

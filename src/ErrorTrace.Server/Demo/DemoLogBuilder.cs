@@ -66,5 +66,39 @@ internal sealed class DemoLogBuilder(DateTime start)
         return this;
     }
 
+    /// <summary>
+    /// torchrun's last words when a worker died of a signal: its own traceback ending in <c>ChildFailedError</c>, whose
+    /// message is the table naming the root cause (<c>torch/distributed/elastic/multiprocessing/errors/__init__.py</c>).
+    /// <paramref name="throughRun"/> adds the <c>run.py</c> frame that torchrun's entry point goes through.
+    /// </summary>
+    public DemoLogBuilder ChildFailed(string torch, string script, string host, int rank, int pid, int signal, string signalName, bool throughRun)
+    {
+        var run = throughRun ? $"  File \"{torch}/distributed/run.py\", line 892, in main\n    run(args)\n" : "";
+        return Raw($"""
+            Traceback (most recent call last):
+              File "/usr/local/bin/torchrun", line 8, in <module>
+                sys.exit(main())
+                         ^^^^^^
+            {run}  File "{torch}/distributed/launcher/api.py", line 263, in launch_agent
+                raise ChildFailedError(
+            torch.distributed.elastic.multiprocessing.errors.ChildFailedError:
+            ============================================================
+            {script} FAILED
+            ------------------------------------------------------------
+            Failures:
+              <NO_OTHER_FAILURES>
+            ------------------------------------------------------------
+            Root Cause (first observed failure):
+            [0]:
+              time      : {Now:yyyy-MM-dd_HH:mm:ss}
+              host      : {host}
+              rank      : {rank} (local_rank: {rank})
+              exitcode  : -{signal} (pid: {pid})
+              error_file: <N/A>
+              traceback : Signal {signal} ({signalName}) received by PID {pid}
+            ============================================================
+            """);
+    }
+
     public override string ToString() => _text.ToString();
 }
