@@ -67,11 +67,7 @@ public sealed partial class LogAnalyzer
 
         if (content.IsEmpty && !(startsLine && endsLine)) return; // an empty \r segment is not a blank line
         // The last segment of a line a progress bar redrew with \r is the bar, not more of the record above it.
-        if (!startsLine)
-        {
-            stream.ContinuationTarget = null;
-            stream.PendingRecord = null;
-        }
+        if (!startsLine) stream.EndMessage();
         if (stream.Active is null && stream.ContinuationTarget is null && stream.PendingRecord is null && !IsBlank(content) && !UnstructuredGate.MayMatter(content, _chars))
         {
             stream.CurrentBlock.Add(content, lineNumber);
@@ -120,8 +116,7 @@ public sealed partial class LogAnalyzer
     private void OnRecord(StreamState stream, ReadOnlySpan<byte> content, ref RecordHeader header, long lineNumber)
     {
         CloseActive(stream);
-        stream.ContinuationTarget = null;
-        stream.PendingRecord = null;
+        stream.EndMessage();
         stream.CurrentBlock.Clear();
         stream.PreviousBlock.Clear();
         if (header.Timestamp.HasValue)
@@ -172,8 +167,7 @@ public sealed partial class LogAnalyzer
         var blank = line.IsWhiteSpace();
         if (blank)
         {
-            stream.ContinuationTarget = null;
-            stream.PendingRecord = null;
+            stream.EndMessage();
             stream.PreviousBlock.CopyFrom(stream.CurrentBlock);
             stream.CurrentBlock.Clear();
             return;
@@ -181,8 +175,7 @@ public sealed partial class LogAnalyzer
 
         if (TryOpenBlock(stream, line, lineNumber))
         {
-            stream.ContinuationTarget = null;
-            stream.PendingRecord = null;
+            stream.EndMessage();
             return;
         }
 

@@ -48,6 +48,14 @@ internal sealed class StreamState(int rank)
     /// <summary>A record whose message starts on its next line, waiting for that line.</summary>
     public PendingRecord? PendingRecord { get; set; }
 
+    /// <summary>Whatever comes next is not more of the last record's message: a new record, a blank line, a block, a
+    /// progress bar's redraw.</summary>
+    public void EndMessage()
+    {
+        ContinuationTarget = null;
+        PendingRecord = null;
+    }
+
     public LookbackBlock CurrentBlock { get; } = new();
 
     public LookbackBlock PreviousBlock { get; } = new();
