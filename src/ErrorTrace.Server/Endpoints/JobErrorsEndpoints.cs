@@ -34,6 +34,7 @@ internal static class JobErrorsEndpoints
         [FromRoute(Name = "job_id")] string jobId,
         [FromQuery] bool? scan,
         ClaimsPrincipal user,
+        HttpRequest request,
         HttpResponse response,
         IJobRepository jobs,
         ReportService reports,
@@ -49,7 +50,8 @@ internal static class JobErrorsEndpoints
         var report = await reports.GetAsync(job, scan ?? false, cancellationToken).ConfigureAwait(false);
         response.Headers.CacheControl = "private, no-cache";
         response.Headers.Vary = "Authorization";
+        var (body, etag) = report.Body.For(request, response);
         // FileContentHttpResult answers If-None-Match with 304 itself.
-        return TypedResults.Bytes(report.Json, "application/json", entityTag: report.ETag);
+        return TypedResults.Bytes(body, "application/json", entityTag: etag);
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ErrorTrace.Server.Compression;
 using Microsoft.Net.Http.Headers;
 
 namespace ErrorTrace.Server.Panel;
@@ -7,6 +8,9 @@ namespace ErrorTrace.Server.Panel;
 /// strong ETag (a hash of the bytes).</summary>
 internal sealed record PanelAsset(byte[] Content, string ContentType, EntityTagHeaderValue ETag)
 {
+    /// <summary>What is sent: the file as is, or gzip-compressed once for browsers that accept it.</summary>
+    public PrecompressedBody Body { get; } = new(Content, ETag);
+
     private const string ResourcePrefix = "ErrorTrace.Panel.";
 
     /// <summary>The embedded file, or null when the build did not embed it (a design-time build).</summary>

@@ -31,14 +31,15 @@ internal static class PanelEndpoints
         var group = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
         group.MapGet("/", (HttpContext context) => Page(context, template));
         group.MapGet("/jobs/{job_id}", (HttpContext context) => Page(context, template));
-        group.MapGet("/panel/{file}", (string file, HttpResponse response) =>
+        group.MapGet("/panel/{file}", (string file, HttpRequest request, HttpResponse response) =>
         {
             if (!files.TryGetValue(file, out var asset)) return Results.NotFound();
             response.Headers.CacheControl = "no-cache";
             response.Headers.XContentTypeOptions = "nosniff";
             // Dashboards on other origins load the module with <script type="module">, which needs CORS; it is public code.
             response.Headers.AccessControlAllowOrigin = "*";
-            return Results.Bytes(asset.Content, asset.ContentType, entityTag: asset.ETag);
+            var (body, etag) = asset.Body.For(request, response);
+            return Results.Bytes(body, asset.ContentType, entityTag: etag);
         });
         return app;
     }
