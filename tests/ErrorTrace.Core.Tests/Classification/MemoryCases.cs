@@ -59,6 +59,10 @@ internal static class MemoryCases
         yield return new("dataloader-worker-killed", In(Py("RuntimeError", "DataLoader worker (pid 2817) is killed by signal: Killed.",
             [Trainer + ":_inner_training_loop", Sp + "torch/utils/data/dataloader.py:__next__", Sp + "torch/utils/data/_utils/signal_handling.py:handler"])),
             C.HostOom, "host-oom-dataloader-worker-killed", "medium", "data_loading");
+        yield return new("ray-memory-monitor-killed-task", In(Py("ray.exceptions.OutOfMemoryError",
+            "Task was killed due to the node running low on memory.\nMemory on the node (IP: 192.168.0.107, ID: fc2b) where the task (actor ID: f9cc, name=SimEnv.__init__, pid=4331, memory used=2.22GB) was running was 59.49GB / 62.58GB (0.950744), which exceeds the memory usage threshold of 0.95.",
+            ["run_sim.py:<module>", "flingbot/utils.py:step_env", Sp + "ray/_private/client_mode_hook.py:wrapper", Sp + "ray/_private/worker.py:get"])),
+            C.HostOom, "host-oom-ray-memory-monitor", "high");
         yield return new("colossalai-elastic-failed-exitcode-9-line", In(null,
             E(6, "failed (exitcode: -9) local_rank: 3 (pid: 812917) of binary: /data/envs/ColossalAI-Chat/bin/python"),
             E(3, "Sending process 812914 closing signal SIGTERM", "warning")),
