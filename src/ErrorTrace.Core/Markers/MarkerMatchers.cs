@@ -34,10 +34,13 @@ internal static class MarkerMatchers
         return null;
     }
 
-    /// <summary><c>Killed</c>, <c>Segmentation fault (core dumped)</c>, or bash's <c>line 1:  1234 Killed   python x.py</c>.</summary>
+    /// <summary><c>Killed</c>, <c>Segmentation fault (core dumped)</c>, the same right after a progress bar that ended
+    /// without a newline (<c>… 2.68it/s]Segmentation fault (core dumped)</c>), or bash's
+    /// <c>line 1:  1234 Killed   python x.py</c>.</summary>
     public static MarkerHit? ShellSignal(LineMarker marker, ReadOnlySpan<char> line)
     {
         if (SignalNames.FromDescription(line) is { } first && IsWholeReport(line)) return new MarkerHit(marker, MarkerKind.Death, first);
+        if (AfterProgressBar(marker, line) is { } glued) return new MarkerHit(marker, MarkerKind.Death, glued);
         // bash job report: "...: line N: <pid> Killed <command>"
         var i = 0;
         while (i < line.Length)
@@ -54,6 +57,44 @@ internal static class MarkerMatchers
         }
 
         return null;
+    }
+
+    /// <summary>The shell's report glued to a tqdm bar: the bar's <c>[elapsed&lt;remaining, rate]</c> block ends right
+    /// before it. Only a bar: a word or a colon before 'Killed' is prose or a label, not a death.</summary>
+    private static string? AfterProgressBar(LineMarker marker, ReadOnlySpan<char> line)
+    {
+        foreach (var needle in marker.Needles)
+        {
+            var at = line.IndexOf(needle, StringComparison.Ordinal);
+            if (at <= 0) continue;
+            var bar = line[..at];
+            var report = line[at..];
+            if (bar[^1] == ']' && ProgressBarTail(bar) && IsWholeReport(report)) return SignalNames.FromDescription(report);
+        }
+
+        return null;
+    }
+
+    /// <summary>tqdm's closing block: <c>[15:30&lt;08:03,  2.68it/s]</c> or <c>[00:03&lt;2:05:34,  3.59s/it, loss=0.4]</c>.</summary>
+    private static bool ProgressBarTail(ReadOnlySpan<char> bar)
+    {
+        var open = bar.LastIndexOf('[');
+        if (open < 0) return false;
+        var block = bar[open..];
+        return block.Contains('<') && (block.Contains("it/s", StringComparison.Ordinal) || block.Contains("s/it", StringComparison.Ordinal));
+    }
+
+    /// <summary><c>*** JOB 123 ON node CANCELLED AT 2024-04-20T09:09:37 DUE TO TIME LIMIT ***</c>: Slurm's SIGTERM.</summary>
+    public static MarkerHit? SlurmCancelled(LineMarker marker, ReadOnlySpan<char> line)
+    {
+        var at = line.IndexOf("CANCELLED AT", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var stars = line[..at].IndexOf("*** ", StringComparison.Ordinal);
+        if (stars < 0 || !line[at..].TrimEnd().EndsWith("***", StringComparison.Ordinal)) return null;
+        var what = line[(stars + 4)..at];
+        return what.StartsWith("JOB ", StringComparison.Ordinal) || what.StartsWith("STEP ", StringComparison.Ordinal)
+            ? new MarkerHit(marker, MarkerKind.Death, "SIGTERM")
+            : null;
     }
 
     /// <summary><c>/path/file.py:12: UserWarning: message</c>: a location with a line number right before the category.</summary>

@@ -69,6 +69,9 @@ internal static class DeviceAndDistributedCases
             C.Timeout, "timeout-barrier-or-store", "high");
         yield return new("python-timeout-error", In(Py("TimeoutError", "Waited 600s for the reward server", ["rl.py:main", "rl.py:score"])),
             C.Timeout, "timeout-generic", "medium");
+        yield return new("slurm-step-cancelled-time-limit", In(Signal("SIGTERM",
+            "slurmstepd: error: *** STEP 32233190.0 ON nid01934 CANCELLED AT 2020-07-03T02:59:56 DUE TO TIME LIMIT ***")),
+            C.Timeout, "timeout-slurm-time-limit", "high");
         yield return new("watchdog-lines-only", In(null,
             E(120, "[rank0]:[E321 02:07:08.408271257 ProcessGroupNCCL.cpp:607] [Rank 0] Watchdog caught collective operation timeout: WorkNCCL(SeqNum=1580, OpType=ALLREDUCE, NumelIn=466119168, NumelOut=466119168, Timeout(ms)=600000) ran for 600060 milliseconds before timing out.", ranks: 0)),
             C.Timeout, "errors-watchdog-timeout", "medium", "monitoring");
