@@ -56,6 +56,10 @@ internal static class SetupAndDataCases
             "DeepSpeed Zero-3 is not compatible with `low_cpu_mem_usage=True` or with passing a `device_map`.",
             ["train.py:main", "train.py:load_model", Sp + "transformers/modeling_utils.py:from_pretrained"])),
             C.ConfigError, "config-incompatible-options", "medium", "initialization");
+        yield return new("zero3-no-sync-assertion", In(Py("AssertionError",
+            "no_sync context manager is incompatible with gradient partitioning logic of ZeRO stage 3",
+            [Trainer + ":_inner_training_loop", Sp + "accelerate/accelerator.py:accumulate", Sp + "deepspeed/runtime/engine.py:no_sync"])),
+            C.ConfigError, "config-incompatible-assertion", "medium");
         yield return new("argparse-unrecognized-line", In(null, E(3, "train.py: error: unrecognized arguments: --lora_rnak 16")),
             C.ConfigError, "errors-argparse", "medium");
 
