@@ -2,7 +2,7 @@ namespace ErrorTrace.Core.Tests.RealLogs;
 
 /// <summary>
 /// Real logs the engine does not yet label as the expert did, each with the reason. Reported as skipped, not hidden:
-/// a fix removes the entry. All three are damage done by pasting into an issue, not shapes a job writes.
+/// a fix removes the entry. All of them are damage done by pasting into an issue, not shapes a job writes.
 /// </summary>
 internal static class RealLogKnownLimitations
 {
@@ -11,6 +11,7 @@ internal static class RealLogKnownLimitations
         ["tinyllama-168-one-line-traceback"] = "The whole traceback was pasted on one physical line (newlines turned into spaces); the parser reads lines.",
         ["llamafactory-251-loss-scale-minimum-interleaved"] = "Several ranks wrote one traceback at once without rank prefixes, splitting lines mid-word; the innermost frame is lost in the interleaving.",
         ["disc-3-nameerror-is-training"] = "Only a frame whose 'File \"' prefix and path head were cut off survived; it is not recognisable as a frame.",
+        ["alpaca-207-nccl-remote-error-one-line"] = "The glog lines, the C++ abort header and its what() were pasted on one physical line (newlines turned into spaces); the abort parser reads lines, so only the category (from the NCCL wording) comes out.",
     };
 
     public static string? Reason(string slug) => s_cases.TryGetValue(slug, out var reason) ? "known limitation: " + reason : null;
