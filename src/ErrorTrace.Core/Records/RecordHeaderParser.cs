@@ -221,7 +221,9 @@ internal static class RecordHeaderParser
                 return true;
             }
 
-            if (token.Length > 1 || token[0] != (byte)'-') logger = logger.Equals(default(Range)) ? new Range(start, i) : logger;
+            // A lone ':' is empty once stripped: TensorFlow's "2021-04-14 10:22:36.118770: I tensorflow/…" puts it right
+            // after the timestamp. It is punctuation, not a logger.
+            if (token.Length > 1 || (token.Length == 1 && token[0] != (byte)'-')) logger = logger.Equals(default(Range)) ? new Range(start, i) : logger;
         }
 
         return false;
