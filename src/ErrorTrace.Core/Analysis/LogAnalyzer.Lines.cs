@@ -154,6 +154,12 @@ public sealed partial class LogAnalyzer
             stream.ContinuationTarget = null;
             stream.OpenBlock(stream.Python, lineNumber);
         }
+        else if (RayTaskDescriptor.EndsWith(message))
+        {
+            // Ray's "Unhandled error …: ray::Actor.method() (pid=…)": the task's frames follow without a header, and
+            // are its traceback, not more of this message.
+            stream.ContinuationTarget = null;
+        }
     }
 
     private void OnUnstructured(StreamState stream, ReadOnlySpan<byte> bytes, ReadOnlySpan<char> line, long lineNumber)
