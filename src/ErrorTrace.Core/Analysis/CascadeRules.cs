@@ -17,8 +17,10 @@ internal static class CascadeRules
             "accelerate/deepspeed launchers re-raise the child's non-zero exit."),
         ("launcher-signal", f => f.ExceptionType.EndsWith("SignalException", StringComparison.Ordinal),
             "torchelastic's agent received SIGTERM/SIGINT, usually because a peer failed or the scheduler cancelled the job."),
-        ("interrupted", f => f.ExceptionType == "KeyboardInterrupt" || f.ExceptionType == "SIGTERM",
-            "Ranks interrupted by the launcher after another rank failed."),
+        ("interrupted", f => f.ExceptionType == "KeyboardInterrupt" || (f.ExceptionType == "SIGTERM" && !Mentions(f, " DUE TO ")),
+            "Ranks interrupted by the launcher after another rank failed. Not Slurm's 'CANCELLED AT … DUE TO TIME LIMIT' (or PREEMPTION, NODE FAILURE): that SIGTERM is the cause; a plain 'CANCELLED AT' (a step killed after a task failed, or scancel) stays a consequence."),
+        ("ray-train-failed", f => f.ExceptionType.EndsWith("TrainingFailedError", StringComparison.Ordinal),
+            "Ray Train's driver re-raises a worker's failure as TrainingFailedError ('The Ray Train run failed. Please inspect the previous error messages for a cause'); the worker's own traceback, printed with its (RayTrainWorker pid=…) label or chained as the cause, is the root."),
         ("nccl-watchdog", f => Mentions(f, "Watchdog caught collective operation timeout") || Mentions(f, "watchdog thread terminated"),
             "A rank waiting on a collective that a failed peer never joined times out after the peer's failure."),
         ("peer-gone", f => Mentions(f, "Connection reset by peer") || Mentions(f, "Broken pipe") || Mentions(f, "communicator was aborted")
