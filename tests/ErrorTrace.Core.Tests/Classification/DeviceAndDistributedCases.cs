@@ -69,6 +69,10 @@ internal static class DeviceAndDistributedCases
             C.Timeout, "timeout-barrier-or-store", "high");
         yield return new("python-timeout-error", In(Py("TimeoutError", "Waited 600s for the reward server", ["rl.py:main", "rl.py:score"])),
             C.Timeout, "timeout-generic", "medium");
+        yield return new("c10d-store-port-in-use-old-torch", In(Py("RuntimeError",
+            "The server socket has failed to listen on any local network address. The server socket has failed to bind to [::]:44796 (errno: 98 - Address already in use).",
+            ["mnist_cnn.py:setup", Sp + "torch/distributed/distributed_c10d.py:init_process_group", Sp + "torch/distributed/rendezvous.py:_create_c10d_store"])),
+            C.NcclError, "nccl-store-socket-failed", "high");
         yield return new("slurm-step-cancelled-time-limit", In(Signal("SIGTERM",
             "slurmstepd: error: *** STEP 32233190.0 ON nid01934 CANCELLED AT 2020-07-03T02:59:56 DUE TO TIME LIMIT ***")),
             C.Timeout, "timeout-slurm-time-limit", "high");
