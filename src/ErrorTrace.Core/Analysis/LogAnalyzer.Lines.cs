@@ -223,6 +223,7 @@ public sealed partial class LogAnalyzer
         if (stream.Python.TryOpen(line, lineNumber, allowHeaderless: stream.ContinuationTarget is null)) opened = stream.Python;
         else if (stream.Faulthandler.TryOpen(line, lineNumber)) opened = stream.Faulthandler;
         else if (stream.Cpp.TryOpen(line, lineNumber)) opened = stream.Cpp;
+        else if (stream.Rich.TryOpen(line, lineNumber)) opened = stream.Rich;
         else if (TracebackText.ChainRelation(line.Trim()) is { } relation && TryOpenFromLookback(stream, _failures, relation, line)) opened = stream.Python;
         if (opened is null) return false;
         var previousOpen = stream.LastOpenLine;

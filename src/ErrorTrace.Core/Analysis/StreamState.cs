@@ -27,6 +27,8 @@ internal sealed class StreamState(int rank)
 
     public CppAbortParser Cpp { get; } = new();
 
+    public RichTracebackParser Rich { get; } = new();
+
     public IFailureBlockParser? Active { get; set; }
 
     /// <summary>The timestamp, phase and logger of the block that is open, frozen when it opened.</summary>

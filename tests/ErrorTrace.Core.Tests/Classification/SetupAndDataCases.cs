@@ -60,6 +60,10 @@ internal static class SetupAndDataCases
             "no_sync context manager is incompatible with gradient partitioning logic of ZeRO stage 3",
             [Trainer + ":_inner_training_loop", Sp + "accelerate/accelerator.py:accumulate", Sp + "deepspeed/runtime/engine.py:no_sync"])),
             C.ConfigError, "config-incompatible-assertion", "medium");
+        yield return new("bitsandbytes-cuda-setup-failed", In(Py("RuntimeError",
+            "CUDA Setup failed despite GPU being available. Please run the following command to get more information:\n\n        python -m bitsandbytes",
+            ["train_network.py:<module>", Sp + "bitsandbytes/__init__.py:<module>", Sp + "bitsandbytes/cextension.py:<module>"])),
+            C.DependencyError, "dependency-message", "high", "initialization");
         yield return new("argparse-unrecognized-line", In(null, E(3, "train.py: error: unrecognized arguments: --lora_rnak 16")),
             C.ConfigError, "errors-argparse", "medium");
 
