@@ -60,6 +60,9 @@ internal static class SetupAndDataCases
             "no_sync context manager is incompatible with gradient partitioning logic of ZeRO stage 3",
             [Trainer + ":_inner_training_loop", Sp + "accelerate/accelerator.py:accumulate", Sp + "deepspeed/runtime/engine.py:no_sync"])),
             C.ConfigError, "config-incompatible-assertion", "medium");
+        yield return new("import-module-of-unset-option", In(Py("AttributeError", "'NoneType' object has no attribute 'startswith'",
+            ["D:\\kohya_ss\\train_network.py:<module>", "D:\\kohya_ss\\train_network.py:train", "C:\\Python310\\lib\\importlib\\__init__.py:import_module"])),
+            C.ConfigError, "config-module-name-missing", "medium");
         yield return new("bitsandbytes-cuda-setup-failed", In(Py("RuntimeError",
             "CUDA Setup failed despite GPU being available. Please run the following command to get more information:\n\n        python -m bitsandbytes",
             ["train_network.py:<module>", Sp + "bitsandbytes/__init__.py:<module>", Sp + "bitsandbytes/cextension.py:<module>"])),
