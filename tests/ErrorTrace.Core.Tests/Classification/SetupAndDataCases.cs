@@ -63,6 +63,9 @@ internal static class SetupAndDataCases
         yield return new("import-module-of-unset-option", In(Py("AttributeError", "'NoneType' object has no attribute 'startswith'",
             ["D:\\kohya_ss\\train_network.py:<module>", "D:\\kohya_ss\\train_network.py:train", "C:\\Python310\\lib\\importlib\\__init__.py:import_module"])),
             C.ConfigError, "config-module-name-missing", "medium");
+        yield return new("onecyclelr-stepped-past-total", In(Py("ValueError", "Tried to step 100001 times. The specified number of total steps is 100000",
+            ["main.py:train", "methods/prodesign.py:train_one_epoch", Sp + "torch/optim/lr_scheduler.py:step", Sp + "torch/optim/lr_scheduler.py:get_lr"])),
+            C.ConfigError, "config-lr-schedule-length", "high");
         yield return new("bitsandbytes-cuda-setup-failed", In(Py("RuntimeError",
             "CUDA Setup failed despite GPU being available. Please run the following command to get more information:\n\n        python -m bitsandbytes",
             ["train_network.py:<module>", Sp + "bitsandbytes/__init__.py:<module>", Sp + "bitsandbytes/cextension.py:<module>"])),
