@@ -49,6 +49,10 @@ internal static class CrashAndCodeCases
             C.NumericalError, "numerical-nan-loss-message", "medium", "training");
         yield return new("user-assert-loss-is-nan", In(Py("AssertionError", "loss is nan at step 812", ["train.py:main", "train.py:train_one_epoch"])),
             C.NumericalError, "numerical-nan-loss-message", "medium", "training");
+        yield return new("tf-nan-in-summary-histogram", In(Py("tensorflow.python.framework.errors_impl.InvalidArgumentError",
+            "Nan in summary histogram for: ModelVars/FeatureExtractor/MobilenetV1/Conv2d_13_pointwise/BatchNorm/moving_variance",
+            [Sp + "tensorflow/python/training/coordinator.py:stop_on_exception", Sp + "tensorflow/python/training/supervisor.py:run_loop", Sp + "tensorflow/python/client/session.py:_do_call"])),
+            C.NumericalError, "numerical-tensor-check-nan", "high");
         yield return new("nan-loss-line", In(null, E(4400, "Loss is NaN at step 1200, stopping", phase: "SFT")),
             C.NumericalError, "errors-nan-loss", "medium", "training");
 
