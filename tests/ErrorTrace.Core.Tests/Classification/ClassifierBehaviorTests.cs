@@ -59,9 +59,9 @@ public sealed class ClassifierBehaviorTests
     [Fact]
     public void The_fallback_has_no_rule_and_cites_the_root_and_errors()
     {
-        var root = Py("RuntimeError", "Expected all tensors to be on the same device", Forward, line: 80);
+        var root = Py("RuntimeError", "custom_op_wrapper returned an invalid handle", Forward, line: 80);
 
-        var analysis = FailureClassifier.Classify(In(root, E(70, "Training failed: Expected all tensors")), RuleSet.Default)!;
+        var analysis = FailureClassifier.Classify(In(root, E(70, "Training failed: custom_op_wrapper returned an invalid handle")), RuleSet.Default)!;
 
         Assert.Null(analysis.RuleId);
         Assert.Equal("unknown", analysis.ErrorType);

@@ -89,6 +89,8 @@ internal static class CrashAndCodeCases
 
         yield return new("device-mismatch-runtime-error", In(Py("RuntimeError",
             "Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!", Forward)),
+            C.UserCode, "user-code-device-mismatch", "high", "training");
+        yield return new("unrecognised-runtime-error", In(Py("RuntimeError", "custom_op_wrapper returned an invalid handle", Forward)),
             C.Unknown, null, "low", "training");
         yield return new("error-line-without-pattern", In(null, E(10, "Training failed: see above", phase: "Main")),
             C.Unknown, null, "low", "unknown");
