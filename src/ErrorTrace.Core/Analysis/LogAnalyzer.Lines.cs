@@ -68,10 +68,21 @@ public sealed partial class LogAnalyzer
         if (content.IsEmpty && !(startsLine && endsLine)) return; // an empty \r segment is not a blank line
         // The last segment of a line a progress bar redrew with \r is the bar, not more of the record above it.
         if (!startsLine) stream.EndMessage();
-        if (stream.Active is null && stream.ContinuationTarget is null && stream.PendingRecord is null && !IsBlank(content) && !UnstructuredGate.MayMatter(content, _chars))
+        var outside = stream.Active is null && stream.ContinuationTarget is null && stream.PendingRecord is null;
+        if (outside && !IsBlank(content))
         {
-            stream.CurrentBlock.Add(content, lineNumber);
-            return;
+            if (!UnstructuredGate.MayMatter(content, _chars))
+            {
+                stream.CurrentBlock.Add(content, lineNumber);
+                return;
+            }
+
+            if (_repeatedWarnings.Find(content) is { } warning)
+            {
+                stream.CurrentBlock.Add(content, lineNumber);
+                _errors.Count(warning, stream.Rank, stream.LastTimestamp);
+                return;
+            }
         }
 
         var chars = _chars.AsSpan(0, Text.Utf8.Decode(content, _chars));
@@ -164,6 +175,7 @@ public sealed partial class LogAnalyzer
 
     private void OnUnstructured(StreamState stream, ReadOnlySpan<byte> bytes, ReadOnlySpan<char> line, long lineNumber)
     {
+        var outside = stream.Active is null && stream.ContinuationTarget is null && stream.PendingRecord is null;
         if (stream.Active is { } active)
         {
             if (active.TryContinue(line, lineNumber)) return;
@@ -211,7 +223,12 @@ public sealed partial class LogAnalyzer
             if (hit.Kind == MarkerKind.Error && MarkerMatchers.ExceptionLine(hit.Marker, line.Trim()) is not null)
                 RecordBareException(stream, line.Trim(), lineNumber);
             // A warning's next line is its source line, not more message.
-            if (hit.Kind == MarkerKind.Warning) stream.ContinuationTarget = null;
+            if (hit.Kind == MarkerKind.Warning)
+            {
+                stream.ContinuationTarget = null;
+                // Read outside any block, this exact line will always end here again: one more count of this group.
+                if (outside && _errors.LastCounted is { } group) _repeatedWarnings.Remember(bytes, group);
+            }
         }
     }
 

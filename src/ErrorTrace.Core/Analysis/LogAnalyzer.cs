@@ -18,6 +18,7 @@ public sealed partial class LogAnalyzer : ILineSink
     private readonly StreamTable _streams = new();
     private readonly ErrorGroupTable _errors = new();
     private readonly FailureTable _failures = new();
+    private readonly RepeatedWarnings _repeatedWarnings = new();
     private readonly byte[] _ansiScratch = new byte[EngineLimits.MaxLineBytes];
     private readonly byte[] _criJoin = new byte[EngineLimits.MaxLineBytes];
     private readonly char[] _chars = new char[EngineLimits.MaxLineBytes];

@@ -25,11 +25,15 @@ internal sealed class ErrorGroupTable
 
     public long Dropped { get; private set; }
 
+    /// <summary>The group the last <see cref="Record"/> counted in (created or not); null when it was dropped.</summary>
+    public ErrorGroup? LastCounted { get; private set; }
+
     /// <summary>Counts one occurrence; returns the group when this occurrence created it (the caller may append
     /// continuation lines to its message), else null.</summary>
     public ErrorGroup? Record(LogLevel level, string source, ReadOnlySpan<byte> logger, ReadOnlySpan<byte> phase,
         ReadOnlySpan<char> message, long lineNumber, int rank, in RawTimestamp timestamp)
     {
+        LastCounted = null;
         var exact = Hash(level, source, logger, phase, FirstLine(message));
         if (_exact.TryGetValue(exact, out var group))
         {
@@ -100,8 +104,10 @@ internal sealed class ErrorGroupTable
         _exact[exact] = group;
     }
 
-    private static void Count(ErrorGroup group, int rank, in RawTimestamp timestamp)
+    /// <summary>One more occurrence of a known group.</summary>
+    public void Count(ErrorGroup group, int rank, in RawTimestamp timestamp)
     {
+        LastCounted = group;
         group.Count++;
         group.Ranks.Add(rank);
         if (timestamp.HasValue) group.LastTimestamp = timestamp;

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace ErrorTrace.Core.Markers;
 
 /// <summary>
@@ -51,29 +49,20 @@ internal static class LineMarkers
             MarkerMatchers.ExceptionLine),
     ];
 
-    private static readonly SearchValues<string> s_needles = SearchValues.Create(
-        All.SelectMany(m => m.Needles).Distinct().ToArray(), StringComparison.Ordinal);
+    private static readonly NeedleIndex s_needles = new(All.Select(m => m.Needles).ToArray());
 
     public static MarkerHit? Match(ReadOnlySpan<char> line, bool deathsOnly)
     {
-        if (line.IndexOfAny(s_needles) < 0) return null;
+        var candidates = s_needles.Candidates(line);
+        if (candidates == 0) return null;
         var trimmed = line.Trim();
-        foreach (var marker in All)
+        for (var i = 0; i < All.Length; i++)
         {
-            if (!ContainsAny(line, marker.Needles)) continue;
+            if ((candidates & (1UL << i)) == 0) continue;
+            var marker = All[i];
             if (marker.Match(marker, trimmed) is { } hit && (!deathsOnly || hit.Kind == MarkerKind.Death)) return hit;
         }
 
         return null;
-    }
-
-    private static bool ContainsAny(ReadOnlySpan<char> line, string[] needles)
-    {
-        foreach (var needle in needles)
-        {
-            if (line.Contains(needle, StringComparison.Ordinal)) return true;
-        }
-
-        return false;
     }
 }
