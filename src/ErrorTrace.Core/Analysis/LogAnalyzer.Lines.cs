@@ -304,6 +304,7 @@ public sealed partial class LogAnalyzer
         if (failure.Kind != PythonTracebackParser.Kind) _lastDeathLine = failure.FirstLine;
         if (failure.ExceptionType.EndsWith("ChildFailedError", StringComparison.Ordinal))
             ChildFailureTable.Read(failure, stream, this);
+        SubprocessDeath.Read(failure, stream, this);
     }
 
     /// <summary>An exception line printed without its traceback (a paste that kept only the last line, <c>print(e)</c>):
