@@ -31,6 +31,11 @@ internal sealed class ExceptionPrintout
     /// <summary>Inside a message's <c>"""</c> block: multiprocessing's RemoteTraceback quotes a whole traceback there.</summary>
     private bool _inQuotedText;
 
+    /// <summary>loguru's <c>diagnose=True</c> layout (better_exceptions): a blank line after the header and after each
+    /// frame, <c>&gt; File …</c> for the frame that caught the exception, and <c>│ └ value</c> lines under source lines.
+    /// CPython never prints a blank line right after the header, which is how this part is recognised.</summary>
+    private bool _blankSeparatedFrames;
+
     public ExceptionPrintout(PrintoutState initial, int baseIndent = 0)
     {
         _state = initial;
@@ -123,7 +128,13 @@ internal sealed class ExceptionPrintout
     private bool FeedFrames(ReadOnlySpan<char> trimmed, int indent, bool blank, long lineNumber)
     {
         var current = _current!;
-        if (blank) return false;
+        if (blank)
+        {
+            if (current.Frames.Count == 0 && !current.HasPendingFrame) _blankSeparatedFrames = true;
+            return _blankSeparatedFrames;
+        }
+
+        if (_blankSeparatedFrames && trimmed.StartsWith("> File \"", StringComparison.Ordinal)) trimmed = trimmed[2..];
         if (FrameLine.StartsFrame(trimmed) && FrameLine.TryParse(trimmed, out var frame) && frame.Style != FrameStyle.Faulthandler)
         {
             current.AddFrame(frame);
@@ -208,6 +219,7 @@ internal sealed class ExceptionPrintout
         _current = new ExceptionBuilder();
         _pendingRelation = null;
         _inQuotedText = false;
+        _blankSeparatedFrames = false;
         _baseIndent = indent;
     }
 
