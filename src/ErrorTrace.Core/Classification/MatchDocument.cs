@@ -24,4 +24,7 @@ internal sealed class MatchDocument
     public List<string>? Levels { get; set; }
 
     public string? RaisedIn { get; set; }
+
+    /// <summary>Rules on errors only: the log has no root failure at all (no traceback, abort or death).</summary>
+    public bool? NoRoot { get; set; }
 }

@@ -79,6 +79,8 @@ internal static class RuleBuilder
             throw new ArgumentException("levels only applies to rules on errors");
         }
 
+        if (match.NoRoot is not null && target != RuleTarget.Errors) throw new ArgumentException("no_root only applies to rules on errors");
+
         Check(match.Kinds, RuleSetLoader.Kinds, "kinds");
         Check(match.Levels, RuleSetLoader.Levels, "levels");
         if (match.RaisedIn is not null && !RuleSetLoader.IsOneOf(match.RaisedIn, RuleSetLoader.RaisedInValues))
@@ -95,6 +97,7 @@ internal static class RuleBuilder
             Kinds = ToSet(match.Kinds),
             Levels = ToSet(match.Levels) ?? FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "error"),
             RaisedIn = match.RaisedIn,
+            NoRoot = match.NoRoot == true,
         };
 
         var positive = conditions.Types is not null || conditions.Message is not null || conditions.Frames is not null ||

@@ -33,6 +33,10 @@ internal sealed class RuleConditions
     /// <summary><c>user</c> or <c>library</c>: where the innermost frame is.</summary>
     public string? RaisedIn { get; init; }
 
+    /// <summary>Errors rules: hold only when the log has no root failure (a hint line that means something only when
+    /// nothing was raised, Hydra's for its own config errors).</summary>
+    public bool NoRoot { get; init; }
+
     /// <summary>Whether <paramref name="view"/> satisfies every condition; <paramref name="messageIndex"/>
     /// is where the message condition matched (-1 when none or in the type).</summary>
     public bool Matches(FailureView view, out int messageIndex)

@@ -43,6 +43,7 @@ internal static class RuleMatcher
 
     private static RuleMatch? MatchErrors(ClassificationRule rule, ClassificationInput input)
     {
+        if (rule.Conditions.NoRoot && input.Root is not null) return null;
         List<EvidenceLine>? evidence = null;
         ErrorEntry? first = null;
         foreach (var entry in input.Errors)

@@ -72,6 +72,13 @@ internal static class SetupAndDataCases
             C.DependencyError, "dependency-message", "high", "initialization");
         yield return new("argparse-unrecognized-line", In(null, E(3, "train.py: error: unrecognized arguments: --lora_rnak 16")),
             C.ConfigError, "errors-argparse", "medium");
+        yield return new("hydra-compact-config-error", In(null,
+            E(2, "Did you mean to override data?"),
+            E(4, "Set the environment variable HYDRA_FULL_ERROR=1 for a complete stack trace.")),
+            C.ConfigError, "errors-hydra-compact-error", "medium", "initialization");
+        yield return new("hydra-hint-after-a-jobs-own-traceback", In(Py("RuntimeError", "custom_op_wrapper returned an invalid handle", ["train.py:main"]),
+            E(30, "Set the environment variable HYDRA_FULL_ERROR=1 for a complete stack trace.")),
+            C.Unknown, null, "low");
 
         yield return new("flash-attn-undefined-symbol", In(Py("ImportError",
             "/usr/local/lib/python3.10/dist-packages/flash_attn_2_cuda.cpython-310-x86_64-linux-gnu.so: undefined symbol: _ZN3c104cuda9SetDeviceEi",
