@@ -241,6 +241,7 @@ public sealed partial class LogAnalyzer
         else if (stream.Faulthandler.TryOpen(line, lineNumber)) opened = stream.Faulthandler;
         else if (stream.Cpp.TryOpen(line, lineNumber)) opened = stream.Cpp;
         else if (stream.Rich.TryOpen(line, lineNumber)) opened = stream.Rich;
+        else if (stream.IPython.TryOpen(line, lineNumber)) opened = stream.IPython;
         else if (TracebackText.ChainRelation(line.Trim()) is { } relation && TryOpenFromLookback(stream, _failures, relation, line)) opened = stream.Python;
         if (opened is null) return false;
         var previousOpen = stream.LastOpenLine;

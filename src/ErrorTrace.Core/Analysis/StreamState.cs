@@ -29,6 +29,8 @@ internal sealed class StreamState(int rank)
 
     public RichTracebackParser Rich { get; } = new();
 
+    public IPythonTracebackParser IPython { get; } = new();
+
     public IFailureBlockParser? Active { get; set; }
 
     /// <summary>The timestamp, phase and logger of the block that is open, frozen when it opened.</summary>

@@ -1,0 +1,120 @@
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Tracebacks;
+
+/// <summary>
+/// The lines of a traceback as IPython/Jupyter prints it (IPython's ultratb, Colab notebooks):
+/// <code>
+/// InvalidArgumentError                      Traceback (most recent call last)
+/// &lt;ipython-input-16-f5935cc41c39&gt; in &lt;module&gt;()          (IPython 7: "file in function(args)")
+/// ----&gt; 3 model.fit(data_gen, epochs=100)
+/// File ~/trainer/train.py:203, in train(opt, amp)          (IPython 8: "File path:line, in function(args)")
+/// Cell In[4], line 2                                        (a notebook cell)
+///     201     scaler.update()
+/// --&gt; 203     image_tensors, labels = train_dataset.get_batch()
+/// </code>
+/// </summary>
+internal static class IPythonFrameLine
+{
+    public const string Header = "Traceback (most recent call last)";
+
+    /// <summary>The header line: the exception's type, a run of spaces, then the title without CPython's colon.</summary>
+    public static bool IsHeader(ReadOnlySpan<char> trimmed)
+    {
+        if (!trimmed.EndsWith(Header, StringComparison.Ordinal)) return false;
+        var type = trimmed[..^Header.Length];
+        if (!type.EndsWith("  ", StringComparison.Ordinal)) return false;
+        type = type.TrimEnd();
+        return !type.IsEmpty && !type.Contains(' ') && ExceptionLine.TryParse(type.ToString() + ":", out _, out _);
+    }
+
+    /// <summary>A frame header at column 0, or null.</summary>
+    public static TracebackFrame? ParseFrame(ReadOnlySpan<char> line)
+    {
+        if (line.IsEmpty || line[0] == ' ') return null;
+        line = line.TrimEnd();
+        if (line.StartsWith("Cell In[", StringComparison.Ordinal) || line.StartsWith("Input In [", StringComparison.Ordinal))
+            return Cell(line);
+        if (line.StartsWith("File ", StringComparison.Ordinal))
+        {
+            // IPython 8: "File ~/path/train.py:203, in train(opt, amp)"
+            var at = line.IndexOf(", in ", StringComparison.Ordinal);
+            if (at < 0) return null;
+            var location = line[5..at];
+            var colon = location.LastIndexOf(':');
+            if (colon <= 0 || !int.TryParse(location[(colon + 1)..], out var n)) return null;
+            return new TracebackFrame { File = location[..colon].ToString(), Line = n, Function = FunctionName(line[(at + 5)..]) };
+        }
+
+        // IPython 7: "/usr/lib/python3.7/site-packages/x.py in quick_execute(op_name, ctx)"
+        var inAt = line.IndexOf(" in ", StringComparison.Ordinal);
+        if (inAt <= 0 || line[^1] != ')') return null;
+        var file = line[..inAt];
+        if (file.Contains(' ') && !file.StartsWith("<", StringComparison.Ordinal) && !LooksLikePath(file)) return null;
+        return new TracebackFrame { File = file.ToString(), Line = null, Function = FunctionName(line[(inAt + 4)..]) };
+    }
+
+    /// <summary>A source line, <c>     58     ctx.ensure_initialized()</c>, or the failing one <c>---&gt; 60   inputs)</c>.</summary>
+    public static bool IsCode(ReadOnlySpan<char> line, out bool current, out int number, out ReadOnlySpan<char> code)
+    {
+        current = false;
+        number = 0;
+        code = default;
+        var s = line.TrimStart(' ');
+        if (s.StartsWith("-", StringComparison.Ordinal))
+        {
+            var arrow = s.IndexOf('>');
+            if (arrow < 0 || s[..arrow].ContainsAnyExcept('-')) return false;
+            current = true;
+            s = s[(arrow + 1)..].TrimStart(' ');
+        }
+        else if (s.Length == line.Length)
+        {
+            return false;
+        }
+
+        var digits = 0;
+        while (digits < s.Length && char.IsAsciiDigit(s[digits])) digits++;
+        if (digits == 0 || digits > 9 || (digits < s.Length && s[digits] != ' ')) return false;
+        number = int.Parse(s[..digits], provider: null);
+        code = s[digits..].Trim();
+        return true;
+    }
+
+    /// <summary>Colab folds library frames: <c>11 frames</c>.</summary>
+    public static bool IsFoldedFrames(ReadOnlySpan<char> trimmed)
+    {
+        if (!trimmed.EndsWith(" frames", StringComparison.Ordinal)) return false;
+        var count = trimmed[..^7];
+        return !count.IsEmpty && !count.ContainsAnyExceptInRange('0', '9');
+    }
+
+    private static TracebackFrame? Cell(ReadOnlySpan<char> line)
+    {
+        // "Cell In[4], line 2" / "Input In [25], in <cell line: 1>()"
+        var comma = line.IndexOf(", ", StringComparison.Ordinal);
+        if (comma < 0) return null;
+        var rest = line[(comma + 2)..];
+        if (rest.StartsWith("line ", StringComparison.Ordinal) && int.TryParse(rest[5..], out var n))
+            return new TracebackFrame { File = line[..comma].ToString(), Line = n, Function = "<module>" };
+        if (rest.StartsWith("in ", StringComparison.Ordinal))
+            return new TracebackFrame { File = line[..comma].ToString(), Line = null, Function = FunctionName(rest[3..]) };
+        return null;
+    }
+
+    private static string FunctionName(ReadOnlySpan<char> call)
+    {
+        // "<module>()", "train(opt, amp)", "<cell line: 1>()": the name is everything before the argument list.
+        var paren = call.EndsWith("()", StringComparison.Ordinal) ? call.Length - 2 : call.IndexOf('(');
+        if (call.StartsWith("<", StringComparison.Ordinal))
+        {
+            var close = call.IndexOf('>');
+            if (close > 0) paren = close + 1;
+        }
+
+        return (paren > 0 ? call[..paren] : call).Trim().ToString();
+    }
+
+    private static bool LooksLikePath(ReadOnlySpan<char> file) =>
+        file.EndsWith(".py", StringComparison.Ordinal) || file.EndsWith(".pyx", StringComparison.Ordinal);
+}

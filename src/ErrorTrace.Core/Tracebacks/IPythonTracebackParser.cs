@@ -1,0 +1,159 @@
+using System.Text;
+using ErrorTrace.Core.Analysis;
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Tracebacks;
+
+/// <summary>
+/// Reads a traceback as IPython prints it in a notebook or an IPython shell (see <see cref="IPythonFrameLine"/>): a
+/// header naming the type, frames that each show a few source lines with an arrow at the failing one, blank lines
+/// between frames, then <c>Type: message</c> at column 0. Chained exceptions come oldest first, separated by CPython's
+/// chain sentence and a new header, and end up in <see cref="TracebackInfo.Chain"/>.
+/// </summary>
+internal sealed class IPythonTracebackParser : IFailureBlockParser
+{
+    private readonly List<TracebackFrame> _frames = [];
+    private readonly List<ChainLink> _links = [];
+    private readonly StringBuilder _message = new();
+    private readonly RawText _raw = new();
+    private State _state;
+    private string _type = "";
+    private string? _relation;
+    private long _exceptionLine;
+    private int _messageLines;
+
+    private enum State
+    {
+        Frames,
+        Message,
+        AfterMessage,
+        AwaitHeader,
+    }
+
+    public bool IsOpen { get; private set; }
+
+    public bool TryOpen(ReadOnlySpan<char> line, long lineNumber)
+    {
+        if (!IPythonFrameLine.IsHeader(line.Trim())) return false;
+        IsOpen = true;
+        _frames.Clear();
+        _links.Clear();
+        _message.Clear();
+        _type = "";
+        _relation = null;
+        _messageLines = 0;
+        _exceptionLine = 0;
+        _state = State.Frames;
+        _raw.Start(lineNumber);
+        _raw.Add(line);
+        return true;
+    }
+
+    public bool TryContinue(ReadOnlySpan<char> line, long lineNumber)
+    {
+        var taken = _state switch
+        {
+            State.Frames => ContinueFrames(line, lineNumber),
+            State.Message => ContinueMessage(line),
+            State.AfterMessage => AfterMessage(line.Trim()),
+            _ => AwaitHeader(line.Trim()),
+        };
+        if (taken) _raw.Add(line);
+        return taken;
+    }
+
+    public TracebackInfo? Close()
+    {
+        var result = Peek();
+        IsOpen = false;
+        return result;
+    }
+
+    public TracebackInfo? Peek()
+    {
+        if (!IsOpen || (_type.Length == 0 && _frames.Count == 0 && _links.Count == 0)) return null;
+        return new TracebackInfo
+        {
+            Raw = _raw.ToString(),
+            Kind = PythonTracebackParser.Kind,
+            ExceptionType = _type,
+            ExceptionMessage = _message.ToString(),
+            Frames = [.. _frames],
+            Chain = [.. _links],
+            FirstLine = _raw.FirstLine,
+            ExceptionLine = _exceptionLine == 0 ? _raw.FirstLine : _exceptionLine,
+        };
+    }
+
+    private bool ContinueFrames(ReadOnlySpan<char> line, long lineNumber)
+    {
+        var trimmed = line.Trim();
+        // Blank lines separate frames; Colab folds library frames ("11 frames"); "(...)" marks skipped source lines.
+        if (trimmed.IsEmpty || IPythonFrameLine.IsFoldedFrames(trimmed) || trimmed.SequenceEqual("(...)")) return true;
+        if (IPythonFrameLine.IsCode(line, out var current, out var number, out var code))
+        {
+            if (current && _frames.Count > 0)
+                _frames[^1] = _frames[^1] with { Line = _frames[^1].Line ?? number, Code = code.ToString() };
+            return true;
+        }
+
+        if (IPythonFrameLine.ParseFrame(line) is { } frame)
+        {
+            if (_frames.Count < EngineLimits.MaxFrames) _frames.Add(frame);
+            return true;
+        }
+
+        if (line[0] == ' ' || !ExceptionLine.TryParse(trimmed, out var typeLength, out var messageStart)) return false;
+        _type = trimmed[..typeLength].ToString();
+        AppendMessage(trimmed[messageStart..].Trim());
+        _exceptionLine = lineNumber;
+        _state = State.Message;
+        return true;
+    }
+
+    /// <summary>The message goes on until a blank line (TensorFlow's "\t [[Node: …]]" lines belong to it).</summary>
+    private bool ContinueMessage(ReadOnlySpan<char> line)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.IsEmpty)
+        {
+            _state = State.AfterMessage;
+            return true;
+        }
+
+        if (_messageLines >= EngineLimits.MaxMessageLines || IPythonFrameLine.IsHeader(trimmed)) return false;
+        AppendMessage(line.TrimEnd());
+        return true;
+    }
+
+    private bool AfterMessage(ReadOnlySpan<char> trimmed)
+    {
+        if (trimmed.IsEmpty) return true;
+        if (TracebackText.ChainRelation(trimmed) is not { } relation) return false;
+        _relation = relation;
+        _state = State.AwaitHeader;
+        return true;
+    }
+
+    /// <summary>After a chain sentence: blank lines, IPython's rule of dashes, then the next header.</summary>
+    private bool AwaitHeader(ReadOnlySpan<char> trimmed)
+    {
+        if (trimmed.IsEmpty || !trimmed.ContainsAnyExcept('-')) return true;
+        if (!IPythonFrameLine.IsHeader(trimmed)) return false;
+        _links.Add(new ChainLink { ExceptionType = _type, ExceptionMessage = _message.ToString(), Frames = [.. _frames], Relation = _relation ?? "context" });
+        _frames.Clear();
+        _message.Clear();
+        _messageLines = 0;
+        _type = "";
+        _state = State.Frames;
+        return true;
+    }
+
+    private void AppendMessage(ReadOnlySpan<char> text)
+    {
+        if ((text.IsEmpty && _message.Length == 0) || _message.Length + text.Length > EngineLimits.MaxMessageChars) return;
+        if (_message.Length > 0) _message.Append('\n');
+        _message.Append(text);
+        _messageLines++;
+    }
+}
