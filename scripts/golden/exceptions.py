@@ -1,6 +1,6 @@
 """Exception shapes: each is the body of a small program that defines main(), which fails in one way.
 `__CASE__` is replaced by the case name (used where a case needs its own file)."""
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,8 @@ class ExcShape:
     as_module: bool = False
     # Messages with blank lines inside: the expected message ends at the first blank line.
     ambiguous: bool = False
+    # The oldest CPython that can run the program (exception groups and add_note are 3.11+).
+    min_python: tuple = (3, 8)
 
 
 def _s(name, description, body, **kw):
@@ -666,3 +668,12 @@ def main():
         raise RuntimeError("cannot open dataset") from exc
 ''', ambiguous=True),
 ]
+
+
+# Exception groups (PEP 654) and notes (PEP 678) arrived in Python 3.11; older interpreters cannot run these programs.
+_NEEDS_PYTHON_311 = {
+    "note_one", "notes_several", "note_on_multiline_message", "group_simple", "group_raised_subs", "group_nested",
+    "group_chained_sub", "group_more_than_15", "group_with_cause", "base_exception_group", "group_sub_with_note",
+    "ambiguous_blank_line_trailing_newline_note",
+}
+SHAPES = [replace(s, min_python=(3, 11)) if s.name in _NEEDS_PYTHON_311 else s for s in SHAPES]

@@ -10,11 +10,20 @@ import traceback
 # StackSummary.format prints at most this many identical consecutive frames (CPython's _RECURSIVE_CUTOFF).
 RECURSIVE_CUTOFF = 3
 
+# Up to 3.10 the interpreter's own printer (sys.__excepthook__, Python/pythonrun.c) names a type defined in the script
+# "__main__.Type"; the traceback module, and the C printer from 3.11, leave "__main__." out. Up to 3.8 that printer
+# also names a nested class by __name__, not __qualname__ ("pkg.Corrupt" for pkg.CheckpointError.Corrupt). Set by the
+# excepthook, so an uncaught exception's expectation says what was printed.
+_c_printer_names_main = False
+_c_printer_short_name = False
+
 
 def type_name(te):
-    stype = te.exc_type.__qualname__
+    stype = te.exc_type.__name__ if _c_printer_short_name else te.exc_type.__qualname__
     smod = te.exc_type.__module__
-    if smod not in ("__main__", "builtins"):
+    if smod == "__main__" and _c_printer_names_main:
+        stype = "__main__." + stype
+    elif smod not in ("__main__", "builtins"):
         if not isinstance(smod, str):
             smod = "<unknown>"
         stype = smod + "." + stype
@@ -84,14 +93,14 @@ def expected(te, max_group_width=15):
     obj = single(root)
     chain = []
     for rel, exc in printed[:-1]:
-        if exc.exceptions is not None:
+        if getattr(exc, "exceptions", None) is not None:
             raise AssertionError("an exception group inside a chain link cannot be expressed by ChainLink")
         link = single(exc)
         link["relation"] = rel
         chain.append(link)
     obj["chain"] = chain
     subs = []
-    if root.exceptions is not None:
+    if getattr(root, "exceptions", None) is not None:
         for sub in root.exceptions[:max_group_width]:
             subs.append(expected(sub))
     obj["sub_exceptions"] = subs
@@ -103,7 +112,7 @@ def walk(te):
     """Every exception CPython prints for te: its chain, then (recursively) printed sub-exceptions."""
     for _, exc in printed_chain(te):
         yield exc
-        if exc.exceptions is not None:
+        if getattr(exc, "exceptions", None) is not None:
             for sub in exc.exceptions[:15]:
                 yield from walk(sub)
 
@@ -141,6 +150,9 @@ def record(exc):
 
 def install_hook():
     def hook(exc_type, exc, tb):
+        global _c_printer_names_main, _c_printer_short_name
+        _c_printer_names_main = sys.version_info < (3, 11)
+        _c_printer_short_name = sys.version_info < (3, 9)
         record(exc)
         sys.__excepthook__(exc_type, exc, tb)
 
