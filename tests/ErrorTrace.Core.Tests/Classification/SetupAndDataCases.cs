@@ -66,6 +66,9 @@ internal static class SetupAndDataCases
         yield return new("onecyclelr-stepped-past-total", In(Py("ValueError", "Tried to step 100001 times. The specified number of total steps is 100000",
             ["main.py:train", "methods/prodesign.py:train_one_epoch", Sp + "torch/optim/lr_scheduler.py:step", Sp + "torch/optim/lr_scheduler.py:get_lr"])),
             C.ConfigError, "config-lr-schedule-length", "high");
+        yield return new("wandb-api-key-no-tty", In(Py("wandb.errors.UsageError", "api_key not configured (no-tty). call wandb.login(key=[your_api_key])",
+            [Trainer + ":train", Sp + "transformers/integrations/integration_utils.py:setup", Sp + "wandb/sdk/wandb_init.py:init", Sp + "wandb/sdk/wandb_login.py:prompt_api_key"])),
+            C.ConfigError, "config-tracker-credentials-missing", "high", "initialization");
         yield return new("bitsandbytes-cuda-setup-failed", In(Py("RuntimeError",
             "CUDA Setup failed despite GPU being available. Please run the following command to get more information:\n\n        python -m bitsandbytes",
             ["train_network.py:<module>", Sp + "bitsandbytes/__init__.py:<module>", Sp + "bitsandbytes/cextension.py:<module>"])),
