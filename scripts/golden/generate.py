@@ -170,6 +170,10 @@ def env_for(side, rank, healthy, ambiguous):
         "RANK": str(rank),
         "ET_EXPECTED": str(side),
     }
+    if os.environ.get("GOLDEN_COLORS"):
+        # Python 3.13+ colours tracebacks with ANSI escapes when asked (PYTHON_COLORS=1, FORCE_COLOR), as launchers
+        # that pass a terminal's settings through do.
+        env["PYTHON_COLORS"] = "1"
     if healthy:
         env["ET_HEALTHY"] = "1"
     if ambiguous:
@@ -212,7 +216,8 @@ def run_program(case, exc, driver, rank=0, healthy=False):
     # Self-check: what the expected object was built from is exactly what the process printed.
     # (Up to 3.10 the interpreter prints "__main__.Type" where the traceback module prints "Type": golden_support's
     # expectation follows the printer, the comparison ignores that prefix.)
-    if without_main(without_carets(data["formatted"].rstrip("\n"))) not in without_main(without_carets(text)):
+    printed = ANSI_SGR.sub("", text)
+    if without_main(without_carets(data["formatted"].rstrip("\n"))) not in without_main(without_carets(printed)):
         raise GenerationError(f"{case}: TracebackException.format() is not in the output:\n{text}\n---\n{data['formatted']}")
     if data["inner_blank_line"] != exc.ambiguous:
         raise GenerationError(f"{case}: blank line inside an exception's message = {data['inner_blank_line']}, "
@@ -433,6 +438,9 @@ def build_case(exc, shape, variant, driver, opts):
 def python_version():
     out = subprocess.run([PYTHON, "-c", "import sys; print(*sys.version_info[:2])"], capture_output=True, text=True, check=True)
     return tuple(int(part) for part in out.stdout.split())
+
+
+ANSI_SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def without_main(text):

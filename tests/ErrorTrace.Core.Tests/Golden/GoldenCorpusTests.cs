@@ -68,17 +68,19 @@ public class GoldenCorpusTests
     }
 
     [Theory]
-    [InlineData("python3.8")]
-    [InlineData("python3.10")]
-    [InlineData("python3.12")]
-    [InlineData("python3.13")]
-    public void Other_CPython_versions_print_the_uncaught_and_logged_shapes(string version)
+    [InlineData("python3.8", "a_raw,c_logger_exception")]
+    [InlineData("python3.10", "a_raw,c_logger_exception")]
+    [InlineData("python3.12", "a_raw,c_logger_exception")]
+    [InlineData("python3.13", "a_raw,c_logger_exception")]
+    [InlineData("python3.13-colors", "a_raw")]
+    public void Other_CPython_versions_print_the_uncaught_and_logged_shapes(string version, string shapes)
     {
         // Training images still run 3.8-3.10 (whose printer names "__main__.Type", and up to 3.8 a nested class by its
-        // short name), and 3.12-3.13 draw carets differently: each version's own printout is a case set.
+        // short name), 3.12-3.13 draw carets differently, and 3.13 colours what it prints when asked (PYTHON_COLORS):
+        // each version's own printout is a case set.
         var names = GoldenCorpus.CaseNames().Where(n => n.StartsWith(version + "/", StringComparison.Ordinal)).ToList();
-        Assert.True(names.Count >= 150, $"{version}: {names.Count} cases; regenerate with GOLDEN_PYTHON (see Corpus/golden/README.md)");
-        var shapes = names.Select(GoldenCorpus.Load).Select(e => e.Shape).ToHashSet();
-        Assert.Equal(["a_raw", "c_logger_exception"], shapes.Order(StringComparer.Ordinal));
+        Assert.True(names.Count >= 50, $"{version}: {names.Count} cases; regenerate with GOLDEN_PYTHON (see Corpus/golden/README.md)");
+        var found = names.Select(GoldenCorpus.Load).Select(e => e.Shape).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(shapes, string.Join(',', found));
     }
 }
