@@ -69,6 +69,10 @@ internal static class SetupAndDataCases
         yield return new("wandb-api-key-no-tty", In(Py("wandb.errors.UsageError", "api_key not configured (no-tty). call wandb.login(key=[your_api_key])",
             [Trainer + ":train", Sp + "transformers/integrations/integration_utils.py:setup", Sp + "wandb/sdk/wandb_init.py:init", Sp + "wandb/sdk/wandb_login.py:prompt_api_key"])),
             C.ConfigError, "config-tracker-credentials-missing", "high", "initialization");
+        yield return new("hub-gated-repo", In(Py("OSError",
+            "You are trying to access a gated repo.\nMake sure to have access to it at https://huggingface.co/meta-llama/Llama-2-7b-hf.\n401 Client Error.\n\nCannot access gated repo for url https://huggingface.co/meta-llama/Llama-2-7b-hf/resolve/main/config.json.",
+            ["train.py:main", Sp + "transformers/models/auto/auto_factory.py:from_pretrained", Sp + "transformers/utils/hub.py:cached_file"])),
+            C.ConfigError, "config-hub-access-denied", "high", "initialization");
         yield return new("bitsandbytes-cuda-setup-failed", In(Py("RuntimeError",
             "CUDA Setup failed despite GPU being available. Please run the following command to get more information:\n\n        python -m bitsandbytes",
             ["train_network.py:<module>", Sp + "bitsandbytes/__init__.py:<module>", Sp + "bitsandbytes/cextension.py:<module>"])),
