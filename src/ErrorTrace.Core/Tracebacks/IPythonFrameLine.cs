@@ -19,13 +19,16 @@ internal static class IPythonFrameLine
     public const string Header = "Traceback (most recent call last)";
 
     /// <summary>The header line: the exception's type, a run of spaces, then the title without CPython's colon.</summary>
-    public static bool IsHeader(ReadOnlySpan<char> trimmed)
+    public static bool IsHeader(ReadOnlySpan<char> trimmed) => HeaderType(trimmed) is not null;
+
+    /// <summary>The type a header line names, or null when the line is no header.</summary>
+    public static string? HeaderType(ReadOnlySpan<char> trimmed)
     {
-        if (!trimmed.EndsWith(Header, StringComparison.Ordinal)) return false;
+        if (!trimmed.EndsWith(Header, StringComparison.Ordinal)) return null;
         var type = trimmed[..^Header.Length];
-        if (!type.EndsWith("  ", StringComparison.Ordinal)) return false;
-        type = type.TrimEnd();
-        return !type.IsEmpty && !type.Contains(' ') && ExceptionLine.TryParse(type.ToString() + ":", out _, out _);
+        if (!type.EndsWith("  ", StringComparison.Ordinal)) return null;
+        var name = type.TrimEnd().ToString();
+        return name.Length > 0 && !name.Contains(' ') && ExceptionLine.TryParse(name + ":", out _, out _) ? name : null;
     }
 
     /// <summary>A frame header at column 0, or null.</summary>
@@ -112,7 +115,11 @@ internal static class IPythonFrameLine
             if (close > 0) paren = close + 1;
         }
 
-        return (paren > 0 ? call[..paren] : call).Trim().ToString();
+        var name = (paren > 0 ? call[..paren] : call).Trim();
+        // IPython 8 prints the qualified name ("Trainer.evaluate"); CPython prints the function's own name, which is
+        // what frame rules and readers compare.
+        var dot = name.LastIndexOf('.');
+        return (dot >= 0 && !name.StartsWith("<", StringComparison.Ordinal) ? name[(dot + 1)..] : name).ToString();
     }
 
     private static bool LooksLikePath(ReadOnlySpan<char> file) =>

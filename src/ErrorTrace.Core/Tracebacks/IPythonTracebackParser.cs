@@ -18,6 +18,7 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
     private readonly RawText _raw = new();
     private State _state;
     private string _type = "";
+    private string _headerType = "";
     private string? _relation;
     private long _exceptionLine;
     private int _messageLines;
@@ -34,8 +35,9 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
 
     public bool TryOpen(ReadOnlySpan<char> line, long lineNumber)
     {
-        if (!IPythonFrameLine.IsHeader(line.Trim())) return false;
+        if (IPythonFrameLine.HeaderType(line.Trim()) is not { } headerType) return false;
         IsOpen = true;
+        _headerType = headerType;
         _frames.Clear();
         _links.Clear();
         _message.Clear();
@@ -76,7 +78,8 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
         {
             Raw = _raw.ToString(),
             Kind = PythonTracebackParser.Kind,
-            ExceptionType = _type,
+            // A paste cut before the exception line still names the type in its header.
+            ExceptionType = _type.Length > 0 ? _type : _headerType,
             ExceptionMessage = _message.ToString(),
             Frames = [.. _frames],
             Chain = [.. _links],
@@ -139,7 +142,8 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
     private bool AwaitHeader(ReadOnlySpan<char> trimmed)
     {
         if (trimmed.IsEmpty || !trimmed.ContainsAnyExcept('-')) return true;
-        if (!IPythonFrameLine.IsHeader(trimmed)) return false;
+        if (IPythonFrameLine.HeaderType(trimmed) is not { } headerType) return false;
+        _headerType = headerType;
         _links.Add(new ChainLink { ExceptionType = _type, ExceptionMessage = _message.ToString(), Frames = [.. _frames], Relation = _relation ?? "context" });
         _frames.Clear();
         _message.Clear();

@@ -58,6 +58,20 @@ public class IPythonTracebackTests
         Assert.Equal(("KeyError", "context", "_getitem", 2800), (first.ExceptionType, first.Relation, first.Frames[0].Function, first.Frames[0].Line));
     }
 
+    [Fact]
+    public void A_paste_cut_before_the_exception_line_keeps_the_headers_type_and_plain_function_names()
+    {
+        var report = Analyze.Text(
+            "OutOfMemoryError                          Traceback (most recent call last)\n"
+            + "File /usr/local/lib/python3.8/dist-packages/transformers/trainer.py:2113, in Trainer.evaluate(self, eval_dataset)\n"
+            + "-> 2113 output = eval_loop(\n"
+            + "   2114     eval_dataloader,\n");
+
+        var root = Assert.IsType<TracebackInfo>(report.Traceback);
+        Assert.Equal(("OutOfMemoryError", "evaluate", 2113), (root.ExceptionType, root.Frames[^1].Function, root.Frames[^1].Line));
+        Assert.Equal("oom_eval", report.Analysis?.ErrorType);
+    }
+
     [Theory]
     [InlineData("The error says    Traceback (most recent call last)\n")]
     [InlineData("Traceback (most recent call last)\n")]
