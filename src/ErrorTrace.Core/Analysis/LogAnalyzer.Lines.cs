@@ -126,6 +126,7 @@ public sealed partial class LogAnalyzer
 
     private void OnRecord(StreamState stream, ReadOnlySpan<byte> content, ref RecordHeader header, long lineNumber)
     {
+        if (ContinueRelayedTraceback(stream, content, header, lineNumber)) return;
         CloseActive(stream);
         stream.EndMessage();
         stream.CurrentBlock.Clear();

@@ -33,6 +33,12 @@ internal sealed class StreamState(int rank)
 
     public IFailureBlockParser? Active { get; set; }
 
+    /// <summary>The open Python printout arrives as log records' messages (see LogAnalyzer.ContinueRelayedTraceback).</summary>
+    public bool RelayedTraceback { get; set; }
+
+    /// <summary>The level of the record that opened a relayed printout: the relaying logger uses one level for them all.</summary>
+    public LogLevel RelayedLevel { get; set; }
+
     /// <summary>The timestamp, phase and logger of the block that is open, frozen when it opened.</summary>
     public RawTimestamp ActiveTimestamp { get; set; }
 
@@ -79,6 +85,7 @@ internal sealed class StreamState(int rank)
     public void OpenBlock(IFailureBlockParser parser, long lineNumber)
     {
         Active = parser;
+        RelayedTraceback = false;
         ActiveUnraisable = null;
         LastOpenLine = lineNumber;
         ActiveTimestamp = LastTimestamp;
