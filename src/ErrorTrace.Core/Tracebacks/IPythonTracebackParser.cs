@@ -1,4 +1,3 @@
-using System.Text;
 using ErrorTrace.Core.Analysis;
 using ErrorTrace.Core.Reports;
 
@@ -12,16 +11,10 @@ namespace ErrorTrace.Core.Tracebacks;
 /// </summary>
 internal sealed class IPythonTracebackParser : IFailureBlockParser
 {
-    private readonly List<TracebackFrame> _frames = [];
-    private readonly List<ChainLink> _links = [];
-    private readonly StringBuilder _message = new();
-    private readonly RawText _raw = new();
+    private readonly ChainedPrintout _printout = new();
     private State _state;
-    private string _type = "";
     private string _headerType = "";
     private string? _relation;
-    private long _exceptionLine;
-    private int _messageLines;
 
     private enum State
     {
@@ -38,16 +31,9 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
         if (IPythonFrameLine.HeaderType(line.Trim()) is not { } headerType) return false;
         IsOpen = true;
         _headerType = headerType;
-        _frames.Clear();
-        _links.Clear();
-        _message.Clear();
-        _type = "";
         _relation = null;
-        _messageLines = 0;
-        _exceptionLine = 0;
         _state = State.Frames;
-        _raw.Start(lineNumber);
-        _raw.Add(line);
+        _printout.Start(line, lineNumber);
         return true;
     }
 
@@ -60,7 +46,7 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
             State.AfterMessage => AfterMessage(line.Trim()),
             _ => AwaitHeader(line.Trim()),
         };
-        if (taken) _raw.Add(line);
+        if (taken) _printout.AddRaw(line);
         return taken;
     }
 
@@ -73,19 +59,9 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
 
     public TracebackInfo? Peek()
     {
-        if (!IsOpen || (_type.Length == 0 && _frames.Count == 0 && _links.Count == 0)) return null;
-        return new TracebackInfo
-        {
-            Raw = _raw.ToString(),
-            Kind = PythonTracebackParser.Kind,
-            // A paste cut before the exception line still names the type in its header.
-            ExceptionType = _type.Length > 0 ? _type : _headerType,
-            ExceptionMessage = _message.ToString(),
-            Frames = [.. _frames],
-            Chain = [.. _links],
-            FirstLine = _raw.FirstLine,
-            ExceptionLine = _exceptionLine == 0 ? _raw.FirstLine : _exceptionLine,
-        };
+        if (!IsOpen || _printout.IsEmpty) return null;
+        // A paste cut before the exception line still names the type in its header.
+        return _printout.ToTraceback(_printout.Type.Length > 0 ? _printout.Type : _headerType, [.. _printout.Frames]);
     }
 
     private bool ContinueFrames(ReadOnlySpan<char> line, long lineNumber)
@@ -95,21 +71,19 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
         if (trimmed.IsEmpty || IPythonFrameLine.IsFoldedFrames(trimmed) || trimmed.SequenceEqual("(...)")) return true;
         if (IPythonFrameLine.IsCode(line, out var current, out var number, out var code))
         {
-            if (current && _frames.Count > 0)
-                _frames[^1] = _frames[^1] with { Line = _frames[^1].Line ?? number, Code = code.ToString() };
+            if (current && _printout.Frames.Count > 0)
+                _printout.Frames[^1] = _printout.Frames[^1] with { Line = _printout.Frames[^1].Line ?? number, Code = code.ToString() };
             return true;
         }
 
         if (IPythonFrameLine.ParseFrame(line) is { } frame)
         {
-            if (_frames.Count < EngineLimits.MaxFrames) _frames.Add(frame);
+            if (_printout.Frames.Count < EngineLimits.MaxFrames) _printout.Frames.Add(frame);
             return true;
         }
 
         if (line[0] == ' ' || !ExceptionLine.TryParse(trimmed, out var typeLength, out var messageStart)) return false;
-        _type = trimmed[..typeLength].ToString();
-        AppendMessage(trimmed[messageStart..].Trim());
-        _exceptionLine = lineNumber;
+        _printout.StartException(trimmed[..typeLength].ToString(), trimmed[messageStart..].Trim(), lineNumber);
         _state = State.Message;
         return true;
     }
@@ -124,8 +98,8 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
             return true;
         }
 
-        if (_messageLines >= EngineLimits.MaxMessageLines || IPythonFrameLine.IsHeader(trimmed)) return false;
-        AppendMessage(line.TrimEnd());
+        if (_printout.MessageLines >= EngineLimits.MaxMessageLines || IPythonFrameLine.IsHeader(trimmed)) return false;
+        _printout.AppendMessage(line.TrimEnd());
         return true;
     }
 
@@ -144,20 +118,8 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
         if (trimmed.IsEmpty || !trimmed.ContainsAnyExcept('-')) return true;
         if (IPythonFrameLine.HeaderType(trimmed) is not { } headerType) return false;
         _headerType = headerType;
-        _links.Add(new ChainLink { ExceptionType = _type, ExceptionMessage = _message.ToString(), Frames = [.. _frames], Relation = _relation ?? "context" });
-        _frames.Clear();
-        _message.Clear();
-        _messageLines = 0;
-        _type = "";
+        _printout.EndLink(_relation ?? "context");
         _state = State.Frames;
         return true;
-    }
-
-    private void AppendMessage(ReadOnlySpan<char> text)
-    {
-        if ((text.IsEmpty && _message.Length == 0) || _message.Length + text.Length > EngineLimits.MaxMessageChars) return;
-        if (_message.Length > 0) _message.Append('\n');
-        _message.Append(text);
-        _messageLines++;
     }
 }

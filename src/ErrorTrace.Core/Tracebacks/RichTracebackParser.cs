@@ -22,16 +22,10 @@ namespace ErrorTrace.Core.Tracebacks;
 /// </summary>
 internal sealed class RichTracebackParser : IFailureBlockParser
 {
-    private readonly List<TracebackFrame> _frames = [];
-    private readonly List<ChainLink> _links = [];
+    private readonly ChainedPrintout _printout = new();
     private readonly StringBuilder _frameText = new();
-    private readonly StringBuilder _message = new();
-    private readonly RawText _raw = new();
     private State _state;
     private bool _lastFolded;
-    private string _type = "";
-    private long _exceptionLine;
-    private int _messageLines;
 
     private enum State
     {
@@ -48,16 +42,10 @@ internal sealed class RichTracebackParser : IFailureBlockParser
     {
         if (!RichPanelLine.IsTop(line.Trim())) return false;
         IsOpen = true;
-        _frames.Clear();
-        _links.Clear();
         _frameText.Clear();
-        _message.Clear();
-        _type = "";
-        _messageLines = 0;
-        _exceptionLine = 0;
+        _lastFolded = false;
         _state = State.InPanel;
-        _raw.Start(lineNumber);
-        _raw.Add(line);
+        _printout.Start(line, lineNumber);
         return true;
     }
 
@@ -72,7 +60,7 @@ internal sealed class RichTracebackParser : IFailureBlockParser
             State.AfterMessage => AfterMessage(trimmed),
             _ => AwaitPanel(trimmed),
         };
-        if (taken) _raw.Add(line);
+        if (taken) _printout.AddRaw(line);
         return taken;
     }
 
@@ -85,20 +73,10 @@ internal sealed class RichTracebackParser : IFailureBlockParser
 
     public TracebackInfo? Peek()
     {
-        if (!IsOpen || (_type.Length == 0 && _frames.Count == 0 && _links.Count == 0)) return null;
-        var frames = new List<TracebackFrame>(_frames);
+        if (!IsOpen || _printout.IsEmpty) return null;
+        var frames = new List<TracebackFrame>(_printout.Frames);
         if (TakeFrame() is { } pending) frames.Add(pending);
-        return new TracebackInfo
-        {
-            Raw = _raw.ToString(),
-            Kind = PythonTracebackParser.Kind,
-            ExceptionType = _type,
-            ExceptionMessage = _message.ToString(),
-            Frames = frames,
-            Chain = [.. _links],
-            FirstLine = _raw.FirstLine,
-            ExceptionLine = _exceptionLine == 0 ? _raw.FirstLine : _exceptionLine,
-        };
+        return _printout.ToTraceback(_printout.Type, frames);
     }
 
     private bool ContinuePanel(ReadOnlySpan<char> trimmed)
@@ -114,7 +92,7 @@ internal sealed class RichTracebackParser : IFailureBlockParser
         if (RichPanelLine.IsCode(content, out var current, out var code))
         {
             EndFrameText();
-            if (current && _frames.Count > 0) _frames[^1] = _frames[^1] with { Code = code.ToString() };
+            if (current && _printout.Frames.Count > 0) _printout.Frames[^1] = _printout.Frames[^1] with { Code = code.ToString() };
         }
         else if (content.IsEmpty || content[0] is '╭' or '│' or '╰' || content.Contains("frames hidden", StringComparison.Ordinal))
         {
@@ -134,11 +112,7 @@ internal sealed class RichTracebackParser : IFailureBlockParser
     private bool StartException(ReadOnlySpan<char> trimmed, long lineNumber)
     {
         if (!ExceptionLine.TryParse(trimmed, out var typeLength, out var messageStart)) return false;
-        _type = trimmed[..typeLength].ToString();
-        _message.Clear();
-        _messageLines = 0;
-        AppendMessage(trimmed[messageStart..].Trim());
-        _exceptionLine = lineNumber;
+        _printout.StartException(trimmed[..typeLength].ToString(), trimmed[messageStart..].Trim(), lineNumber);
         _state = State.InMessage;
         return true;
     }
@@ -153,8 +127,8 @@ internal sealed class RichTracebackParser : IFailureBlockParser
             return true;
         }
 
-        if (line[0] is not (' ' or '\t') || _messageLines >= EngineLimits.MaxMessageLines) return false;
-        AppendMessage(trimmed);
+        if (line[0] is not (' ' or '\t') || _printout.MessageLines >= EngineLimits.MaxMessageLines) return false;
+        _printout.AppendMessage(trimmed);
         return true;
     }
 
@@ -162,10 +136,7 @@ internal sealed class RichTracebackParser : IFailureBlockParser
     {
         if (trimmed.IsEmpty) return true;
         if (TracebackText.ChainRelation(trimmed) is not { } relation) return false;
-        _links.Add(new ChainLink { ExceptionType = _type, ExceptionMessage = _message.ToString(), Frames = [.. _frames], Relation = relation });
-        _frames.Clear();
-        _type = "";
-        _message.Clear();
+        _printout.EndLink(relation);
         _state = State.AwaitPanel;
         return true;
     }
@@ -180,18 +151,10 @@ internal sealed class RichTracebackParser : IFailureBlockParser
 
     private void EndFrameText()
     {
-        if (TakeFrame() is { } frame && _frames.Count < EngineLimits.MaxFrames) _frames.Add(frame);
+        if (TakeFrame() is { } frame && _printout.Frames.Count < EngineLimits.MaxFrames) _printout.Frames.Add(frame);
         _frameText.Clear();
         _lastFolded = false;
     }
 
     private TracebackFrame? TakeFrame() => _frameText.Length == 0 ? null : RichPanelLine.ParseFrame(_frameText.ToString());
-
-    private void AppendMessage(ReadOnlySpan<char> text)
-    {
-        if ((text.IsEmpty && _message.Length == 0) || _message.Length + text.Length > EngineLimits.MaxMessageChars) return;
-        if (_message.Length > 0) _message.Append('\n');
-        _message.Append(text);
-        _messageLines++;
-    }
 }
