@@ -69,6 +69,7 @@ public class GoldenCorpusTests
 
     [Theory]
     [InlineData("python3.8", "a_raw,c_logger_exception")]
+    [InlineData("python3.9", "a_raw,c_logger_exception")]
     [InlineData("python3.10", "a_raw,c_logger_exception")]
     [InlineData("python3.12", "a_raw,c_logger_exception")]
     [InlineData("python3.13", "a_raw,c_logger_exception")]
