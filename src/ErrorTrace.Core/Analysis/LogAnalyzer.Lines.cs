@@ -68,8 +68,7 @@ public sealed partial class LogAnalyzer
         if (content.IsEmpty && !(startsLine && endsLine)) return; // an empty \r segment is not a blank line
         // The last segment of a line a progress bar redrew with \r is the bar, not more of the record above it.
         if (!startsLine) stream.EndMessage();
-        var outside = stream.Active is null && stream.ContinuationTarget is null && stream.PendingRecord is null;
-        if (outside && !IsBlank(content))
+        if (stream.IsIdle && !IsBlank(content))
         {
             if (!UnstructuredGate.MayMatter(content, _chars))
             {
@@ -176,7 +175,7 @@ public sealed partial class LogAnalyzer
 
     private void OnUnstructured(StreamState stream, ReadOnlySpan<byte> bytes, ReadOnlySpan<char> line, long lineNumber)
     {
-        var outside = stream.Active is null && stream.ContinuationTarget is null && stream.PendingRecord is null;
+        var idle = stream.IsIdle;
         if (stream.Active is { } active)
         {
             if (active.TryContinue(line, lineNumber)) return;
@@ -228,7 +227,7 @@ public sealed partial class LogAnalyzer
             {
                 stream.ContinuationTarget = null;
                 // Read outside any block, this exact line will always end here again: one more count of this group.
-                if (outside && _errors.LastCounted is { } group) _repeatedWarnings.Remember(bytes, group);
+                if (idle && _errors.LastCounted is { } group) _repeatedWarnings.Remember(bytes, group);
             }
         }
     }

@@ -58,6 +58,10 @@ internal sealed class StreamState(int rank)
     /// <summary>A record whose message starts on its next line, waiting for that line.</summary>
     public PendingRecord? PendingRecord { get; set; }
 
+    /// <summary>No block open and no record's message going on: what an unstructured line does here depends on its text
+    /// alone (the gate and the repeated-warning memo rely on that).</summary>
+    public bool IsIdle => Active is null && ContinuationTarget is null && PendingRecord is null;
+
     /// <summary>Whatever comes next is not more of the last record's message: a new record, a blank line, a block, a
     /// progress bar's redraw.</summary>
     public void EndMessage()

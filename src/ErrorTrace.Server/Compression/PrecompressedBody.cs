@@ -17,11 +17,13 @@ internal sealed class PrecompressedBody(byte[] identity, EntityTagHeaderValue et
     internal const int MinimumBytes = 1024;
 
     private byte[]? _gzip;
-    private EntityTagHeaderValue? _gzipETag;
 
     public byte[] Identity { get; } = identity;
 
     public EntityTagHeaderValue ETag { get; } = etag;
+
+    /// <summary>The gzip body's own validator: the identity tag with <c>-gzip</c> inside its quotes.</summary>
+    private EntityTagHeaderValue GzipETag { get; } = WithSuffix(etag, "-gzip");
 
     /// <summary>The body and ETag to send this request, with <c>Content-Encoding</c> and <c>Vary</c> set on the
     /// response. Each encoding has its own strong ETag (RFC 9110 §8.8.3: a strong validator differs whenever the bytes
@@ -32,7 +34,7 @@ internal sealed class PrecompressedBody(byte[] identity, EntityTagHeaderValue et
         response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
         if (!AcceptEncoding.AllowsGzip(request.Headers.AcceptEncoding)) return (Identity, ETag);
         response.Headers.ContentEncoding = "gzip";
-        return (Gzip(), _gzipETag!);
+        return (Gzip(), GzipETag);
     }
 
     private byte[] Gzip()
@@ -41,8 +43,12 @@ internal sealed class PrecompressedBody(byte[] identity, EntityTagHeaderValue et
         if (_gzip is { } done) return done;
         using var buffer = new MemoryStream(Identity.Length / 4);
         using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true)) gzip.Write(Identity);
-        var tag = ETag.Tag.Value ?? "\"\"";
-        _gzipETag = new EntityTagHeaderValue(tag.Insert(tag.Length - 1, "-gzip"), ETag.IsWeak);
         return _gzip = buffer.ToArray();
+    }
+
+    private static EntityTagHeaderValue WithSuffix(EntityTagHeaderValue etag, string suffix)
+    {
+        var tag = etag.Tag.Value ?? "\"\"";
+        return new EntityTagHeaderValue(tag.Insert(tag.Length - 1, suffix), etag.IsWeak);
     }
 }
