@@ -70,7 +70,7 @@ public sealed partial class LogAnalyzer
         if (!startsLine) stream.EndMessage();
         if (stream.IsIdle && !IsBlank(content))
         {
-            if (!UnstructuredGate.MayMatter(content, _chars))
+            if (!UnstructuredGate.MayMatter(content))
             {
                 stream.CurrentBlock.Add(content, lineNumber);
                 return;

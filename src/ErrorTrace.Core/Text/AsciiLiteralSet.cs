@@ -1,0 +1,198 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using System.Text;
+
+namespace ErrorTrace.Core.Text;
+
+/// <summary>
+/// Answers "does any of these ASCII literals occur in this UTF-8 line?" straight on the bytes, with Teddy, the SIMD
+/// literal matcher of Hyperscan (also in Rust's <c>aho-corasick</c>, and behind .NET's <c>SearchValues&lt;string&gt;</c>
+/// for chars). Each literal goes to one of 8 buckets by its first 4 bytes, its fingerprint (<see cref="BucketPlanner"/>).
+/// Each byte of a 4-byte window is looked up by its low and by its high nibble in two 16-byte tables per fingerprint
+/// offset (one <c>pshufb</c> each); the AND of the eight lookups keeps a bucket's bit only where the window may start one
+/// of its literals, and only those windows are compared in full. A pass over 32 bytes costs about 30 instructions,
+/// whatever the number of literals.
+/// <para>Why not <c>SearchValues&lt;string&gt;</c>: it searches chars, so every line had to be widened first, and its
+/// 3-character fingerprints let ordinary text through. On the benchmark's log (<c>scripts/bench/generate_log.py</c>)
+/// 3-byte fingerprints leave a window to verify in 1 line of 4, 4-byte ones in 1 of 30; <c>NCCL INFO</c> lines are the
+/// worst with about 2 windows each, tqdm bars and metric dicts have none.</para>
+/// </summary>
+internal sealed class AsciiLiteralSet
+{
+    private const int Buckets = 8;
+
+    /// <summary>A fingerprint is 4 bytes: with 3, ordinary windows matched a bucket 7 times as often, and a fourth lookup
+    /// pair costs less than the verifications it saves.</summary>
+    private const int FingerprintLength = 4;
+
+    private const int TableLength = 16;
+
+    /// <summary>Per fingerprint offset, the low-nibble table then the high-nibble table: a bucket's bit is set in entry
+    /// n when one of its fingerprints has nibble n at that offset.</summary>
+    private readonly byte[] _tables = new byte[FingerprintLength * 2 * TableLength];
+
+    /// <summary>Per bucket, its literals' first 4 bytes as a little-endian integer (compared first), and the literals.</summary>
+    private readonly uint[][] _heads = new uint[Buckets][];
+
+    private readonly byte[][][] _literals = new byte[Buckets][][];
+
+    private readonly int _minLength;
+
+    public AsciiLiteralSet(IEnumerable<string> literals)
+    {
+        var all = literals.Distinct(StringComparer.Ordinal).ToArray();
+        if (all.Length == 0 || all.Any(l => l.Length < FingerprintLength || !Ascii.IsValid(l)))
+            throw new ArgumentException($"Literals must be ASCII and at least {FingerprintLength} characters long.", nameof(literals));
+        _minLength = all.Min(l => l.Length);
+        var groups = BucketPlanner.Plan(all, Buckets, FingerprintLength);
+        for (var b = 0; b < Buckets; b++)
+        {
+            _literals[b] = b < groups.Count ? groups[b].Select(Encoding.ASCII.GetBytes).ToArray() : [];
+            _heads[b] = _literals[b].Select(l => BinaryPrimitives.ReadUInt32LittleEndian(l)).ToArray();
+            foreach (var literal in _literals[b])
+            {
+                for (var k = 0; k < FingerprintLength; k++)
+                {
+                    _tables[(k * 2 * TableLength) + (literal[k] & 0xF)] |= (byte)(1 << b);
+                    _tables[(k * 2 * TableLength) + TableLength + (literal[k] >> 4)] |= (byte)(1 << b);
+                }
+            }
+        }
+    }
+
+    /// <summary>True when one of the literals occurs in <paramref name="text"/>.</summary>
+    public bool ContainsAny(ReadOnlySpan<byte> text)
+    {
+        if (text.Length < _minLength) return false;
+        if (Avx2.IsSupported && text.Length >= Vector256<byte>.Count + FingerprintLength - 1) return ContainsAnyAvx2(text);
+        if (Ssse3.IsSupported && text.Length >= Vector128<byte>.Count + FingerprintLength - 1) return ContainsAnySsse3(text);
+        return ContainsAnyScalar(text);
+    }
+
+    private bool ContainsAnyAvx2(ReadOnlySpan<byte> text)
+    {
+        ref var start = ref MemoryMarshal.GetReference(text);
+        var lo0 = Table256(0);
+        var hi0 = Table256(1);
+        var lo1 = Table256(2);
+        var hi1 = Table256(3);
+        var lo2 = Table256(4);
+        var hi2 = Table256(5);
+        var lo3 = Table256(6);
+        var hi3 = Table256(7);
+        var nibble = Vector256.Create((byte)0xF);
+        // Windows start at 0 … last; the final block is moved back to end exactly at the last window (windows read twice
+        // do no harm to a yes/no answer).
+        var last = (nuint)(text.Length - FingerprintLength + 1 - Vector256<byte>.Count);
+        for (nuint i = 0; ; i += (nuint)Vector256<byte>.Count)
+        {
+            if (i > last) i = last;
+            var m = Lookup(Vector256.LoadUnsafe(ref start, i), lo0, hi0, nibble)
+                & Lookup(Vector256.LoadUnsafe(ref start, i + 1), lo1, hi1, nibble)
+                & Lookup(Vector256.LoadUnsafe(ref start, i + 2), lo2, hi2, nibble)
+                & Lookup(Vector256.LoadUnsafe(ref start, i + 3), lo3, hi3, nibble);
+            if (m != Vector256<byte>.Zero && Verify(text, (int)i, ~Vector256.Equals(m, Vector256<byte>.Zero).ExtractMostSignificantBits(), m)) return true;
+            if (i == last) return false;
+        }
+    }
+
+    private Vector256<byte> Table256(int index) => Vector256.Create(Table128(index));
+
+    private Vector128<byte> Table128(int index) => Vector128.Create(_tables.AsSpan(index * TableLength, TableLength));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Lookup(Vector256<byte> v, Vector256<byte> lo, Vector256<byte> hi, Vector256<byte> nibble) =>
+        Avx2.Shuffle(lo, v & nibble) & Avx2.Shuffle(hi, Vector256.ShiftRightLogical(v.AsUInt16(), 4).AsByte() & nibble);
+
+    private bool ContainsAnySsse3(ReadOnlySpan<byte> text)
+    {
+        ref var start = ref MemoryMarshal.GetReference(text);
+        var lo0 = Table128(0);
+        var hi0 = Table128(1);
+        var lo1 = Table128(2);
+        var hi1 = Table128(3);
+        var lo2 = Table128(4);
+        var hi2 = Table128(5);
+        var lo3 = Table128(6);
+        var hi3 = Table128(7);
+        var nibble = Vector128.Create((byte)0xF);
+        var last = (nuint)(text.Length - FingerprintLength + 1 - Vector128<byte>.Count);
+        for (nuint i = 0; ; i += (nuint)Vector128<byte>.Count)
+        {
+            if (i > last) i = last;
+            var m = Lookup(Vector128.LoadUnsafe(ref start, i), lo0, hi0, nibble)
+                & Lookup(Vector128.LoadUnsafe(ref start, i + 1), lo1, hi1, nibble)
+                & Lookup(Vector128.LoadUnsafe(ref start, i + 2), lo2, hi2, nibble)
+                & Lookup(Vector128.LoadUnsafe(ref start, i + 3), lo3, hi3, nibble);
+            if (m != Vector128<byte>.Zero && Verify(text, (int)i, ~Vector128.Equals(m, Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFFFF, m)) return true;
+            if (i == last) return false;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> Lookup(Vector128<byte> v, Vector128<byte> lo, Vector128<byte> hi, Vector128<byte> nibble) =>
+        Ssse3.Shuffle(lo, v & nibble) & Ssse3.Shuffle(hi, Vector128.ShiftRightLogical(v.AsUInt16(), 4).AsByte() & nibble);
+
+    private bool Verify(ReadOnlySpan<byte> text, int blockStart, uint lanes, Vector256<byte> masks)
+    {
+        for (; lanes != 0; lanes &= lanes - 1)
+        {
+            var lane = BitOperations.TrailingZeroCount(lanes);
+            if (VerifyWindow(text, blockStart + lane, masks.GetElement(lane))) return true;
+        }
+
+        return false;
+    }
+
+    private bool Verify(ReadOnlySpan<byte> text, int blockStart, uint lanes, Vector128<byte> masks)
+    {
+        for (; lanes != 0; lanes &= lanes - 1)
+        {
+            var lane = BitOperations.TrailingZeroCount(lanes);
+            if (VerifyWindow(text, blockStart + lane, masks.GetElement(lane))) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Short lines and machines without SSSE3: the same tables, a byte at a time.</summary>
+    private bool ContainsAnyScalar(ReadOnlySpan<byte> text)
+    {
+        for (var i = 0; i + FingerprintLength <= text.Length; i++)
+        {
+            var buckets = 0xFF;
+            for (var k = 0; k < FingerprintLength && buckets != 0; k++)
+            {
+                var c = text[i + k];
+                buckets &= _tables[(k * 2 * TableLength) + (c & 0xF)] & _tables[(k * 2 * TableLength) + TableLength + (c >> 4)];
+            }
+
+            if (buckets != 0 && VerifyWindow(text, i, (byte)buckets)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The window at <paramref name="at"/> (at least 4 bytes before the end) matched the fingerprints of the
+    /// buckets in <paramref name="buckets"/>: compare the first 4 bytes as one integer, then the rest.</summary>
+    private bool VerifyWindow(ReadOnlySpan<byte> text, int at, byte buckets)
+    {
+        var window = text[at..];
+        var head = BinaryPrimitives.ReadUInt32LittleEndian(window);
+        for (uint b = buckets; b != 0; b &= b - 1)
+        {
+            var bucket = BitOperations.TrailingZeroCount(b);
+            var heads = _heads[bucket];
+            for (var j = 0; j < heads.Length; j++)
+            {
+                if (heads[j] == head && window.StartsWith(_literals[bucket][j])) return true;
+            }
+        }
+
+        return false;
+    }
+}
