@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ErrorTrace.Core.Envelopes;
 using ErrorTrace.Core.Grouping;
 using ErrorTrace.Core.Input;
@@ -8,12 +9,20 @@ using ErrorTrace.Core.Tracebacks;
 
 namespace ErrorTrace.Core.Analysis;
 
-/// <summary>The per-line path: envelopes, record header, then either the record or the unstructured-line machinery.</summary>
+/// <summary>
+/// The per-line path: envelopes, record header, then either the record or the unstructured-line machinery.
+/// <para>Its methods, and the splitter's, header parser's and prefix reader's, are marked
+/// <see cref="MethodImplOptions.AggressiveOptimization"/>: compiled fully optimised at their first call instead of
+/// starting from ReadyToRun code and waiting for tiering. Tiering waits 100 ms of quiet before it counts calls, ten times
+/// that when the process has one core, so on one core a 1 GiB log spent its first seconds in unoptimised code (measured:
+/// 3.1 s -> 2.5 s for the whole run; docs/benchmarks.md). Only methods every line runs carry it.</para>
+/// </summary>
 public sealed partial class LogAnalyzer
 {
     /// <summary>A shell's "Killed" or a launcher's exit report right after a crash dump is the same death, not another.</summary>
     private const int SameDeathWindowLines = 200;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void ILineSink.OnSegment(ReadOnlySpan<byte> segment, long lineNumber, SegmentFlags flags)
     {
         var startsLine = (flags & SegmentFlags.StartsLine) != 0;
@@ -47,6 +56,7 @@ public sealed partial class LogAnalyzer
         ProcessContent(segment, lineNumber, startsLine, endsLine, (flags & SegmentFlags.HasEscape) != 0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessContent(ReadOnlySpan<byte> content, long lineNumber, bool startsLine, bool endsLine, bool hasEscape)
     {
         if (hasEscape)
@@ -123,6 +133,7 @@ public sealed partial class LogAnalyzer
 
     private static bool IsBlank(ReadOnlySpan<byte> content) => content.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnRecord(StreamState stream, ReadOnlySpan<byte> content, ref RecordHeader header, long lineNumber)
     {
         if (ContinueRelayedTraceback(stream, content, header, lineNumber)) return;

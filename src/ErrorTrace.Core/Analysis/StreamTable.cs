@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ErrorTrace.Core.Analysis;
 
 /// <summary>Streams by (host, rank). Lines without a prefix share the default stream; the last one used is cached
@@ -11,6 +13,7 @@ internal sealed class StreamTable
 
     public IEnumerable<StreamState> All => _streams.Values;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public StreamState Get(ReadOnlySpan<byte> host, int rank)
     {
         var key = ((long)HostId(host) << 32) | (uint)(rank + 1);

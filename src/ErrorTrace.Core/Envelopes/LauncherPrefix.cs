@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ErrorTrace.Core.Envelopes;
 
 /// <summary>
@@ -16,6 +18,7 @@ internal static class LauncherPrefix
     private const int MaxRayLabel = 128;
 
     /// <summary>Strips every recognised prefix. Rank and host keep the last seen (innermost) values; -1 / empty when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<byte> Strip(ReadOnlySpan<byte> line, scoped ref int rank, out ReadOnlySpan<byte> host)
     {
         host = default;
@@ -53,6 +56,7 @@ internal static class LauncherPrefix
     /// <summary><c>[rank3]: </c> (PyTorch's rank-prefixed output, one space after) and <c>[default0]:</c> (torchrun
     /// <c>--tee</c>: <c>[{role}{local_rank}]:</c>, no space). At least one letter, so torchelastic's <c>[0]:</c> table
     /// line is left alone.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryBracketRank(ReadOnlySpan<byte> s, ref int rank, out int length)
     {
         length = 0;
@@ -71,10 +75,15 @@ internal static class LauncherPrefix
     }
 
     /// <summary>Open MPI <c>--tag-output</c>: <c>[1,3]&lt;stderr&gt;:</c> — job id, rank, stream.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryMpiTag(ReadOnlySpan<byte> s, ref int rank, out int length)
     {
         length = 0;
         if (s.Length < 8 || s[0] != (byte)'[' || !char.IsAsciiDigit((char)s[1])) return false;
+        // "[1,3]": a comma right after the job id's digits, which rules out a timestamp's "[2025-…" at once.
+        var digits = 2;
+        while (digits < s.Length && digits <= MaxRankDigits && char.IsAsciiDigit((char)s[digits])) digits++;
+        if (digits >= s.Length || s[digits] != (byte)',') return false;
         var close = s[..Math.Min(s.Length, 24)].IndexOf((byte)']');
         if (close < 0) return false;
         var inner = s[1..close];

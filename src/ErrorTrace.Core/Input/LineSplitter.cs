@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using ErrorTrace.Core.Analysis;
 
 namespace ErrorTrace.Core.Input;
@@ -34,6 +35,7 @@ internal sealed class LineSplitter
     /// <summary>Physical lines seen: completed ones plus an unfinished last one.</summary>
     public long PhysicalLines => LineNumber - 1 + (HasPending || !_atLineStart ? 1 : 0);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(ReadOnlySpan<byte> chunk, ILineSink sink)
     {
         if (_carryEndsWithCr && chunk.Length > 0)
@@ -112,6 +114,7 @@ internal sealed class LineSplitter
     /// end and emit only its last segment. Only when the whole line is in this chunk and short enough that no frame can
     /// be truncated (the counts stay exact); otherwise the frames are cut one by one.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TrySkipFrames(ref ReadOnlySpan<byte> chunk, int frameEnd, ILineSink sink)
     {
         var rest = chunk[(frameEnd + 1)..];
@@ -167,6 +170,7 @@ internal sealed class LineSplitter
         Emit(sink, _carry.AsSpan(0, length), flags);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(ILineSink sink, ReadOnlySpan<byte> segment, SegmentFlags flags)
     {
         if (_atLineStart) flags |= SegmentFlags.StartsLine;

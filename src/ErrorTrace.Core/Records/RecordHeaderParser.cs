@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ErrorTrace.Core.Records;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal static class RecordHeaderParser
     /// <summary>How far a timestamp-first header may look for its level word.</summary>
     private const int MaxLevelSearch = 120;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> s, out RecordHeader header)
     {
         header = default;
@@ -36,6 +39,7 @@ internal static class RecordHeaderParser
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryBracketed(ReadOnlySpan<byte> s, ref RecordHeader h)
     {
         if (s.IsDigit(1))
@@ -51,6 +55,7 @@ internal static class RecordHeaderParser
     }
 
     /// <summary>After <c>[timestamp]</c>: seed <c> [logger] [LEVEL] [Phase]? </c> or DeepSpeed <c> [LEVEL] [file:line:func] </c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TrySeedOrDeepSpeed(ReadOnlySpan<byte> s, int i, ref RecordHeader h)
     {
         if (!NextBracket(s, i, out var first, out i)) return false;
@@ -84,6 +89,7 @@ internal static class RecordHeaderParser
 
     /// <summary>The seed's optional phase: a bracketed single word (<c>[SFT]</c>, <c>[PreTokenize]</c>) followed by a space
     /// or the line's end. A bracket holding spaces (<c>[Rank 0]</c>) belongs to the message.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryPhase(ReadOnlySpan<byte> s, int i, out Range phase, out int after)
     {
         phase = default;
@@ -237,6 +243,7 @@ internal static class RecordHeaderParser
     }
 
     /// <summary>Reads <c> [text]</c> at <paramref name="i"/> (one optional space first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool NextBracket(ReadOnlySpan<byte> s, int i, out Range inner, out int after)
     {
         inner = default;

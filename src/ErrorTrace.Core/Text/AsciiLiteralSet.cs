@@ -2,8 +2,8 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace ErrorTrace.Core.Text;
@@ -65,6 +65,7 @@ internal sealed class AsciiLiteralSet
     }
 
     /// <summary>True when one of the literals occurs in <paramref name="text"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool ContainsAny(ReadOnlySpan<byte> text)
     {
         if (text.Length < _minLength) return false;
@@ -73,6 +74,7 @@ internal sealed class AsciiLiteralSet
         return ContainsAnyScalar(text);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ContainsAnyAvx2(ReadOnlySpan<byte> text)
     {
         ref var start = ref MemoryMarshal.GetReference(text);
