@@ -100,6 +100,7 @@ public sealed partial class LogAnalyzer
 
     /// <summary>glog prints no year: take the last year seen, and the next one when the month wraps from December to
     /// January (a job that runs over New Year). Before any year is known, the report's fallback year applies.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RawTimestamp WithYear(RawTimestamp timestamp)
     {
         if (timestamp.Year != 0)

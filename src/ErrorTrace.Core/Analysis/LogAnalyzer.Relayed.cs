@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ErrorTrace.Core.Records;
 using ErrorTrace.Core.Tracebacks;
 
@@ -14,6 +15,7 @@ public sealed partial class LogAnalyzer
     /// next records of the same level continue it, and the first record that does not fit (another level: the
     /// runner's own "ERROR - child failed") closes it and is read as usual. Per record this costs one short byte comparison.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ContinueRelayedTraceback(StreamState stream, ReadOnlySpan<byte> content, in RecordHeader header, long lineNumber)
     {
         var message = content[header.MessageStart..];

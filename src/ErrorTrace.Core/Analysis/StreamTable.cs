@@ -33,9 +33,12 @@ internal sealed class StreamTable
         return stream;
     }
 
-    private int HostId(ReadOnlySpan<byte> host)
+    /// <summary>Most lines name no host: that test is inlined into <see cref="Get"/>, the lookup is not.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int HostId(ReadOnlySpan<byte> host) => host.IsEmpty ? 0 : LookUpHost(host);
+
+    private int LookUpHost(ReadOnlySpan<byte> host)
     {
-        if (host.IsEmpty) return 0;
         for (var i = 0; i < _hosts.Count; i++)
         {
             if (host.SequenceEqual(_hosts[i])) return i + 1;

@@ -100,6 +100,7 @@ internal static class LauncherPrefix
     }
 
     /// <summary>Slurm <c>srun --label</c>: <c>3: </c> (the task id), at column 0 only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TrySrunLabel(ReadOnlySpan<byte> s, ref int rank, out int length)
     {
         length = 0;
@@ -117,6 +118,7 @@ internal static class LauncherPrefix
     /// <c>slurmstepd:</c>) are not. The trade-off: a lower-case token with a digit and ": " at column 0 of program output
     /// (<c>epoch1: …</c>) is taken as a host; that only moves the line to its own stream.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryHost(ReadOnlySpan<byte> s, out int length)
     {
         length = 0;
@@ -177,6 +179,7 @@ internal static class LauncherPrefix
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ParseDigits(ReadOnlySpan<byte> s)
     {
         var value = 0;

@@ -162,6 +162,7 @@ internal sealed class AsciiLiteralSet
     }
 
     /// <summary>Short lines and machines without SSSE3: the same tables, a byte at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ContainsAnyScalar(ReadOnlySpan<byte> text)
     {
         for (var i = 0; i + FingerprintLength <= text.Length; i++)
@@ -181,6 +182,7 @@ internal sealed class AsciiLiteralSet
 
     /// <summary>The window at <paramref name="at"/> (at least 4 bytes before the end) matched the fingerprints of the
     /// buckets in <paramref name="buckets"/>: compare the first 4 bytes as one integer, then the rest.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool VerifyWindow(ReadOnlySpan<byte> text, int at, byte buckets)
     {
         var window = text[at..];
