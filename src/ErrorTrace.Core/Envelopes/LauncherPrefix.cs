@@ -29,7 +29,18 @@ internal static class LauncherPrefix
             int length;
             if (first == (byte)'[')
             {
-                if (!TryBracketRank(line, ref rank, out length) && !TryMpiTag(line, ref rank, out length)) break;
+                // The second byte tells the two apart ("[rank3]:" a letter, "[1,3]<stderr>:" a digit), and rules out
+                // most bracketed lines (a timestamp's "[2025-…" reaches TryMpiTag only to fail at its '-').
+                if (line.Length < 2) break;
+                var second = line[1];
+                if (char.IsAsciiLetter((char)second))
+                {
+                    if (!TryBracketRank(line, ref rank, out length)) break;
+                }
+                else if (!char.IsAsciiDigit((char)second) || !TryMpiTag(line, ref rank, out length))
+                {
+                    break;
+                }
             }
             else if (first - (byte)'0' <= 9u && TrySrunLabel(line, ref rank, out length))
             {
