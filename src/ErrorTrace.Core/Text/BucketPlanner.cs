@@ -25,7 +25,7 @@ internal static class BucketPlanner
             {
                 for (var b = a + 1; b < groups.Count; b++)
                 {
-                    var growth = groups[a].Union(groups[b]).PassRate - groups[a].PassRate - groups[b].PassRate;
+                    var growth = groups[a].UnionPassRate(groups[b]) - groups[a].PassRate - groups[b].PassRate;
                     if (growth < bestGrowth) (bestA, bestB, bestGrowth) = (a, b, growth);
                 }
             }
@@ -57,9 +57,7 @@ internal static class BucketPlanner
                 }
             }
 
-            var rate = 1.0;
-            for (var k = 0; k < width; k++) rate *= BitOperations.PopCount(_low[k]) * BitOperations.PopCount(_high[k]) / 256.0;
-            PassRate = rate;
+            PassRate = UnionPassRate(this);
         }
 
         public List<string> Literals { get; }
@@ -68,5 +66,15 @@ internal static class BucketPlanner
         public double PassRate { get; }
 
         public Group Union(Group other) => new([.. Literals, .. other.Literals], _low.Length);
+
+        /// <summary>The pass rate of the union with <paramref name="other"/>, without building it: the planner asks
+        /// this of every pair of groups at every merge.</summary>
+        public double UnionPassRate(Group other)
+        {
+            var rate = 1.0;
+            for (var k = 0; k < _low.Length; k++)
+                rate *= BitOperations.PopCount((uint)(_low[k] | other._low[k])) * BitOperations.PopCount((uint)(_high[k] | other._high[k])) / 256.0;
+            return rate;
+        }
     }
 }
