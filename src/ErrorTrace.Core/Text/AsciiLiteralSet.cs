@@ -97,7 +97,7 @@ internal sealed class AsciiLiteralSet
                 & Lookup(Vector256.LoadUnsafe(ref start, i + 1), lo1, hi1, nibble)
                 & Lookup(Vector256.LoadUnsafe(ref start, i + 2), lo2, hi2, nibble)
                 & Lookup(Vector256.LoadUnsafe(ref start, i + 3), lo3, hi3, nibble);
-            if (m != Vector256<byte>.Zero && Verify(text, (int)i, ~Vector256.Equals(m, Vector256<byte>.Zero).ExtractMostSignificantBits(), m)) return true;
+            if (m != Vector256<byte>.Zero && Verify(text, (int)i, ~Vector256.Equals(m, Vector256<byte>.Zero).ExtractMostSignificantBits(), m.GetLower(), m.GetUpper())) return true;
             if (i == last) return false;
         }
     }
@@ -108,6 +108,9 @@ internal sealed class AsciiLiteralSet
     private static Vector256<byte> Lookup(Vector256<byte> v, Vector256<byte> lo, Vector256<byte> hi, Vector256<byte> nibble) =>
         Avx2.Shuffle(lo, v & nibble) & Avx2.Shuffle(hi, Vector256.ShiftRightLogical(v.AsUInt16(), 4).AsByte() & nibble);
 
+    /// <summary>The 32-byte loop at 16 bytes, for SSSE3 without AVX2 and for lines of 19 to 34 bytes. Written out
+    /// twice because the interface that would let one generic loop serve both widths (<c>ISimdVector</c>) is not
+    /// public in .NET 10.</summary>
     private bool ContainsAnySsse3(ReadOnlySpan<byte> text)
     {
         ref var start = ref MemoryMarshal.GetReference(text);
@@ -122,7 +125,7 @@ internal sealed class AsciiLiteralSet
                 & Lookup(Vector128.LoadUnsafe(ref start, i + 1), lo1, hi1, nibble)
                 & Lookup(Vector128.LoadUnsafe(ref start, i + 2), lo2, hi2, nibble)
                 & Lookup(Vector128.LoadUnsafe(ref start, i + 3), lo3, hi3, nibble);
-            if (m != Vector128<byte>.Zero && Verify(text, (int)i, ~Vector128.Equals(m, Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFFFF, m)) return true;
+            if (m != Vector128<byte>.Zero && Verify(text, (int)i, ~Vector128.Equals(m, Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFFFF, m, default)) return true;
             if (i == last) return false;
         }
     }
@@ -131,23 +134,15 @@ internal sealed class AsciiLiteralSet
     private static Vector128<byte> Lookup(Vector128<byte> v, Vector128<byte> lo, Vector128<byte> hi, Vector128<byte> nibble) =>
         Ssse3.Shuffle(lo, v & nibble) & Ssse3.Shuffle(hi, Vector128.ShiftRightLogical(v.AsUInt16(), 4).AsByte() & nibble);
 
-    private bool Verify(ReadOnlySpan<byte> text, int blockStart, uint lanes, Vector256<byte> masks)
+    /// <summary>The block's windows whose lane in <paramref name="lanes"/> is set, with their bucket bits in the
+    /// mask vectors (the 16-byte path passes its one vector as <paramref name="low"/>).</summary>
+    private bool Verify(ReadOnlySpan<byte> text, int blockStart, uint lanes, Vector128<byte> low, Vector128<byte> high)
     {
         for (; lanes != 0; lanes &= lanes - 1)
         {
             var lane = BitOperations.TrailingZeroCount(lanes);
-            if (VerifyWindow(text, blockStart + lane, masks.GetElement(lane))) return true;
-        }
-
-        return false;
-    }
-
-    private bool Verify(ReadOnlySpan<byte> text, int blockStart, uint lanes, Vector128<byte> masks)
-    {
-        for (; lanes != 0; lanes &= lanes - 1)
-        {
-            var lane = BitOperations.TrailingZeroCount(lanes);
-            if (VerifyWindow(text, blockStart + lane, masks.GetElement(lane))) return true;
+            var buckets = lane < Vector128<byte>.Count ? low.GetElement(lane) : high.GetElement(lane - Vector128<byte>.Count);
+            if (VerifyWindow(text, blockStart + lane, buckets)) return true;
         }
 
         return false;
