@@ -91,21 +91,18 @@ internal static class LauncherPrefix
     {
         length = 0;
         if (s.Length < 8 || s[0] != (byte)'[' || !char.IsAsciiDigit((char)s[1])) return false;
-        // "[1,3]": a comma right after the job id's digits, which rules out a timestamp's "[2025-…" at once.
-        var digits = 2;
-        while (digits < s.Length && digits <= MaxRankDigits && char.IsAsciiDigit((char)s[digits])) digits++;
-        if (digits >= s.Length || s[digits] != (byte)',') return false;
+        // The job id's digits, then a comma: a timestamp's "[2025-…" fails at its '-' without a search for ']'.
+        var comma = 2;
+        while (comma < s.Length && comma <= MaxRankDigits && char.IsAsciiDigit((char)s[comma])) comma++;
+        if (comma >= s.Length || s[comma] != (byte)',') return false;
         var close = s[..Math.Min(s.Length, 24)].IndexOf((byte)']');
-        if (close < 0) return false;
-        var inner = s[1..close];
-        var comma = inner.IndexOf((byte)',');
-        if (comma <= 0 || comma == inner.Length - 1 || !AllDigits(inner[..comma]) || !AllDigits(inner[(comma + 1)..])) return false;
+        if (close <= comma || !AllDigits(s[(comma + 1)..close])) return false;
         var rest = s[(close + 1)..];
         int tag;
         if (rest.StartsWith("<stderr>:"u8) || rest.StartsWith("<stdout>:"u8)) tag = 9;
         else if (rest.StartsWith("<stddiag>:"u8)) tag = 10;
         else return false;
-        rank = ParseDigits(inner[(comma + 1)..]);
+        rank = ParseDigits(s[(comma + 1)..close]);
         length = close + 1 + tag;
         return true;
     }

@@ -36,6 +36,27 @@ public class EngineBehaviorTests
         Assert.Equal(1, root.FirstLine);
     }
 
+    /// <summary>Open MPI's <c>--tag-output</c> prefix (<c>[job,rank]&lt;stream&gt;:</c>) is an envelope like torchrun's:
+    /// stripped exactly, its rank kept; a bracketed timestamp is not mistaken for it.</summary>
+    [Fact]
+    public void Open_mpi_tags_separate_ranks_and_leave_timestamps_alone()
+    {
+        var report = Analyze.Text(
+            "[1,3]<stderr>:Traceback (most recent call last):\n"
+            + "[1,12]<stdout>:[2025-12-10 03:58:22] [__main__] [INFO] [Main] step 10\n"
+            + "[1,3]<stderr>:  File \"/app/train.py\", line 5, in step\n"
+            + "[1,3]<stderr>:torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 6.00 GiB. GPU 3\n"
+            + "[2025-12-10 03:58:23] [__main__] [ERROR] [Main] Training failed with error: CUDA out of memory.\n");
+
+        var root = Assert.IsType<ErrorTrace.Core.Reports.TracebackInfo>(report.Traceback);
+        Assert.Equal(3, root.Rank);
+        Assert.Equal("torch.OutOfMemoryError", root.ExceptionType);
+        Assert.Equal("step", Assert.Single(root.Frames).Function);
+        var record = Assert.Single(report.Errors, e => e.Message.StartsWith("Training failed", StringComparison.Ordinal));
+        Assert.Equal("__main__", record.Logger);
+        Assert.Empty(record.Ranks);
+    }
+
     [Fact]
     public void Exact_and_parameterised_repeats_count_into_one_group()
     {
