@@ -46,12 +46,14 @@ internal static class TimestampReader
     public static int ReadGlog(ReadOnlySpan<byte> s, int i, out RawTimestamp timestamp)
     {
         timestamp = default;
-        if (i + 13 > s.Length || s[i + 4] != (byte)' ' || s[i + 7] != (byte)':' || s[i + 10] != (byte)':') return -1;
-        var month = AsciiScanner.Digits(s, i, 2);
-        var day = AsciiScanner.Digits(s, i + 2, 2);
-        var hour = AsciiScanner.Digits(s, i + 5, 2);
-        var minute = AsciiScanner.Digits(s, i + 8, 2);
-        var second = AsciiScanner.Digits(s, i + 11, 2);
+        if ((uint)i > (uint)s.Length || s.Length - i < 13) return -1;
+        var t = s.Slice(i, 13);
+        if (t[4] != (byte)' ' || t[7] != (byte)':' || t[10] != (byte)':') return -1;
+        var month = Pair(t[0], t[1]);
+        var day = Pair(t[2], t[3]);
+        var hour = Pair(t[5], t[6]);
+        var minute = Pair(t[8], t[9]);
+        var second = Pair(t[11], t[12]);
         if ((month | day | hour | minute | second) < 0) return -1;
         var end = AsciiScanner.Fraction(s, i + 13, out var ticks);
         timestamp = new RawTimestamp(0, month, day, hour, minute, second, ticks, false);
