@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using ErrorTrace.Core.Analysis;
 
@@ -14,8 +13,6 @@ namespace ErrorTrace.Core.Input;
 internal sealed class LineSplitter
 {
     private const byte EscapeByte = 0x1B;
-
-    private static readonly SearchValues<byte> s_stops = SearchValues.Create("\r\n\u001b"u8);
 
     private readonly byte[] _carry = new byte[EngineLimits.MaxLineBytes];
     private int _carryLength;
@@ -38,6 +35,7 @@ internal sealed class LineSplitter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(ReadOnlySpan<byte> chunk, ILineSink sink)
     {
+        var start = 0;
         if (_carryEndsWithCr && chunk.Length > 0)
         {
             // A \r ended the previous chunk: only now can we tell \r\n from a bare \r.
@@ -45,7 +43,7 @@ internal sealed class LineSplitter
             if (chunk[0] == (byte)'\n')
             {
                 EmitCarry(sink, SegmentFlags.EndsLine);
-                chunk = chunk[1..];
+                start = 1;
             }
             else
             {
@@ -53,17 +51,18 @@ internal sealed class LineSplitter
             }
         }
 
-        var searchFrom = 0;
-        while (!chunk.IsEmpty)
+        // start: where the next segment begins; searchFrom: where to look for its end (past any ESC already seen).
+        var stops = new StopByteScanner(chunk);
+        var searchFrom = start;
+        while (start < chunk.Length)
         {
-            var found = chunk[searchFrom..].IndexOfAny(s_stops);
-            if (found < 0)
+            var index = stops.Next(searchFrom);
+            if (index < 0)
             {
-                AddToCarry(chunk);
+                AddToCarry(chunk[start..]);
                 return;
             }
 
-            var index = searchFrom + found;
             if (chunk[index] == EscapeByte)
             {
                 _segmentHasEscape = true;
@@ -71,29 +70,30 @@ internal sealed class LineSplitter
                 continue;
             }
 
-            searchFrom = 0;
-
             var isCr = chunk[index] == (byte)'\r';
             if (isCr && index == chunk.Length - 1)
             {
-                AddToCarry(chunk[..index]);
+                AddToCarry(chunk[start..index]);
                 _carryEndsWithCr = true;
                 return;
             }
 
             var endsLine = !isCr || chunk[index + 1] == (byte)'\n';
-            if (!endsLine && LineNumber > 1 && TrySkipFrames(ref chunk, index, sink)) continue;
+            if (!endsLine && LineNumber > 1 && TrySkipFrames(chunk, ref stops, start, index, sink, out var next))
+            {
+                start = searchFrom = next;
+                continue;
+            }
 
             var flags = endsLine ? SegmentFlags.EndsLine : SegmentFlags.None;
-            var consumed = index + (isCr && endsLine ? 2 : 1);
             if (_carryLength > 0 || _carryTruncated)
             {
-                AddToCarry(chunk[..index]);
+                AddToCarry(chunk[start..index]);
                 EmitCarry(sink, flags);
             }
             else
             {
-                var segment = chunk[..index];
+                var segment = chunk[start..index];
                 if (segment.Length > EngineLimits.MaxLineBytes)
                 {
                     segment = segment[..EngineLimits.MaxLineBytes];
@@ -103,7 +103,7 @@ internal sealed class LineSplitter
                 Emit(sink, segment, flags);
             }
 
-            chunk = chunk[consumed..];
+            start = searchFrom = index + (isCr && endsLine ? 2 : 1);
         }
     }
 
@@ -112,29 +112,57 @@ internal sealed class LineSplitter
     /// overwrote, and so is every other one before the line's last segment. The sink ignores frames, so rather than
     /// stopping at each (tqdm redraws ~10 times a second, hundreds of frames on one physical line) jump to the line's
     /// end and emit only its last segment. Only when the whole line is in this chunk and short enough that no frame can
-    /// be truncated (the counts stay exact); otherwise the frames are cut one by one.
+    /// be truncated (the counts stay exact); otherwise the frames are cut one by one. The stops after the frame say
+    /// it all: the next <c>\n</c>, the last <c>\r</c>s before it and whether an ESC follows them. <paramref name="next"/>
+    /// is where the line after it starts.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TrySkipFrames(ref ReadOnlySpan<byte> chunk, int frameEnd, ILineSink sink)
+    private bool TrySkipFrames(ReadOnlySpan<byte> chunk, ref StopByteScanner stops, int start, int frameEnd, ILineSink sink, out int next)
     {
-        var rest = chunk[(frameEnd + 1)..];
-        var newline = rest[..Math.Min(rest.Length, EngineLimits.MaxLineBytes)].IndexOf((byte)'\n');
-        if (newline < 0 || frameEnd + 1 + newline > EngineLimits.MaxLineBytes) return false;
+        next = 0;
+        int cr = frameEnd, previousCr = frameEnd, escape = -1, newline = -1;
+        for (var at = stops.Next(frameEnd + 1); at >= 0 && at - (frameEnd + 1) < EngineLimits.MaxLineBytes; at = stops.Next(at + 1))
+        {
+            var b = chunk[at];
+            if (b == (byte)'\n')
+            {
+                newline = at;
+                break;
+            }
+
+            if (b == (byte)'\r')
+            {
+                previousCr = cr;
+                cr = at;
+            }
+            else
+            {
+                escape = at;
+            }
+        }
+
+        if (newline < 0 || newline - start > EngineLimits.MaxLineBytes) return false;
 
         if (_carryLength > 0 || _carryTruncated)
         {
             // The first frame began in the previous chunk: it is dropped like the others.
-            if (_carryTruncated || _carryLength + frameEnd > EngineLimits.MaxLineBytes) return false;
+            if (_carryTruncated || _carryLength + (frameEnd - start) > EngineLimits.MaxLineBytes) return false;
             _carryLength = 0;
         }
 
-        var body = rest[..newline];
-        if (!body.IsEmpty && body[^1] == (byte)'\r') body = body[..^1];
-        var last = body[(body.LastIndexOf((byte)'\r') + 1)..];
+        // A \r right before the \n ends the line (\r\n); the last segment is the one before it.
+        var lastStart = cr;
+        var lastEnd = newline;
+        if (cr == newline - 1 && cr > frameEnd)
+        {
+            lastEnd = cr;
+            lastStart = previousCr;
+        }
+
         _atLineStart = false;
-        _segmentHasEscape = last.Contains(EscapeByte);
-        Emit(sink, last, SegmentFlags.EndsLine);
-        chunk = rest[(newline + 1)..];
+        _segmentHasEscape = escape > lastStart;
+        Emit(sink, chunk[(lastStart + 1)..lastEnd], SegmentFlags.EndsLine);
+        next = newline + 1;
         return true;
     }
 

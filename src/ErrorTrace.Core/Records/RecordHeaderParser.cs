@@ -21,6 +21,12 @@ internal static class RecordHeaderParser
     /// <summary>How far into a line a bracketed glog header's closing <c>]</c> may be.</summary>
     private const int MaxGlogHeader = 160;
 
+    /// <summary>How long a bracketed header field (logger, level, phase, DeepSpeed's location) may be.</summary>
+    private const int MaxBracket = 200;
+
+    /// <summary>The seed's phases are single words; a longer bracket is part of the message.</summary>
+    private const int MaxPhase = 40;
+
     /// <summary>How far a timestamp-first header may look for its level word.</summary>
     private const int MaxLevelSearch = 120;
 
@@ -54,31 +60,34 @@ internal static class RecordHeaderParser
         return TryBracketedGlog(s, ref h);
     }
 
-    /// <summary>After <c>[timestamp]</c>: seed <c> [logger] [LEVEL] [Phase]? </c> or DeepSpeed <c> [LEVEL] [file:line:func] </c>.</summary>
+    /// <summary>After <c>[timestamp]</c>: seed <c> [logger] [LEVEL] [Phase]? </c> or DeepSpeed <c> [LEVEL] [file:line:func] </c>.
+    /// Brackets are kept as the index of their content and of their <c>]</c>: no <see cref="Range"/> arithmetic per field.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TrySeedOrDeepSpeed(ReadOnlySpan<byte> s, int i, ref RecordHeader h)
     {
-        if (!NextBracket(s, i, out var first, out i)) return false;
-        var level = AsciiScanner.Level(s[first]);
+        if (!NextBracket(s, i, out var first, out var firstClose)) return false;
+        var level = AsciiScanner.Level(s.Slice(first, firstClose - first));
+        i = firstClose + 1;
         if (level != LogLevel.None)
         {
             // DeepSpeed: the location bracket is the logger.
-            if (NextBracket(s, i, out var location, out var afterLocation))
+            if (NextBracket(s, i, out var location, out var locationClose))
             {
-                h.Logger = location;
-                i = afterLocation;
+                h.Logger = new Range(location, locationClose);
+                i = locationClose + 1;
             }
         }
         else
         {
-            if (!NextBracket(s, i, out var levelRange, out i)) return false;
-            level = AsciiScanner.Level(s[levelRange]);
+            if (!NextBracket(s, i, out var levelStart, out var levelClose)) return false;
+            level = AsciiScanner.Level(s.Slice(levelStart, levelClose - levelStart));
             if (level == LogLevel.None) return false;
-            h.Logger = first;
-            if (TryPhase(s, i, out var phase, out var afterPhase))
+            h.Logger = new Range(first, firstClose);
+            i = levelClose + 1;
+            if (TryPhase(s, i, out var phase, out var phaseClose))
             {
-                h.Phase = phase;
-                i = afterPhase;
+                h.Phase = new Range(phase, phaseClose);
+                i = phaseClose + 1;
             }
         }
 
@@ -89,15 +98,19 @@ internal static class RecordHeaderParser
 
     /// <summary>The seed's optional phase: a bracketed single word (<c>[SFT]</c>, <c>[PreTokenize]</c>) followed by a space
     /// or the line's end. A bracket holding spaces (<c>[Rank 0]</c>) belongs to the message.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryPhase(ReadOnlySpan<byte> s, int i, out Range phase, out int after)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryPhase(ReadOnlySpan<byte> s, int i, out int start, out int close)
     {
-        phase = default;
-        after = i;
-        if (!NextBracket(s, i, out phase, out after)) return false;
-        var word = s[phase];
-        if (word.IsEmpty || word.Length > 40 || word.IndexOfAny((byte)' ', (byte)':', (byte)'=') >= 0) return false;
-        return after >= s.Length || s[after] == (byte)' ';
+        if (!NextBracket(s, i, out start, out close)) return false;
+        var word = s.Slice(start, close - start);
+        if (word.IsEmpty || word.Length > MaxPhase) return false;
+        // A few bytes: a loop, not a call.
+        foreach (var b in word)
+        {
+            if (b is (byte)' ' or (byte)':' or (byte)'=') return false;
+        }
+
+        return close + 1 >= s.Length || s[close + 1] == (byte)' ';
     }
 
     private static bool TryTransformers(ReadOnlySpan<byte> s, int pipe, ref RecordHeader h)
@@ -242,21 +255,21 @@ internal static class RecordHeaderParser
         return i;
     }
 
-    /// <summary>Reads <c> [text]</c> at <paramref name="i"/> (one optional space first).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool NextBracket(ReadOnlySpan<byte> s, int i, out Range inner, out int after)
+    /// <summary>Reads <c> [text]</c> at <paramref name="i"/> (one optional space first): where the text starts and the index
+    /// of its <c>]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool NextBracket(ReadOnlySpan<byte> s, int i, out int start, out int close)
     {
-        inner = default;
-        after = i;
+        start = 0;
+        close = 0;
         if (i < s.Length && s[i] == (byte)' ') i++;
-        if (i >= s.Length || s[i] != (byte)'[') return false;
-        var close = s[(i + 1)..Math.Min(s.Length, i + 1 + 200)].IndexOf((byte)']');
-        if (close < 0) return false;
-        inner = new Range(i + 1, i + 1 + close);
-        after = i + 1 + close + 1;
-        return true;
+        if ((uint)i >= (uint)s.Length || s[i] != (byte)'[') return false;
+        start = i + 1;
+        close = AsciiScanner.IndexOfWithin(s, start, MaxBracket, (byte)']');
+        return close >= 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipSpaces(ReadOnlySpan<byte> s, int i)
     {
         while (i < s.Length && s[i] == (byte)' ') i++;
