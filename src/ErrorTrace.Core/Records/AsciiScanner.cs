@@ -69,22 +69,22 @@ internal static class AsciiScanner
         switch (word.Length)
         {
             case 4:
-            {
-                var w = BinaryPrimitives.ReadUInt32LittleEndian(word) & Fold4;
-                if (w == Le4("INFO"u8)) return LogLevel.Info;
-                if (w == Le4("WARN"u8)) return LogLevel.Warning;
-                break;
-            }
+                {
+                    var w = BinaryPrimitives.ReadUInt32LittleEndian(word) & Fold4;
+                    if (w == Le4("INFO"u8)) return LogLevel.Info;
+                    if (w == Le4("WARN"u8)) return LogLevel.Warning;
+                    break;
+                }
 
             case 5:
-            {
-                var w = ((ulong)(BinaryPrimitives.ReadUInt32LittleEndian(word) & Fold4) << 8) | (uint)(word[4] & 0xDF);
-                if (w == Le5("DEBUG"u8)) return LogLevel.Debug;
-                if (w == Le5("ERROR"u8)) return LogLevel.Error;
-                if (w == Le5("FATAL"u8)) return LogLevel.Critical;
-                if (w == Le5("TRACE"u8)) return LogLevel.Debug;
-                break;
-            }
+                {
+                    var w = ((ulong)(BinaryPrimitives.ReadUInt32LittleEndian(word) & Fold4) << 8) | (uint)(word[4] & 0xDF);
+                    if (w == Le5("DEBUG"u8)) return LogLevel.Debug;
+                    if (w == Le5("ERROR"u8)) return LogLevel.Error;
+                    if (w == Le5("FATAL"u8)) return LogLevel.Critical;
+                    if (w == Le5("TRACE"u8)) return LogLevel.Debug;
+                    break;
+                }
 
             case 7:
                 // Two overlapping reads: "WARN" and "NING".
