@@ -17,9 +17,28 @@ internal static class LauncherPrefix
     /// <summary>Ray's label is an actor or task name, a pid and an IP address; longer is not a label.</summary>
     private const int MaxRayLabel = 128;
 
-    /// <summary>Strips every recognised prefix. Rank and host keep the last seen (innermost) values; -1 / empty when absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Strips every recognised prefix. Rank and host keep the last seen (innermost) values; -1 / empty when absent.
+    /// Inlined into the caller: most lines are turned away by their first bytes without a call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<byte> Strip(ReadOnlySpan<byte> line, scoped ref int rank, out ReadOnlySpan<byte> host)
+    {
+        host = default;
+        return CannotStartPrefix(line) ? line : StripPrefixes(line, ref rank, out host);
+    }
+
+    /// <summary>True when no prefix can start the line: its first byte is none of '[', '(', a digit or a lower-case
+    /// letter, or it starts like a record's timestamp (<c>[2025-</c>: an MPI tag's job id is followed by a comma).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CannotStartPrefix(ReadOnlySpan<byte> line)
+    {
+        if (line.Length < 2) return true;
+        var first = line[0];
+        if (first == (byte)'[') return line.Length > 5 && line[5] == (byte)'-' && char.IsAsciiDigit((char)line[1]);
+        return !(first - (byte)'a' <= 'z' - 'a' || first - (byte)'0' <= 9u || first == (byte)'(');
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ReadOnlySpan<byte> StripPrefixes(ReadOnlySpan<byte> line, scoped ref int rank, out ReadOnlySpan<byte> host)
     {
         host = default;
         for (var n = 0; n < MaxStacked && !line.IsEmpty; n++)
@@ -72,7 +91,8 @@ internal static class LauncherPrefix
     {
         length = 0;
         if (s.Length < 5 || s[0] != (byte)'[' || !char.IsAsciiLetter((char)s[1])) return false;
-        var i = 1;
+        // PyTorch's own "[rank3]: " (the common one): its letters are known, so start at the digits.
+        var i = s.StartsWith("[rank"u8) ? 5 : 1;
         while (i < s.Length && i < 24 && (char.IsAsciiLetter((char)s[i]) || s[i] == (byte)'_')) i++;
         var digitsStart = i;
         while (i < s.Length && char.IsAsciiDigit((char)s[i])) i++;
