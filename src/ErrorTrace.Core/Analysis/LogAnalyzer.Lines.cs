@@ -101,24 +101,24 @@ public sealed partial class LogAnalyzer
     /// <summary>glog prints no year: take the last year seen, and the next one when the month wraps from December to
     /// January (a job that runs over New Year). Before any year is known, the report's fallback year applies.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private RawTimestamp WithYear(RawTimestamp timestamp)
+    private void WithYear(ref RawTimestamp timestamp)
     {
         if (timestamp.Year != 0)
         {
             if (_firstYear == 0) _firstYear = timestamp.Year;
             _lastYear = timestamp.Year;
             _lastMonth = timestamp.Month;
-            return timestamp;
+            return;
         }
 
-        if (_lastYear == 0) return timestamp;
+        if (_lastYear == 0) return;
         if (timestamp.Month < _lastMonth && _lastMonth - timestamp.Month >= 6)
         {
             _lastYear++;
         }
 
         _lastMonth = timestamp.Month;
-        return timestamp with { Year = _lastYear };
+        timestamp = timestamp with { Year = _lastYear };
     }
 
     /// <summary>CPython's default <c>sys.unraisablehook</c> (<c>Python/errors.c</c>, <c>write_unraisable_exc_file</c>) prints
@@ -137,14 +137,14 @@ public sealed partial class LogAnalyzer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OnRecord(StreamState stream, ReadOnlySpan<byte> content, ref RecordHeader header, long lineNumber)
     {
-        if (ContinueRelayedTraceback(stream, content, header, lineNumber)) return;
-        CloseActive(stream);
+        if (MayRelayTraceback(stream, content, header) && ContinueRelayedTraceback(stream, content, header, lineNumber)) return;
+        if (stream.Active is not null) CloseActive(stream);
         stream.EndMessage();
         stream.CurrentBlock.Clear();
         stream.PreviousBlock.Clear();
         if (header.Timestamp.HasValue)
         {
-            header.Timestamp = WithYear(header.Timestamp);
+            WithYear(ref header.Timestamp);
             stream.LastTimestamp = header.Timestamp;
         }
         else

@@ -15,6 +15,11 @@ public sealed partial class LogAnalyzer
     /// next records of the same level continue it, and the first record that does not fit (another level: the
     /// runner's own "ERROR - child failed") closes it and is read as usual. Per record this costs one short byte comparison.
     /// </summary>
+    /// <summary>The inlined part of the test: most records neither continue a relayed printout nor start one with a 'T'.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayRelayTraceback(StreamState stream, ReadOnlySpan<byte> content, in RecordHeader header) =>
+        stream.RelayedTraceback || ((uint)header.MessageStart < (uint)content.Length && content[header.MessageStart] == RelayedHeader[0]);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ContinueRelayedTraceback(StreamState stream, ReadOnlySpan<byte> content, in RecordHeader header, long lineNumber)
     {
