@@ -21,9 +21,6 @@ internal static class RecordHeaderParser
     /// <summary>How far into a line a bracketed glog header's closing <c>]</c> may be.</summary>
     private const int MaxGlogHeader = 160;
 
-    /// <summary>How long a bracketed header field (logger, level, phase, DeepSpeed's location) may be.</summary>
-    private const int MaxBracket = 200;
-
     /// <summary>The seed's phases are single words; a longer bracket is part of the message.</summary>
     private const int MaxPhase = 40;
 
@@ -61,17 +58,19 @@ internal static class RecordHeaderParser
     }
 
     /// <summary>After <c>[timestamp]</c>: seed <c> [logger] [LEVEL] [Phase]? </c> or DeepSpeed <c> [LEVEL] [file:line:func] </c>.
-    /// Brackets are kept as the index of their content and of their <c>]</c>: no <see cref="Range"/> arithmetic per field.</summary>
+    /// The <c>]</c>s of the next 64 bytes are mapped once, so each bracket's end is a bit scan; brackets are kept as the
+    /// index of their content and of their <c>]</c>, with no <see cref="Range"/> arithmetic per field.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TrySeedOrDeepSpeed(ReadOnlySpan<byte> s, int i, ref RecordHeader h)
     {
-        if (!NextBracket(s, i, out var first, out var firstClose)) return false;
+        var closes = new CloseBrackets(s, i);
+        if (!closes.Next(s, i, out var first, out var firstClose)) return false;
         var level = AsciiScanner.Level(s.Slice(first, firstClose - first));
         i = firstClose + 1;
         if (level != LogLevel.None)
         {
             // DeepSpeed: the location bracket is the logger.
-            if (NextBracket(s, i, out var location, out var locationClose))
+            if (closes.Next(s, i, out var location, out var locationClose))
             {
                 h.Logger = new Range(location, locationClose);
                 i = locationClose + 1;
@@ -79,12 +78,12 @@ internal static class RecordHeaderParser
         }
         else
         {
-            if (!NextBracket(s, i, out var levelStart, out var levelClose)) return false;
+            if (!closes.Next(s, i, out var levelStart, out var levelClose)) return false;
             level = AsciiScanner.Level(s.Slice(levelStart, levelClose - levelStart));
             if (level == LogLevel.None) return false;
             h.Logger = new Range(first, firstClose);
             i = levelClose + 1;
-            if (TryPhase(s, i, out var phase, out var phaseClose))
+            if (closes.Next(s, i, out var phase, out var phaseClose) && IsPhase(s, phase, phaseClose))
             {
                 h.Phase = new Range(phase, phaseClose);
                 i = phaseClose + 1;
@@ -99,9 +98,8 @@ internal static class RecordHeaderParser
     /// <summary>The seed's optional phase: a bracketed single word (<c>[SFT]</c>, <c>[PreTokenize]</c>) followed by a space
     /// or the line's end. A bracket holding spaces (<c>[Rank 0]</c>) belongs to the message.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryPhase(ReadOnlySpan<byte> s, int i, out int start, out int close)
+    private static bool IsPhase(ReadOnlySpan<byte> s, int start, int close)
     {
-        if (!NextBracket(s, i, out start, out close)) return false;
         var word = s.Slice(start, close - start);
         if (word.IsEmpty || word.Length > MaxPhase) return false;
         // A few bytes: a loop, not a call.
@@ -253,20 +251,6 @@ internal static class RecordHeaderParser
         while (i < limit && s[i] is (byte)' ' or (byte)'|' or (byte)'[' or (byte)']' || (i < limit && s[i] == (byte)'-' && (i + 1 >= limit || s[i + 1] == (byte)' ')))
             i++;
         return i;
-    }
-
-    /// <summary>Reads <c> [text]</c> at <paramref name="i"/> (one optional space first): where the text starts and the index
-    /// of its <c>]</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool NextBracket(ReadOnlySpan<byte> s, int i, out int start, out int close)
-    {
-        start = 0;
-        close = 0;
-        if (i < s.Length && s[i] == (byte)' ') i++;
-        if ((uint)i >= (uint)s.Length || s[i] != (byte)'[') return false;
-        start = i + 1;
-        close = AsciiScanner.IndexOfWithin(s, start, MaxBracket, (byte)']');
-        return close >= 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
