@@ -9,21 +9,6 @@ namespace ErrorTrace.Core.Records;
 /// <c>.123456</c> fractions, a <c>T</c> separator and a <c>Z</c> suffix; and glog's <c>0325 20:57:27.620000</c>.</summary>
 internal static class TimestampReader
 {
-    /// <summary>The first 16 bytes of <c>YYYY-MM-DD HH:MM</c>: separators as printed, <c>0</c> where a digit goes.</summary>
-    private static readonly Vector128<byte> s_isoSeparators = Vector128.Create("0000-00-00 00:00"u8);
-
-    /// <summary>All-ones in the lanes of <see cref="s_isoSeparators"/> that hold a digit.</summary>
-    private static readonly Vector128<byte> s_isoDigitLanes = Vector128.Create(
-        (byte)0xFF, 0xFF, 0xFF, 0xFF, 0, 0xFF, 0xFF, 0, 0xFF, 0xFF, 0, 0xFF, 0xFF, 0, 0xFF, 0xFF);
-
-    /// <summary>Gathers the twelve digits of <c>YYYY-MM-DD HH:MM</c> into six adjacent pairs (out-of-range lanes read 0).</summary>
-    private static readonly Vector128<byte> s_isoDigitPairs = Vector128.Create(
-        (byte)0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 0xFF, 0xFF, 0xFF, 0xFF);
-
-    /// <summary>Tens and units weights: a multiply-add of adjacent bytes turns each digit pair into its value.</summary>
-    private static readonly Vector128<sbyte> s_tensUnits = Vector128.Create(
-        (sbyte)10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1);
-
     /// <summary>Reads <c>YYYY-MM-DD[ T]HH:MM:SS[frac][Z]</c> at <paramref name="i"/>; returns the index after it, or -1.
     /// Every record of the common formats starts with one, so the first 16 bytes are checked and converted as one
     /// vector where the CPU can (SSSE3): same answers as the scalar reader below, which the tests hold it to.</summary>
@@ -37,14 +22,24 @@ internal static class TimestampReader
         int year, month, day, hour, minute;
         if (Ssse3.IsSupported)
         {
+            // The vectors are written out as constants (not static fields): the JIT embeds them in the code.
+            // Separators as printed in "YYYY-MM-DD HH:MM", and which lanes hold a digit instead.
+            var separators = Vector128.Create((byte)'0', (byte)'0', (byte)'0', (byte)'0', (byte)'-', (byte)'0', (byte)'0', (byte)'-',
+                (byte)'0', (byte)'0', (byte)' ', (byte)'0', (byte)'0', (byte)':', (byte)'0', (byte)'0');
+            var digitLanes = Vector128.Create((byte)0xFF, 0xFF, 0xFF, 0xFF, 0, 0xFF, 0xFF, 0, 0xFF, 0xFF, 0, 0xFF, 0xFF, 0, 0xFF, 0xFF);
+            // The twelve digits gathered into six adjacent pairs (lanes out of range read 0), and the tens/units weights
+            // with which a multiply-add of adjacent bytes turns each pair into its value.
+            var digitPairs = Vector128.Create((byte)0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 0xFF, 0xFF, 0xFF, 0xFF);
+            var tensUnits = Vector128.Create((sbyte)10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1);
+
             var bytes = Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(t));
             var digits = bytes - Vector128.Create((byte)'0');
             var isDigit = Vector128.LessThanOrEqual(digits, Vector128.Create((byte)9));
-            var isSeparator = Vector128.Equals(bytes, s_isoSeparators);
-            var valid = Vector128.ConditionalSelect(s_isoDigitLanes, isDigit, isSeparator).ExtractMostSignificantBits();
+            var isSeparator = Vector128.Equals(bytes, separators);
+            var valid = Vector128.ConditionalSelect(digitLanes, isDigit, isSeparator).ExtractMostSignificantBits();
             if (t[10] == (byte)'T') valid |= 1u << 10;
             if (valid != 0xFFFF) return -1;
-            var pairs = Ssse3.MultiplyAddAdjacent(Ssse3.Shuffle(digits, s_isoDigitPairs), s_tensUnits);
+            var pairs = Ssse3.MultiplyAddAdjacent(Ssse3.Shuffle(digits, digitPairs), tensUnits);
             year = (pairs.GetElement(0) * 100) + pairs.GetElement(1);
             month = pairs.GetElement(2);
             day = pairs.GetElement(3);
