@@ -8,8 +8,14 @@ internal sealed class StreamTable
 {
     private readonly Dictionary<long, StreamState> _streams = [];
     private readonly List<byte[]> _hosts = [];
+    /// <summary>Ranks seen without a host, by rank + 1 (0 is the default stream): prefixed ranks interleave line by line,
+    /// so the one-entry cache below misses on nearly every line of a multi-rank log and this spares the dictionary.</summary>
+    private readonly StreamState?[] _byRank = new StreamState?[DirectRanks + 1];
     private StreamState? _last;
     private long _lastKey = long.MinValue;
+
+    /// <summary>Ranks below this are looked up directly; a bigger job's higher ranks go through the dictionary.</summary>
+    private const int DirectRanks = 1_024;
 
     public IEnumerable<StreamState> All => _streams.Values;
 
@@ -18,6 +24,23 @@ internal sealed class StreamTable
     {
         var key = ((long)HostId(host) << 32) | (uint)(rank + 1);
         if (key == _lastKey && _last is not null) return _last;
+        if ((ulong)key < (ulong)_byRank.Length && _byRank[key] is { } direct)
+        {
+            _lastKey = key;
+            _last = direct;
+            return direct;
+        }
+
+        var stream = Lookup(key);
+        if ((ulong)key < (ulong)_byRank.Length) _byRank[key] = stream;
+        _lastKey = key;
+        _last = stream;
+        return stream;
+    }
+
+    private StreamState Lookup(long key)
+    {
+        var rank = (int)(uint)key - 1;
         if (!_streams.TryGetValue(key, out var stream))
         {
             if (_streams.Count >= EngineLimits.MaxStreams) key = 0;
@@ -28,8 +51,6 @@ internal sealed class StreamTable
             }
         }
 
-        _lastKey = key;
-        _last = stream;
         return stream;
     }
 
