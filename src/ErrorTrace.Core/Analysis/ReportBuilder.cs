@@ -17,7 +17,6 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         var failures = Failures();
         var root = RootCause(failures);
         var errors = Entries(failures);
-        var status = context.Status ?? (failures.Count > 0 ? "failed" : "completed");
         var notes = new List<string>();
         if (analyzer.TruncatedLines > 0)
             notes.Add($"{analyzer.TruncatedLines} line(s) longer than {EngineLimits.MaxLineBytes / 1024} KiB were cut; only their start was read.");
@@ -26,11 +25,14 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         if (!analyzer.IsComplete) notes.Add("The log was still being read; open blocks are shown as read so far.");
 
         var analysis = FailureClassifier.Classify(new ClassificationInput(root, failures, errors, context.ErrorSummary), analyzer.Options.Rules);
+        // No traceback or death, but a line that means the process died (an NCCL watchdog's timeout): still failed.
+        var diedOnALine = failures.Count == 0 && analyzer.Options.Rules.IsFatal(analysis?.RuleId);
+        var status = context.Status ?? (failures.Count > 0 || diedOnALine ? "failed" : "completed");
         return new ErrorReport
         {
             JobId = context.JobId,
             Status = status,
-            ErrorSummary = context.ErrorSummary ?? Summary(root),
+            ErrorSummary = context.ErrorSummary ?? Summary(root) ?? (diedOnALine ? Summary(analysis!) : null),
             Errors = errors,
             Traceback = root,
             Tracebacks = failures,
@@ -168,6 +170,15 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
             _ => first.Length == 0 ? root.ExceptionType : $"{root.ExceptionType}: {first}",
         };
         if (root.Rank is { } rank) text += $" (rank {rank})";
+        return text.Length <= MaxSummaryChars ? text : string.Concat(text.AsSpan(0, MaxSummaryChars - 1), "…");
+    }
+
+    /// <summary>The evidence line of a fatal rule on errors, with its rank.</summary>
+    private static string? Summary(FailureAnalysis analysis)
+    {
+        if (analysis.Evidence.Count == 0) return null;
+        var text = FirstLine(analysis.Evidence[0].Text.Trim());
+        if (analysis.RootRank is { } rank) text += $" (rank {rank})";
         return text.Length <= MaxSummaryChars ? text : string.Concat(text.AsSpan(0, MaxSummaryChars - 1), "…");
     }
 

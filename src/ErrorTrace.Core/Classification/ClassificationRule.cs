@@ -26,5 +26,11 @@ internal sealed class ClassificationRule
 
     public required RuleConditions Conditions { get; init; }
 
+    /// <summary>Rules on errors only. The line it matches means the process died (an NCCL watchdog's timeout, the kernel's
+    /// OOM kill, "Segmentation fault" logged as a line), so when the log shows no traceback or death of its own, the
+    /// job is still reported failed and the line is its summary. Without it, an error line is evidence for the category
+    /// but not proof of failure: a logged data or template error may be one skipped sample.</summary>
+    public bool Fatal { get; init; }
+
     public override string ToString() => Id;
 }

@@ -34,6 +34,8 @@ internal static class RuleBuilder
         };
 
         if (document.Match is null) throw Fail("needs a \"match\" object with at least one condition");
+        if (document.Fatal is not null && target != RuleTarget.Errors)
+            throw Fail("\"fatal\" only applies to rules on errors: a failure the rule reads already makes the job failed");
         RuleConditions conditions;
         try
         {
@@ -55,6 +57,7 @@ internal static class RuleBuilder
             Description = document.Description,
             Suggestions = [.. document.Suggestions ?? []],
             Conditions = conditions,
+            Fatal = document.Fatal == true,
         };
     }
 

@@ -22,4 +22,7 @@ internal sealed class RuleDocument
     public List<string>? Suggestions { get; set; }
 
     public MatchDocument? Match { get; set; }
+
+    /// <summary>Rules on errors only: the matched line means the process died (see <see cref="ClassificationRule.Fatal"/>).</summary>
+    public bool? Fatal { get; set; }
 }

@@ -23,6 +23,9 @@ public sealed class RuleSet
 
     internal IReadOnlyList<ClassificationRule> Rules { get; }
 
+    /// <summary>True when the rule named <paramref name="id"/> is <see cref="ClassificationRule.Fatal"/>.</summary>
+    internal bool IsFatal(string? id) => id is not null && Rules.Any(r => r.Fatal && string.Equals(r.Id, id, StringComparison.Ordinal));
+
     internal FrozenDictionary<string, FailureCategory> Categories { get; }
 
     /// <summary>The user's rules from <paramref name="path"/>, then the built-in ones.</summary>
