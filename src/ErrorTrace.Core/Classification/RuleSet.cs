@@ -50,7 +50,8 @@ public sealed class RuleSet
     {
         using var stream = typeof(RuleSet).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return RuleSetLoader.Parse(reader.ReadToEnd(), "rules.json (built-in)", defaults: null);
+        var utf8 = new byte[stream.Length];
+        stream.ReadExactly(utf8);
+        return RuleSetLoader.ParseBuiltIn(utf8, "rules.json (built-in)");
     }
 }

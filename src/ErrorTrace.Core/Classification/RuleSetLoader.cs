@@ -26,6 +26,14 @@ internal static class RuleSetLoader
         }
 
         if (document is null) throw new RuleSetException(source, null, null, "the file holds 'null', expected an object with \"rules\"");
+        return Build(document, source, defaults);
+    }
+
+    /// <summary>The built-in file, read by <see cref="RulesDocumentReader"/> (see there for why).</summary>
+    public static RuleSet ParseBuiltIn(ReadOnlySpan<byte> utf8, string source) => Build(RulesDocumentReader.Read(utf8), source, defaults: null);
+
+    private static RuleSet Build(RulesDocument document, string source, RuleSet? defaults)
+    {
 
         var categories = ReadCategories(document, source, defaults);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
