@@ -1,16 +1,27 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace ErrorTrace.Core.Reports;
 
 /// <summary>The report's JSON form: snake_case, UTC timestamps ending in <c>Z</c>, nulls kept (the contract has them).</summary>
 public static class ReportJson
 {
-    public static string Serialize(ErrorReport report, bool indented = false) =>
-        JsonSerializer.Serialize(report, indented ? ReportJsonContext.Indented.ErrorReport : ReportJsonContext.Default.ErrorReport);
+    /// <summary>The serializer's defaults, which the report's JSON has always had: escaped non-ASCII, no indentation.</summary>
+    private static readonly JsonWriterOptions s_compact = new() { Indented = false };
 
-    public static void Serialize(Stream destination, ErrorReport report, bool indented = false) =>
-        JsonSerializer.Serialize(destination, report, indented ? ReportJsonContext.Indented.ErrorReport : ReportJsonContext.Default.ErrorReport);
+    private static readonly JsonWriterOptions s_indented = new() { Indented = true };
+
+    public static string Serialize(ErrorReport report, bool indented = false)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, indented ? s_indented : s_compact)) ReportJsonWriter.Write(writer, report);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static void Serialize(Stream destination, ErrorReport report, bool indented = false)
+    {
+        using var writer = new Utf8JsonWriter(destination, indented ? s_indented : s_compact);
+        ReportJsonWriter.Write(writer, report);
+    }
 
     public static ErrorReport? Deserialize(string json) =>
         JsonSerializer.Deserialize(json, ReportJsonContext.Default.ErrorReport);
