@@ -13,21 +13,60 @@ internal static class RulesDocumentReader
 {
     private static readonly JsonReaderOptions s_options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
+    /// <summary>Reads one property's value into the object being built.</summary>
+    private delegate void Setter<in T>(T target, ref Utf8JsonReader reader);
+
+    /// <summary>Each object's properties by their JSON name (the serializer's snake_case of the document types),
+    /// inner objects first so that each table is built before the one that refers to it.</summary>
+    private static readonly (byte[] Name, Setter<MatchDocument> Set)[] s_match =
+    [
+        ("types"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Types = ReadStrings(ref r)),
+        ("message"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Message = ReadStrings(ref r)),
+        ("message_regex"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.MessageRegex = ReadStrings(ref r)),
+        ("not_message"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.NotMessage = ReadStrings(ref r)),
+        ("frames"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Frames = ReadStrings(ref r)),
+        ("frame_regex"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.FrameRegex = ReadStrings(ref r)),
+        ("not_frames"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.NotFrames = ReadStrings(ref r)),
+        ("phases"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Phases = ReadStrings(ref r)),
+        ("kinds"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Kinds = ReadStrings(ref r)),
+        ("levels"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Levels = ReadStrings(ref r)),
+        ("raised_in"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.RaisedIn = ReadString(ref r)),
+        ("no_root"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.NoRoot = ReadBool(ref r)),
+    ];
+
+    private static readonly (byte[] Name, Setter<RuleDocument> Set)[] s_rule =
+    [
+        ("id"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Id = ReadString(ref r)),
+        ("comment"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Comment = ReadString(ref r)),
+        ("category"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Category = ReadString(ref r)),
+        ("phase"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Phase = ReadString(ref r)),
+        ("confidence"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Confidence = ReadString(ref r)),
+        ("on"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.On = ReadString(ref r)),
+        ("description"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Description = ReadString(ref r)),
+        ("suggestions"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Suggestions = ReadStrings(ref r)),
+        ("fatal"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Fatal = ReadBool(ref r)),
+        ("match"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Match = ReadObject(ref r, "a match", s_match)),
+    ];
+
+    private static readonly (byte[] Name, Setter<CategoryDocument> Set)[] s_category =
+    [
+        ("description"u8.ToArray(), (CategoryDocument c, ref Utf8JsonReader r) => c.Description = ReadString(ref r)),
+        ("phase"u8.ToArray(), (CategoryDocument c, ref Utf8JsonReader r) => c.Phase = ReadString(ref r)),
+        ("suggestions"u8.ToArray(), (CategoryDocument c, ref Utf8JsonReader r) => c.Suggestions = ReadStrings(ref r)),
+    ];
+
+    private static readonly (byte[] Name, Setter<RulesDocument> Set)[] s_file =
+    [
+        ("comment"u8.ToArray(), (RulesDocument d, ref Utf8JsonReader r) => d.Comment = ReadString(ref r)),
+        ("categories"u8.ToArray(), (RulesDocument d, ref Utf8JsonReader r) => d.Categories = ReadCategories(ref r)),
+        ("rules"u8.ToArray(), (RulesDocument d, ref Utf8JsonReader r) => d.Rules = ReadList(ref r, "a rule", s_rule)),
+    ];
+
     /// <exception cref="JsonException">The text is not JSON of the rules file's shape.</exception>
     public static RulesDocument Read(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8, s_options);
-        Start(ref reader, JsonTokenType.StartObject);
-        var document = new RulesDocument();
-        while (NextProperty(ref reader))
-        {
-            if (reader.ValueTextEquals("comment"u8)) document.Comment = ReadString(ref reader);
-            else if (reader.ValueTextEquals("categories"u8)) document.Categories = ReadCategories(ref reader);
-            else if (reader.ValueTextEquals("rules"u8)) document.Rules = ReadRules(ref reader);
-            else throw Unknown(ref reader, "the rules file");
-        }
-
-        return document;
+        return ReadObject(ref reader, "the rules file", s_file) ?? throw new JsonException("the rules file is null");
     }
 
     private static Dictionary<string, CategoryDocument>? ReadCategories(ref Utf8JsonReader reader)
@@ -37,73 +76,46 @@ internal static class RulesDocumentReader
         while (NextProperty(ref reader))
         {
             var name = reader.GetString()!;
-            if (!Start(ref reader, JsonTokenType.StartObject)) throw new JsonException($"category '{name}' is null");
-            var category = new CategoryDocument();
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("description"u8)) category.Description = ReadString(ref reader);
-                else if (reader.ValueTextEquals("phase"u8)) category.Phase = ReadString(ref reader);
-                else if (reader.ValueTextEquals("suggestions"u8)) category.Suggestions = ReadStrings(ref reader);
-                else throw Unknown(ref reader, "a category");
-            }
-
-            categories[name] = category;
+            categories[name] = ReadObject(ref reader, "a category", s_category) ?? throw new JsonException($"category '{name}' is null");
         }
 
         return categories;
     }
 
-    private static List<RuleDocument>? ReadRules(ref Utf8JsonReader reader)
+    /// <summary>An object whose properties are all in <paramref name="properties"/>; null for JSON null.</summary>
+    private static T? ReadObject<T>(ref Utf8JsonReader reader, string owner, (byte[] Name, Setter<T> Set)[] properties)
+        where T : class, new()
+    {
+        if (!Start(ref reader, JsonTokenType.StartObject)) return null;
+        var target = new T();
+        while (NextProperty(ref reader)) Find(ref reader, owner, properties)(target, ref reader);
+        return target;
+    }
+
+    private static List<T>? ReadList<T>(ref Utf8JsonReader reader, string owner, (byte[] Name, Setter<T> Set)[] properties)
+        where T : class, new()
     {
         if (!Start(ref reader, JsonTokenType.StartArray)) return null;
-        var rules = new List<RuleDocument>();
+        var items = new List<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             Expect(ref reader, JsonTokenType.StartObject);
-            var rule = new RuleDocument();
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("id"u8)) rule.Id = ReadString(ref reader);
-                else if (reader.ValueTextEquals("comment"u8)) rule.Comment = ReadString(ref reader);
-                else if (reader.ValueTextEquals("category"u8)) rule.Category = ReadString(ref reader);
-                else if (reader.ValueTextEquals("phase"u8)) rule.Phase = ReadString(ref reader);
-                else if (reader.ValueTextEquals("confidence"u8)) rule.Confidence = ReadString(ref reader);
-                else if (reader.ValueTextEquals("on"u8)) rule.On = ReadString(ref reader);
-                else if (reader.ValueTextEquals("description"u8)) rule.Description = ReadString(ref reader);
-                else if (reader.ValueTextEquals("suggestions"u8)) rule.Suggestions = ReadStrings(ref reader);
-                else if (reader.ValueTextEquals("fatal"u8)) rule.Fatal = ReadBool(ref reader);
-                else if (reader.ValueTextEquals("match"u8)) rule.Match = ReadMatch(ref reader);
-                else throw Unknown(ref reader, "a rule");
-            }
-
-            rules.Add(rule);
+            var target = new T();
+            while (NextProperty(ref reader)) Find(ref reader, owner, properties)(target, ref reader);
+            items.Add(target);
         }
 
-        return rules;
+        return items;
     }
 
-    private static MatchDocument? ReadMatch(ref Utf8JsonReader reader)
+    private static Setter<T> Find<T>(ref Utf8JsonReader reader, string owner, (byte[] Name, Setter<T> Set)[] properties)
     {
-        if (!Start(ref reader, JsonTokenType.StartObject)) return null;
-        var match = new MatchDocument();
-        while (NextProperty(ref reader))
+        foreach (var (name, set) in properties)
         {
-            if (reader.ValueTextEquals("types"u8)) match.Types = ReadStrings(ref reader);
-            else if (reader.ValueTextEquals("message"u8)) match.Message = ReadStrings(ref reader);
-            else if (reader.ValueTextEquals("message_regex"u8)) match.MessageRegex = ReadStrings(ref reader);
-            else if (reader.ValueTextEquals("not_message"u8)) match.NotMessage = ReadStrings(ref reader);
-            else if (reader.ValueTextEquals("frames"u8)) match.Frames = ReadStrings(ref reader);
-            else if (reader.ValueTextEquals("frame_regex"u8)) match.FrameRegex = ReadStrings(ref reader);
-            else if (reader.ValueTextEquals("not_frames"u8)) match.NotFrames = ReadStrings(ref reader);
-            else if (reader.ValueTextEquals("phases"u8)) match.Phases = ReadStrings(ref reader);
-            else if (reader.ValueTextEquals("kinds"u8)) match.Kinds = ReadStrings(ref reader);
-            else if (reader.ValueTextEquals("levels"u8)) match.Levels = ReadStrings(ref reader);
-            else if (reader.ValueTextEquals("raised_in"u8)) match.RaisedIn = ReadString(ref reader);
-            else if (reader.ValueTextEquals("no_root"u8)) match.NoRoot = ReadBool(ref reader);
-            else throw Unknown(ref reader, "a match");
+            if (reader.ValueTextEquals(name)) return set;
         }
 
-        return match;
+        throw new JsonException($"unknown property '{reader.GetString()}' in {owner}");
     }
 
     /// <summary>Moves to the next token: true when it opens <paramref name="type"/>, false when it is null.</summary>
@@ -156,7 +168,4 @@ internal static class RulesDocumentReader
     {
         if (reader.TokenType != type) throw new JsonException($"expected {type}, found {reader.TokenType}");
     }
-
-    private static JsonException Unknown(ref Utf8JsonReader reader, string owner) =>
-        new($"unknown property '{reader.GetString()}' in {owner}");
 }
