@@ -16,6 +16,7 @@ public class AnalyzerBenchmarks
     private byte[] _warningHeavy = [];
     private byte[] _tqdmHeavy = [];
     private byte[] _junk = [];
+    private byte[] _giant = [];
 
     [GlobalSetup]
     public void Setup()
@@ -24,6 +25,7 @@ public class AnalyzerBenchmarks
         _warningHeavy = Inputs.WarningHeavy;
         _tqdmHeavy = Inputs.TqdmHeavy;
         _junk = Inputs.Junk;
+        _giant = Inputs.Giant;
     }
 
     /// <summary>The whole 64 MiB in one <see cref="LogAnalyzer.Append"/>: the best case for the scanner.</summary>
@@ -43,6 +45,11 @@ public class AnalyzerBenchmarks
     [Benchmark]
     [InputBytes(Inputs.StressBytes)]
     public ErrorReport TqdmHeavy() => Analyze(_tqdmHeavy, Core.Input.LogFile.ChunkBytes);
+
+    /// <summary>One 32 MiB line of progress-bar frames: its frames are cut one by one (linear, not a look-ahead per frame).</summary>
+    [Benchmark]
+    [InputBytes(Inputs.StressBytes)]
+    public ErrorReport GiantProgressLine() => Analyze(_giant, Core.Input.LogFile.ChunkBytes);
 
     [Benchmark]
     [InputBytes(Inputs.StressBytes)]

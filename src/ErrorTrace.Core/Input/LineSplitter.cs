@@ -21,6 +21,10 @@ internal sealed class LineSplitter
     private bool _segmentHasEscape;
     private bool _atLineStart = true;
 
+    /// <summary>The physical line whose frames cannot be skipped (its end is too far or not in this chunk): its frames are
+    /// cut one by one, without looking ahead again at every frame (a 50 MB line of progress bars has a million).</summary>
+    private long _framesCutOneByOne;
+
     /// <summary>1-based number of the physical line being read.</summary>
     public long LineNumber { get; private set; } = 1;
 
@@ -79,7 +83,7 @@ internal sealed class LineSplitter
             }
 
             var endsLine = !isCr || chunk[index + 1] == (byte)'\n';
-            if (!endsLine && LineNumber > 1 && TrySkipFrames(chunk, ref stops, start, index, sink, out var next))
+            if (!endsLine && LineNumber > 1 && LineNumber != _framesCutOneByOne && TrySkipFrames(chunk, ref stops, start, index, sink, out var next))
             {
                 start = searchFrom = next;
                 continue;
@@ -141,14 +145,15 @@ internal sealed class LineSplitter
             }
         }
 
-        if (newline < 0 || newline - start > EngineLimits.MaxLineBytes) return false;
-
-        if (_carryLength > 0 || _carryTruncated)
+        if (newline < 0 || newline - start > EngineLimits.MaxLineBytes || _carryTruncated
+            || _carryLength + (frameEnd - start) > EngineLimits.MaxLineBytes)
         {
-            // The first frame began in the previous chunk: it is dropped like the others.
-            if (_carryTruncated || _carryLength + (frameEnd - start) > EngineLimits.MaxLineBytes) return false;
-            _carryLength = 0;
+            _framesCutOneByOne = LineNumber;
+            return false;
         }
+
+        // The first frame began in the previous chunk: it is dropped like the others.
+        _carryLength = 0;
 
         // A \r right before the \n ends the line (\r\n); the last segment is the one before it.
         var lastStart = cr;
