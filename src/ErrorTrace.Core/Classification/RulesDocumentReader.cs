@@ -86,10 +86,7 @@ internal static class RulesDocumentReader
     private static T? ReadObject<T>(ref Utf8JsonReader reader, string owner, (byte[] Name, Setter<T> Set)[] properties)
         where T : class, new()
     {
-        if (!Start(ref reader, JsonTokenType.StartObject)) return null;
-        var target = new T();
-        while (NextProperty(ref reader)) Find(ref reader, owner, properties)(target, ref reader);
-        return target;
+        return Start(ref reader, JsonTokenType.StartObject) ? Fill(ref reader, owner, properties) : null;
     }
 
     private static List<T>? ReadList<T>(ref Utf8JsonReader reader, string owner, (byte[] Name, Setter<T> Set)[] properties)
@@ -100,12 +97,19 @@ internal static class RulesDocumentReader
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             Expect(ref reader, JsonTokenType.StartObject);
-            var target = new T();
-            while (NextProperty(ref reader)) Find(ref reader, owner, properties)(target, ref reader);
-            items.Add(target);
+            items.Add(Fill(ref reader, owner, properties));
         }
 
         return items;
+    }
+
+    /// <summary>The properties of the object just opened, up to its end.</summary>
+    private static T Fill<T>(ref Utf8JsonReader reader, string owner, (byte[] Name, Setter<T> Set)[] properties)
+        where T : class, new()
+    {
+        var target = new T();
+        while (NextProperty(ref reader)) Find(ref reader, owner, properties)(target, ref reader);
+        return target;
     }
 
     private static Setter<T> Find<T>(ref Utf8JsonReader reader, string owner, (byte[] Name, Setter<T> Set)[] properties)
