@@ -169,16 +169,20 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
             "signal" => $"Process killed by {root.ExceptionType}: {first}",
             _ => first.Length == 0 ? root.ExceptionType : $"{root.ExceptionType}: {first}",
         };
-        if (root.Rank is { } rank) text += $" (rank {rank})";
-        return text.Length <= MaxSummaryChars ? text : string.Concat(text.AsSpan(0, MaxSummaryChars - 1), "…");
+        return WithRank(text, root.Rank);
     }
 
     /// <summary>The evidence line of a fatal rule on errors, with its rank.</summary>
     private static string? Summary(FailureAnalysis analysis)
     {
         if (analysis.Evidence.Count == 0) return null;
-        var text = FirstLine(analysis.Evidence[0].Text.Trim());
-        if (analysis.RootRank is { } rank) text += $" (rank {rank})";
+        return WithRank(FirstLine(analysis.Evidence[0].Text.Trim()), analysis.RootRank);
+    }
+
+    /// <summary>A summary line: the rank appended when known, cut to <see cref="MaxSummaryChars"/>.</summary>
+    private static string WithRank(string text, int? rank)
+    {
+        if (rank is { } r) text += $" (rank {r})";
         return text.Length <= MaxSummaryChars ? text : string.Concat(text.AsSpan(0, MaxSummaryChars - 1), "…");
     }
 
