@@ -73,33 +73,31 @@ fi
 passed=0
 failed=0
 status=0
-for project in tests/*/; do
-  ls "$project"*.csproj >/dev/null 2>&1 || continue
-  echo "== test ${project%/}"
-  dotnet test --project "${project%/}" --no-build 2>&1 | tee "$log" | grep -E "^(failed|  (Assert|Expected|Actual))|error" | head -n 60
-  code=${PIPESTATUS[0]}
+# Runs `dotnet test ARGS...`, shows failures, and adds its counts to the totals.
+run_dotnet_tests() {
+  dotnet test "$@" 2>&1 | tee "$log" | grep -E "^(failed|  (Assert|Expected|Actual))|error" | head -n 60
+  local code=${PIPESTATUS[0]} p f
   p=$(grep -E '^\s*succeeded:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
   f=$(grep -E '^\s*failed:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
   echo "   ${p:-0} passed, ${f:-0} failed"
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
   [ "$code" -ne 0 ] && status=1
+  return 0
+}
+
+for project in tests/*/; do
+  ls "$project"*.csproj >/dev/null 2>&1 || continue
+  echo "== test ${project%/}"
+  run_dotnet_tests --project "${project%/}" --no-build
 done
 
 # The byte-level readers have vector paths (AVX2/SSSE3) and scalar twins for CPUs without them; this machine takes
 # the vector paths, so their tests run once more with the runtime's hardware intrinsics switched off.
 echo "== test tests/ErrorTrace.Core.Tests, byte-level readers without SIMD (DOTNET_EnableHWIntrinsic=0)"
-DOTNET_EnableHWIntrinsic=0 dotnet test --project tests/ErrorTrace.Core.Tests --no-build -- \
+DOTNET_EnableHWIntrinsic=0 run_dotnet_tests --project tests/ErrorTrace.Core.Tests --no-build -- \
   --filter-class "*.AsciiLiteralSetTests" --filter-class "*.LineSplitterTests" --filter-class "*.TimestampReaderTests" \
-  --filter-class "*.AsciiScannerTests" --filter-class "*.EngineProperties" 2>&1 | tee "$log" |
-  grep -E "^(failed|  (Assert|Expected|Actual))|error" | head -n 60
-code=${PIPESTATUS[0]}
-p=$(grep -E '^\s*succeeded:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
-f=$(grep -E '^\s*failed:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
-echo "   ${p:-0} passed, ${f:-0} failed"
-passed=$((passed + ${p:-0}))
-failed=$((failed + ${f:-0}))
-[ "$code" -ne 0 ] && status=1
+  --filter-class "*.AsciiScannerTests" --filter-class "*.EngineProperties"
 
 echo "== test web (vitest)"
 # The panel's TypeScript helpers; node_modules comes from the server build's npm ci (web/panel.targets).
