@@ -38,10 +38,11 @@ internal static class AnalyzeCommand
         });
         var output = new Option<string>("--output", "-o") { Description = "Write the report to FILE instead of stdout (never coloured).", HelpName = "FILE" };
         var noColor = new Option<bool>("--no-color") { Description = "Plain text even on a terminal (also: the NO_COLOR environment variable)." };
+        var noMmap = new Option<bool>("--no-mmap") { Description = "Read files with read() copies instead of memory maps (slower; safe if another process may truncate the log meanwhile)." };
 
         var command = new Command("analyze", "Analyse training-job logs and report the root-cause failure.")
         {
-            files, format, rules, jobId, status, summary, timeZone, output, noColor,
+            files, format, rules, jobId, status, summary, timeZone, output, noColor, noMmap,
         };
         command.Validators.Add(result => ValidateFiles(result, files, jobId));
         command.SetAction(parseResult =>
@@ -59,6 +60,7 @@ internal static class AnalyzeCommand
                 TimeZone = zone,
                 OutputPath = parseResult.GetValue(output),
                 NoColor = parseResult.GetValue(noColor),
+                MemoryMap = !parseResult.GetValue(noMmap),
             };
             return new AnalyzeRunner(environment).Run(settings, environment.Cancellation);
         });

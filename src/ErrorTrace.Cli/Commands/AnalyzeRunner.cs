@@ -94,6 +94,6 @@ internal sealed class AnalyzeRunner(CliEnvironment environment)
 
         var colour = !settings.NoColor && !environment.NoColorRequested;
         return new ProgressDisplay(environment)
-            .Run(path, colour, progress => LogFile.Analyze(path, options, context, progress, cancellationToken));
+            .Run(path, colour, progress => LogFile.Analyze(path, options, context, progress, settings.MemoryMap, cancellationToken));
     }
 }

@@ -22,4 +22,7 @@ internal sealed record AnalyzeSettings
     public string? OutputPath { get; init; }
 
     public bool NoColor { get; init; }
+
+    /// <summary>Read regular files through memory maps (the default; <c>--no-mmap</c> turns it off).</summary>
+    public bool MemoryMap { get; init; } = true;
 }

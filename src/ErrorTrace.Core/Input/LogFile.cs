@@ -11,8 +11,11 @@ public static class LogFile
     /// <summary>Big enough that the per-chunk overhead vanishes, small enough to stay in L2 and keep peak memory low.</summary>
     public const int ChunkBytes = 256 * 1024;
 
+    /// <summary>Analyzes a file (<c>-</c>: stdin). <paramref name="memoryMap"/>: read a regular, uncompressed file through
+    /// memory-mapped windows instead of copies (<see cref="MappedFileFeed"/>: faster, but a file truncated meanwhile
+    /// kills the process, so only for one-shot runs).</summary>
     public static ErrorReport Analyze(string path, AnalysisOptions? options = null, ReportContext? context = null,
-        IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<long>? progress = null, bool memoryMap = false, CancellationToken cancellationToken = default)
     {
         context ??= new ReportContext { JobId = JobIdFromPath(path) ?? "unknown" };
         if (path == "-")
@@ -23,8 +26,24 @@ public static class LogFile
 
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
             bufferSize: 1, FileOptions.SequentialScan);
-        var sized = context with { LogPath = context.LogPath ?? path, LogSizeBytes = context.LogSizeBytes ?? file.Length };
-        return Analyze(file, options, sized, progress, cancellationToken);
+        var length = file.CanSeek ? file.Length : 0;
+        var sized = context with { LogPath = context.LogPath ?? path, LogSizeBytes = context.LogSizeBytes ?? length };
+        if (!memoryMap || length < MappedFileFeed.MinimumBytes) return Analyze(file, options, sized, progress, cancellationToken);
+
+        var analyzer = new LogAnalyzer(options ?? AnalysisOptions.Default);
+        Span<byte> magic = stackalloc byte[2];
+        if (file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false) == magic.Length && IsGzip(magic))
+        {
+            file.Position = 0;
+            Feed(analyzer, file, progress, cancellationToken);
+        }
+        else
+        {
+            MappedFileFeed.Feed(analyzer, file, 0, length, progress, cancellationToken);
+        }
+
+        analyzer.Complete();
+        return analyzer.CreateReport(sized);
     }
 
     public static ErrorReport Analyze(Stream stream, AnalysisOptions? options = null, ReportContext? context = null,
@@ -45,7 +64,7 @@ public static class LogFile
         var head = ReadAtLeast(stream, buffer, 2);
         var source = stream;
         GZipStream? gzip = null;
-        if (head >= 2 && buffer[0] == 0x1F && buffer[1] == 0x8B)
+        if (head >= 2 && IsGzip(buffer))
         {
             gzip = new GZipStream(new PrefixedStream(buffer.AsMemory(0, head).ToArray(), stream), CompressionMode.Decompress);
             source = gzip;
@@ -84,6 +103,9 @@ public static class LogFile
         if (name.EndsWith(".log", StringComparison.OrdinalIgnoreCase)) name = name[..^4];
         return name.StartsWith("job_", StringComparison.Ordinal) && name.Length > 4 ? name[4..] : null;
     }
+
+    /// <summary>RFC 1952: a gzip member starts with ID1 = 0x1F, ID2 = 0x8B.</summary>
+    private static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;
 
     private static int ReadAtLeast(Stream stream, byte[] buffer, int minimum)
     {
