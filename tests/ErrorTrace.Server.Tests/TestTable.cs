@@ -1,5 +1,5 @@
+using System.Data;
 using System.Data.Common;
-using Dapper;
 
 namespace ErrorTrace.Server.Tests;
 
@@ -31,12 +31,42 @@ public static class TestTable
 
     public static void Create(DbConnection connection, string table, Dictionary<string, string> c, IEnumerable<TestJob> jobs, string timestampType = "TEXT")
     {
-        connection.Execute($"CREATE TABLE {table} ({c["Id"]} TEXT PRIMARY KEY, {c["Status"]} TEXT NOT NULL, {c["ErrorMessage"]} TEXT, {c["Owner"]} TEXT, {c["LogPath"]} TEXT, {c["CreatedAt"]} {timestampType}, {c["UpdatedAt"]} {timestampType})");
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = $"CREATE TABLE {table} ({c["Id"]} TEXT PRIMARY KEY, {c["Status"]} TEXT NOT NULL, {c["ErrorMessage"]} TEXT, {c["Owner"]} TEXT, {c["LogPath"]} TEXT, {c["CreatedAt"]} {timestampType}, {c["UpdatedAt"]} {timestampType})";
+            create.ExecuteNonQuery();
+        }
+
         foreach (var job in jobs)
         {
-            connection.Execute(
-                $"INSERT INTO {table} ({c["Id"]}, {c["Status"]}, {c["ErrorMessage"]}, {c["Owner"]}, {c["LogPath"]}, {c["CreatedAt"]}, {c["UpdatedAt"]}) VALUES (@Id, @Status, @ErrorMessage, @Owner, @LogPath, @CreatedAt, @CreatedAt)",
-                new { job.Id, job.Status, job.ErrorMessage, job.Owner, job.LogPath, job.CreatedAt });
+            using var insert = connection.CreateCommand();
+            insert.CommandText = $"INSERT INTO {table} ({c["Id"]}, {c["Status"]}, {c["ErrorMessage"]}, {c["Owner"]}, {c["LogPath"]}, {c["CreatedAt"]}, {c["UpdatedAt"]}) VALUES (@Id, @Status, @ErrorMessage, @Owner, @LogPath, @CreatedAt, @UpdatedAt)";
+            Add(insert, "Id", job.Id);
+            Add(insert, "Status", job.Status);
+            Add(insert, "ErrorMessage", job.ErrorMessage);
+            Add(insert, "Owner", job.Owner);
+            Add(insert, "LogPath", job.LogPath);
+            // Typed by the provider from the value: a UTC DateTime is text on SQLite and timestamptz on PostgreSQL.
+            Add(insert, "CreatedAt", job.CreatedAt);
+            Add(insert, "UpdatedAt", job.CreatedAt);
+            insert.ExecuteNonQuery();
         }
+    }
+
+    private static void Add(DbCommand command, string name, string? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = DbType.String;
+        parameter.Value = value ?? (object)DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static void Add(DbCommand command, string name, DateTime value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }

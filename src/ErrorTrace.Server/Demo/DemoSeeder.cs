@@ -1,7 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Dapper;
+using ErrorTrace.Server.Data;
 using ErrorTrace.Server.Jobs;
 using ErrorTrace.Server.Options;
 using Microsoft.Data.Sqlite;
@@ -29,9 +30,14 @@ internal sealed class DemoSeeder(ServicePaths paths, IOptions<JobsTableOptions> 
         using (var connection = new SqliteConnection($"Data Source={temporary};Pooling=False"))
         {
             connection.Open();
-            connection.Execute(CreateTableSql());
+            using (var create = DbQueries.Command(connection, CreateTableSql())) create.ExecuteNonQuery();
             using var transaction = connection.BeginTransaction();
-            foreach (var job in jobs) connection.Execute(InsertSql(), Row(job), transaction);
+            foreach (var job in jobs)
+            {
+                using var insert = DbQueries.Command(connection, InsertSql(), transaction);
+                AddRow(insert, job).ExecuteNonQuery();
+            }
+
             transaction.Commit();
         }
 
@@ -76,13 +82,11 @@ internal sealed class DemoSeeder(ServicePaths paths, IOptions<JobsTableOptions> 
         return $"INSERT INTO {SqlIdentifier.Quote(table.Value.Table)} ({SqlIdentifier.Quote(c.Id)}, {SqlIdentifier.Quote(c.Status)}, {SqlIdentifier.Quote(c.ErrorMessage)}, {SqlIdentifier.Quote(c.Owner)}, {SqlIdentifier.Quote(c.CreatedAt)}, {SqlIdentifier.Quote(c.UpdatedAt)}) VALUES (@Id, @Status, @ErrorMessage, @Owner, @CreatedAt, @UpdatedAt)";
     }
 
-    private static object Row(DemoJob job) => new
-    {
-        job.Id,
-        job.Status,
-        job.ErrorMessage,
-        job.Owner,
-        CreatedAt = job.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        UpdatedAt = job.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-    };
+    private static DbCommand AddRow(DbCommand insert, DemoJob job) => insert
+        .With("Id", job.Id)
+        .With("Status", job.Status)
+        .With("ErrorMessage", job.ErrorMessage)
+        .With("Owner", job.Owner)
+        .With("CreatedAt", job.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
+        .With("UpdatedAt", job.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
 }

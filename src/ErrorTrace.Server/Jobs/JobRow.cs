@@ -1,11 +1,25 @@
+using System.Data.Common;
 using System.Globalization;
+using ErrorTrace.Server.Data;
 
 namespace ErrorTrace.Server.Jobs;
 
-/// <summary>One row as Dapper reads it. Columns are <see cref="object"/> because platforms store ids as integers or
-/// text and timestamps as text, Unix seconds or <c>timestamptz</c>; <see cref="ToRecord"/> normalises them.</summary>
+/// <summary>One row as the provider returns it. Columns are <see cref="object"/> because platforms store ids as integers
+/// or text and timestamps as text, Unix seconds or <c>timestamptz</c>; <see cref="ToRecord"/> normalises them.</summary>
 internal sealed class JobRow
 {
+    /// <summary>The current row of a <see cref="JobsSql"/> select, by the column aliases it gives.</summary>
+    public static JobRow Read(DbDataReader reader) => new()
+    {
+        Id = reader.Value("Id"),
+        Status = reader.Value("Status"),
+        ErrorMessage = reader.Value("ErrorMessage"),
+        Owner = reader.Value("Owner"),
+        LogPath = reader.Value("LogPath"),
+        CreatedAt = reader.Value("CreatedAt"),
+        UpdatedAt = reader.Value("UpdatedAt"),
+    };
+
     public object? Id { get; set; }
 
     public object? Status { get; set; }

@@ -1,9 +1,11 @@
+using System.Data.Common;
+using ErrorTrace.Server.Data;
 using ErrorTrace.Server.Options;
 
 namespace ErrorTrace.Server.Jobs;
 
 /// <summary>The three statements the service runs, built once from the configured table and column names. The columns
-/// are aliased to <see cref="JobRow"/>'s property names; SQLite and PostgreSQL both accept this SQL as is.</summary>
+/// are aliased to the names <see cref="JobRow.Read"/> reads; SQLite and PostgreSQL both accept this SQL as is.</summary>
 internal sealed class JobsSql
 {
     public JobsSql(JobsTableOptions table)
@@ -48,5 +50,15 @@ internal sealed class JobsSql
         if (query.Status is not null) filters.Add(StatusFilter);
         var where = filters.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filters);
         return ($"{ListSelect}{where} {Order} LIMIT @Limit OFFSET @Offset", $"{CountSelect}{where}");
+    }
+
+    /// <summary>The parameters of the filters <see cref="ForQuery"/> put in its WHERE clause, and only those (the
+    /// conditions are the same): PostgreSQL must not be sent a parameter the statement does not use.</summary>
+    public static DbCommand AddFilterParameters(DbCommand command, JobQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Owner is not null) command.With("Owner", query.Owner);
+        if (query.Status is not null) command.With("Status", query.Status);
+        return command;
     }
 }

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Dapper;
+using ErrorTrace.Server.Data;
 using ErrorTrace.Server.Options;
 
 namespace ErrorTrace.Server.Jobs;
@@ -14,8 +14,8 @@ internal abstract class SqlJobRepository(JobsTableOptions table) : IJobRepositor
     public async Task<JobRecord?> FindAsync(string jobId, CancellationToken cancellationToken)
     {
         await using var connection = CreateConnection();
-        var row = await connection.QuerySingleOrDefaultAsync<JobRow>(
-            new CommandDefinition(_sql.Find, new { Id = jobId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var command = await DbQueries.CommandAsync(connection, _sql.Find, cancellationToken).ConfigureAwait(false);
+        var row = await command.With("Id", jobId).SingleOrDefaultAsync(JobRow.Read, cancellationToken).ConfigureAwait(false);
         return row?.ToRecord();
     }
 
@@ -23,22 +23,21 @@ internal abstract class SqlJobRepository(JobsTableOptions table) : IJobRepositor
     {
         ArgumentNullException.ThrowIfNull(query);
         var (list, count) = _sql.ForQuery(query);
-        var parameters = new
-        {
-            query.Owner,
-            query.Status,
-            Limit = query.PageSize,
-            Offset = (long)(query.Page - 1) * query.PageSize,
-        };
         await using var connection = CreateConnection();
-        var rows = await connection.QueryAsync<JobRow>(new CommandDefinition(list, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(count, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return new JobPage(rows.Select(r => r.ToRecord()).ToList(), total);
+        await using var listCommand = await DbQueries.CommandAsync(connection, list, cancellationToken).ConfigureAwait(false);
+        JobsSql.AddFilterParameters(listCommand, query)
+            .With("Limit", query.PageSize)
+            .With("Offset", (long)(query.Page - 1) * query.PageSize);
+        var rows = await listCommand.ListAsync(JobRow.Read, cancellationToken).ConfigureAwait(false);
+        await using var countCommand = await DbQueries.CommandAsync(connection, count, cancellationToken).ConfigureAwait(false);
+        var total = await JobsSql.AddFilterParameters(countCommand, query).ScalarInt64Async(cancellationToken).ConfigureAwait(false);
+        return new JobPage(rows.ConvertAll(r => r.ToRecord()), total);
     }
 
     public async Task PingAsync(CancellationToken cancellationToken)
     {
         await using var connection = CreateConnection();
-        await connection.ExecuteScalarAsync<int?>(new CommandDefinition(_sql.Ping, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var command = await DbQueries.CommandAsync(connection, _sql.Ping, cancellationToken).ConfigureAwait(false);
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 }
