@@ -19,6 +19,8 @@ internal sealed class LookbackBlock
 
     public void Clear() => _lines.Clear();
 
+    /// <summary>Every unstructured line the gate lets by lands here: inlined, so it costs the copy and little else.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Add(ReadOnlySpan<byte> line, long lineNumber)
     {
         if (!_lines.Fits(line.Length)) Clear();

@@ -19,7 +19,8 @@ internal sealed class StreamTable
 
     public IEnumerable<StreamState> All => _streams.Values;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Every line asks: the cached answers are inlined into the caller, the rest is out of line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public StreamState Get(ReadOnlySpan<byte> host, int rank)
     {
         var key = ((long)HostId(host) << 32) | (uint)(rank + 1);
@@ -31,6 +32,12 @@ internal sealed class StreamTable
             return direct;
         }
 
+        return Miss(key);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private StreamState Miss(long key)
+    {
         var stream = Lookup(key);
         if ((ulong)key < (ulong)_byRank.Length) _byRank[key] = stream;
         _lastKey = key;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ErrorTrace.Core.Envelopes;
 
 /// <summary>
@@ -10,12 +12,26 @@ internal static class CriEnvelope
     /// <summary>RFC 3339 timestamps are 20 to 35 characters; anything longer is not this envelope.</summary>
     private const int MaxTimestampLength = 40;
 
+    /// <summary>Every line asks, and almost none is one: the first test is inlined into the caller.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParse(ReadOnlySpan<byte> line, out int contentStart, out bool partial)
+    {
+        if (line.Length < 28 || line[4] != (byte)'-')
+        {
+            contentStart = 0;
+            partial = false;
+            return false;
+        }
+
+        return TryParseEnvelope(line, out contentStart, out partial);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryParseEnvelope(ReadOnlySpan<byte> line, out int contentStart, out bool partial)
     {
         contentStart = 0;
         partial = false;
-        if (line.Length < 28 || line[4] != (byte)'-' || line[7] != (byte)'-' || line[10] != (byte)'T' || !char.IsAsciiDigit((char)line[0]))
-            return false;
+        if (line[7] != (byte)'-' || line[10] != (byte)'T' || !char.IsAsciiDigit((char)line[0])) return false;
 
         var space = line[..Math.Min(line.Length, MaxTimestampLength)].IndexOf((byte)' ');
         if (space < 19) return false;

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace ErrorTrace.Core.Envelopes;
@@ -33,9 +34,15 @@ internal static class LauncherPrefix
     {
         if (line.Length < 2) return true;
         var first = line[0];
-        if (first == (byte)'[') return line.Length > 5 && line[5] == (byte)'-' && char.IsAsciiDigit((char)line[1]);
+        if (first == (byte)'[') return LooksLikeTimestamp(line);
         return !(first - (byte)'a' <= 'z' - 'a' || first - (byte)'0' <= 9u || first == (byte)'(');
     }
+
+    /// <summary><c>[2025-</c>: a record's timestamp, never an MPI tag (whose job id is followed by a comma). Tested
+    /// before the call, since every rank-prefixed record reaches it after its prefix.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool LooksLikeTimestamp(ReadOnlySpan<byte> line) =>
+        line.Length > 5 && line[5] == (byte)'-' && char.IsAsciiDigit((char)line[1]);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<byte> StripPrefixes(ReadOnlySpan<byte> line, scoped ref int rank, out ReadOnlySpan<byte> host)
@@ -56,7 +63,7 @@ internal static class LauncherPrefix
                 {
                     if (!TryBracketRank(line, ref rank, out length)) break;
                 }
-                else if (!char.IsAsciiDigit((char)second) || !TryMpiTag(line, ref rank, out length))
+                else if (!char.IsAsciiDigit((char)second) || LooksLikeTimestamp(line) || !TryMpiTag(line, ref rank, out length))
                 {
                     break;
                 }
@@ -91,6 +98,15 @@ internal static class LauncherPrefix
     {
         length = 0;
         if (s.Length < 5 || s[0] != (byte)'[' || !char.IsAsciiLetter((char)s[1])) return false;
+        // "[rankN]: " with one digit, as most lines of a one-node job are: the first eight bytes are that prefix.
+        if (s.Length > 8 && (BinaryPrimitives.ReadUInt64LittleEndian(s) & RankOneDigitMask) == RankOneDigit
+            && char.IsAsciiDigit((char)s[5]) && s[8] == (byte)' ')
+        {
+            rank = s[5] - '0';
+            length = 9;
+            return true;
+        }
+
         // PyTorch's own "[rank3]: " (the common one): its letters are known, so start at the digits.
         var i = s.StartsWith("[rank"u8) ? 5 : 1;
         while (i < s.Length && i < 24 && (char.IsAsciiLetter((char)s[i]) || s[i] == (byte)'_')) i++;
@@ -104,6 +120,11 @@ internal static class LauncherPrefix
         if (isTorchRank && length < s.Length && s[length] == (byte)' ') length++;
         return true;
     }
+
+    /// <summary><c>[rank?]:</c> as a little-endian integer, and the mask that ignores the digit's byte.</summary>
+    private const ulong RankOneDigit = 0x3A5D006B6E61725B;
+
+    private const ulong RankOneDigitMask = 0xFFFF00FFFFFFFFFF;
 
     /// <summary>Open MPI <c>--tag-output</c>: <c>[1,3]&lt;stderr&gt;:</c> — job id, rank, stream.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

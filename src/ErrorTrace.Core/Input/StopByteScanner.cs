@@ -44,14 +44,18 @@ internal ref struct StopByteScanner
         return NextBlock(from);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Inlined into the splitter's loops: a call here (with its register saves) cost as much as the block
+    /// compare itself, once per 64 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int NextBlock(int from)
     {
         if (Vector256.IsHardwareAccelerated)
         {
-            while (_data.Length - from >= BlockBytes)
+            ref var data = ref MemoryMarshal.GetReference(_data);
+            var last = _data.Length - BlockBytes;
+            while (from <= last)
             {
-                var mask = Mask(ref Unsafe.Add(ref MemoryMarshal.GetReference(_data), from));
+                var mask = Mask(ref Unsafe.Add(ref data, from));
                 if (mask != 0)
                 {
                     _blockStart = from;
@@ -63,7 +67,13 @@ internal ref struct StopByteScanner
             }
         }
 
-        // The chunk's last bytes (or no 256-bit vectors): the library's search.
+        return NextInTail(from);
+    }
+
+    /// <summary>The chunk's last bytes (or no 256-bit vectors): the library's search.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly int NextInTail(int from)
+    {
         if (from >= _data.Length) return -1;
         var found = _data[from..].IndexOfAny(s_stops);
         return found < 0 ? -1 : from + found;

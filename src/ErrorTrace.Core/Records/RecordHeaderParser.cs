@@ -42,7 +42,7 @@ internal static class RecordHeaderParser
         };
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryBracketed(ReadOnlySpan<byte> s, ref RecordHeader h)
     {
         if (s.IsDigit(1))

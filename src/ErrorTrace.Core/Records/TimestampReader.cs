@@ -12,7 +12,7 @@ internal static class TimestampReader
     /// <summary>Reads <c>YYYY-MM-DD[ T]HH:MM:SS[frac][Z]</c> at <paramref name="i"/>; returns the index after it, or -1.
     /// Every record of the common formats starts with one, so the first 16 bytes are checked and converted as one
     /// vector where the CPU can (SSSE3): same answers as the scalar reader below, which the tests hold it to.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ReadIso(ReadOnlySpan<byte> s, int i, out RawTimestamp timestamp)
     {
         timestamp = default;

@@ -15,9 +15,11 @@ internal sealed class PackedLines<T>(int maxLines, int maxItems)
     public int Count { get; private set; }
 
     /// <summary>True when a line of <paramref name="length"/> items can be added without going over either bound.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool Fits(int length) => Count < maxLines && _length + length <= maxItems;
 
     /// <summary>Adds a line; the caller has checked <see cref="Fits"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Add(ReadOnlySpan<T> line, long lineNumber)
     {
         _items ??= new T[maxItems];
