@@ -135,9 +135,11 @@ public sealed partial class LogAnalyzer
 
     /// <summary>Only spaces and tabs. A line that starts or ends with anything else is not, without a search (a
     /// progress bar starts with spaces but ends with its rate).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsBlank(ReadOnlySpan<byte> content) =>
         content.IsEmpty || (IsSpaceOrTab(content[0]) && IsSpaceOrTab(content[^1]) && content.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpaceOrTab(byte b) => b is (byte)' ' or (byte)'\t';
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

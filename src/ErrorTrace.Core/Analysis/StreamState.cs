@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ErrorTrace.Core.Grouping;
 using ErrorTrace.Core.Records;
 using ErrorTrace.Core.Tracebacks;
@@ -60,7 +61,11 @@ internal sealed class StreamState(int rank)
 
     /// <summary>No block open and no record's message going on: what an unstructured line does here depends on its text
     /// alone (the gate and the repeated-warning memo rely on that).</summary>
-    public bool IsIdle => Active is null && ContinuationTarget is null && PendingRecord is null;
+    public bool IsIdle
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Active is null && ContinuationTarget is null && PendingRecord is null;
+    }
 
     /// <summary>Whatever comes next is not more of the last record's message: a new record, a blank line, a block, a
     /// progress bar's redraw.</summary>

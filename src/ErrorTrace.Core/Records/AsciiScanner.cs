@@ -62,7 +62,7 @@ internal static class AsciiScanner
     /// <summary>Maps a level word (DEBUG, INFO, WARNING/WARN, ERROR, CRITICAL/FATAL; any case) to its level.
     /// Every record pays this: the word is read as one integer, folded to upper case (<c>&amp; ~0x20</c> per byte, the
     /// same fold as comparing byte by byte) and compared with each spelling as a constant.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static LogLevel Level(ReadOnlySpan<byte> word)
     {
         const uint Fold4 = 0xDFDFDFDF;
