@@ -112,6 +112,32 @@ passed=$((passed + ${p:-0}))
 failed=$((failed + ${f:-0}))
 [ "$code" -ne 0 ] && status=1
 
+echo "== published binary: dotnet publish (Native AOT) and scripts/smoke-published.sh against the JIT build"
+# What users run is the published Native AOT executable, whose trimming and lack of a JIT can break what every test
+# above passes under the JIT; the smoke script holds it to the JIT build's output, exit codes and HTTP answers.
+# The native link needs a C toolchain: install clang when neither it nor gcc is there.
+if ! command -v clang >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then
+  (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y clang zlib1g-dev) >"$log" 2>&1 || tail -n 5 "$log"
+fi
+published=$(mktemp -d /tmp/et-published.XXXXXX)
+if dotnet publish src/ErrorTrace.Cli -c Release -o "$published/out" --artifacts-path "$published/artifacts" >"$log" 2>&1; then
+  JIT_DLL=artifacts/bin/ErrorTrace.Cli/debug/errortrace.dll bash scripts/smoke-published.sh "$published/out" >"$log" 2>&1
+  code=$?
+  grep -E "^FAIL" "$log" | head -n 30
+  counts=$(tail -n 1 "$log")
+  p=$(echo "$counts" | grep -oE '^[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
+  f=$(echo "$counts" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)
+  [ "$code" -ne 0 ] && [ "${f:-0}" -eq 0 ] && f=1 && tail -n 20 "$log"
+else
+  grep -E "error|warning" "$log" | sort -u | head -n 30
+  p=0 f=1 code=1
+fi
+rm -rf "$published"
+echo "   ${p:-0} passed, ${f:-0} failed"
+passed=$((passed + ${p:-0}))
+failed=$((failed + ${f:-0}))
+[ "$code" -ne 0 ] && status=1
+
 [ "$format_failed" -ne 0 ] && failed=$((failed + 1)) && status=1
 if [ "$passed" -eq 0 ]; then
   echo "no test ran"

@@ -43,6 +43,22 @@ public class InputTests
     }
 
     [Fact]
+    public void A_big_file_gives_the_same_report_through_maps_and_through_copies()
+    {
+        // Over 1 MiB, so the default reads it through memory maps; --no-mmap copies it with read().
+        using var dir = new TempDir();
+        var log = dir.Write("job_9.log", string.Concat(Enumerable.Repeat(SampleLogs.Quiet, (2 << 20) / SampleLogs.Quiet.Length + 1)) + SampleLogs.CudaOom);
+
+        var mapped = CliRun.Run("analyze", log, "--format", "json");
+        var copied = CliRun.Run("analyze", log, "--format", "json", "--no-mmap");
+
+        Assert.True(mapped.ExitCode == 0, mapped.ToString());
+        Assert.True(copied.ExitCode == 0, copied.ToString());
+        Assert.Equal(copied.Stdout, mapped.Stdout);
+        Assert.Equal("torch.OutOfMemoryError", ReportJson.Deserialize(mapped.Stdout)?.Traceback?.ExceptionType);
+    }
+
+    [Fact]
     public void Gz_file_is_read_transparently_and_named_without_the_suffixes()
     {
         using var dir = new TempDir();
