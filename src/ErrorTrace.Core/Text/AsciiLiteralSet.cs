@@ -81,24 +81,42 @@ internal sealed class AsciiLiteralSet
         return ContainsAnyScalar(text);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ContainsAnyAvx2(ReadOnlySpan<byte> text)
     {
-        ref var start = ref MemoryMarshal.GetReference(text);
-        var (lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3) = (_lo0, _hi0, _lo1, _hi1, _lo2, _hi2, _lo3, _hi3);
-        var nibble = Vector256.Create((byte)0xF);
         // Windows start at 0 … last; the final block is moved back to end exactly at the last window (windows read twice
         // do no harm to a yes/no answer).
         var last = (nuint)(text.Length - FingerprintLength + 1 - Vector256<byte>.Count);
         for (nuint i = 0; ; i += (nuint)Vector256<byte>.Count)
         {
-            if (i > last) i = last;
-            var m = Lookup(Vector256.LoadUnsafe(ref start, i), lo0, hi0, nibble)
-                & Lookup(Vector256.LoadUnsafe(ref start, i + 1), lo1, hi1, nibble)
-                & Lookup(Vector256.LoadUnsafe(ref start, i + 2), lo2, hi2, nibble)
-                & Lookup(Vector256.LoadUnsafe(ref start, i + 3), lo3, hi3, nibble);
-            if (m != Vector256<byte>.Zero && Verify(text, (int)i, ~Vector256.Equals(m, Vector256<byte>.Zero).ExtractMostSignificantBits(), m.GetLower(), m.GetUpper())) return true;
+            var m = NextCandidatesAvx2(text, ref i, last);
+            if (m == Vector256<byte>.Zero) return false;
+            if (Verify(text, (int)i, ~Vector256.Equals(m, Vector256<byte>.Zero).ExtractMostSignificantBits(), m.GetLower(), m.GetUpper())) return true;
             if (i == last) return false;
+        }
+    }
+
+    /// <summary>From block <paramref name="i"/> on, the first block with candidate windows (its bucket bits; zero when
+    /// none is left). A loop with no call in it: a call clobbers every vector register, and with one in the loop the
+    /// eight tables were stored to the stack and reloaded at every block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Vector256<byte> NextCandidatesAvx2(ReadOnlySpan<byte> text, ref nuint i, nuint last)
+    {
+        ref var start = ref MemoryMarshal.GetReference(text);
+        var (lo0, hi0, lo1, hi1, lo2, hi2, lo3, hi3) = (_lo0, _hi0, _lo1, _hi1, _lo2, _hi2, _lo3, _hi3);
+        var nibble = Vector256.Create((byte)0xF);
+        for (var at = i; ; at += (nuint)Vector256<byte>.Count)
+        {
+            if (at > last) at = last;
+            var m = Lookup(Vector256.LoadUnsafe(ref start, at), lo0, hi0, nibble)
+                & Lookup(Vector256.LoadUnsafe(ref start, at + 1), lo1, hi1, nibble)
+                & Lookup(Vector256.LoadUnsafe(ref start, at + 2), lo2, hi2, nibble)
+                & Lookup(Vector256.LoadUnsafe(ref start, at + 3), lo3, hi3, nibble);
+            if (m != Vector256<byte>.Zero || at == last)
+            {
+                i = at;
+                return m;
+            }
         }
     }
 
