@@ -60,7 +60,7 @@ internal static class RecordHeaderParser
     /// <summary>After <c>[timestamp]</c>: seed <c> [logger] [LEVEL] [Phase]? </c> or DeepSpeed <c> [LEVEL] [file:line:func] </c>.
     /// The <c>]</c>s of the next 64 bytes are mapped once, so each bracket's end is a bit scan; brackets are kept as the
     /// index of their content and of their <c>]</c>, with no <see cref="Range"/> arithmetic per field.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TrySeedOrDeepSpeed(ReadOnlySpan<byte> s, int i, ref RecordHeader h)
     {
         var closes = new CloseBrackets(s, i);
