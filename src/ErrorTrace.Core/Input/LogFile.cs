@@ -28,31 +28,30 @@ public static class LogFile
             bufferSize: 1, FileOptions.SequentialScan);
         var length = file.CanSeek ? file.Length : 0;
         var sized = context with { LogPath = context.LogPath ?? path, LogSizeBytes = context.LogSizeBytes ?? length };
-        if (!memoryMap || length < MappedFileFeed.MinimumBytes) return Analyze(file, options, sized, progress, cancellationToken);
-
-        var analyzer = new LogAnalyzer(options ?? AnalysisOptions.Default);
-        Span<byte> magic = stackalloc byte[2];
-        if (file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false) == magic.Length && IsGzip(magic))
-        {
-            file.Position = 0;
-            Feed(analyzer, file, progress, cancellationToken);
-        }
-        else
-        {
-            MappedFileFeed.Feed(analyzer, file, 0, length, progress, cancellationToken);
-        }
-
-        analyzer.Complete();
-        return analyzer.CreateReport(sized);
+        if (!memoryMap || length < MappedFileFeed.MinimumBytes || StartsWithGzip(file))
+            return Analyze(file, options, sized, progress, cancellationToken);
+        return Run(options, sized, analyzer => MappedFileFeed.Feed(analyzer, file, length, progress, cancellationToken));
     }
 
     public static ErrorReport Analyze(Stream stream, AnalysisOptions? options = null, ReportContext? context = null,
-        IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        Run(options, context ?? new ReportContext(), analyzer => Feed(analyzer, stream, progress, cancellationToken));
+
+    private static ErrorReport Run(AnalysisOptions? options, ReportContext context, Action<LogAnalyzer> feed)
     {
         var analyzer = new LogAnalyzer(options ?? AnalysisOptions.Default);
-        Feed(analyzer, stream, progress, cancellationToken);
+        feed(analyzer);
         analyzer.Complete();
-        return analyzer.CreateReport(context ?? new ReportContext());
+        return analyzer.CreateReport(context);
+    }
+
+    /// <summary>Peeks at a seekable file's first bytes and rewinds: a gzip file is decompressed, never mapped.</summary>
+    private static bool StartsWithGzip(FileStream file)
+    {
+        Span<byte> magic = stackalloc byte[2];
+        var read = file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
+        file.Position = 0;
+        return read == magic.Length && IsGzip(magic);
     }
 
     /// <summary>Feeds a stream to an analyzer chunk by chunk, decompressing gzip when the stream starts with its magic bytes.</summary>

@@ -19,14 +19,14 @@ internal static class MappedFileFeed
     /// <summary>Below this a mapping's set-up costs more than the copy it saves.</summary>
     public const long MinimumBytes = 1024 * 1024;
 
-    /// <summary>Feeds bytes <paramref name="from"/>..<paramref name="length"/> of the file (the length when it was opened:
-    /// a log that grows meanwhile is read as it was, like its <c>size_bytes</c>).</summary>
-    public static unsafe void Feed(LogAnalyzer analyzer, FileStream file, long from, long length, IProgress<long>? progress,
+    /// <summary>Feeds the file's first <paramref name="length"/> bytes (its length when it was opened: a log that grows
+    /// meanwhile is read as it was, like its <c>size_bytes</c>).</summary>
+    public static unsafe void Feed(LogAnalyzer analyzer, FileStream file, long length, IProgress<long>? progress,
         CancellationToken cancellationToken)
     {
         using var map = MemoryMappedFile.CreateFromFile(file.SafeFileHandle, mapName: null, capacity: 0,
             MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
-        for (var offset = from; offset < length; offset += WindowBytes)
+        for (long offset = 0; offset < length; offset += WindowBytes)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var size = (int)Math.Min(WindowBytes, length - offset);
