@@ -1,5 +1,5 @@
-using System.Data;
 using System.Data.Common;
+using ErrorTrace.Server.Data;
 
 namespace ErrorTrace.Server.Tests;
 
@@ -41,25 +41,13 @@ public static class TestTable
         {
             using var insert = connection.CreateCommand();
             insert.CommandText = $"INSERT INTO {table} ({c["Id"]}, {c["Status"]}, {c["ErrorMessage"]}, {c["Owner"]}, {c["LogPath"]}, {c["CreatedAt"]}, {c["UpdatedAt"]}) VALUES (@Id, @Status, @ErrorMessage, @Owner, @LogPath, @CreatedAt, @UpdatedAt)";
-            Add(insert, "Id", job.Id);
-            Add(insert, "Status", job.Status);
-            Add(insert, "ErrorMessage", job.ErrorMessage);
-            Add(insert, "Owner", job.Owner);
-            Add(insert, "LogPath", job.LogPath);
+            insert.With("Id", job.Id).With("Status", job.Status).With("ErrorMessage", job.ErrorMessage).With("Owner", job.Owner)
+                .With("LogPath", job.LogPath);
             // Typed by the provider from the value: a UTC DateTime is text on SQLite and timestamptz on PostgreSQL.
             Add(insert, "CreatedAt", job.CreatedAt);
             Add(insert, "UpdatedAt", job.CreatedAt);
             insert.ExecuteNonQuery();
         }
-    }
-
-    private static void Add(DbCommand command, string name, string? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = DbType.String;
-        parameter.Value = value ?? (object)DBNull.Value;
-        command.Parameters.Add(parameter);
     }
 
     private static void Add(DbCommand command, string name, DateTime value)

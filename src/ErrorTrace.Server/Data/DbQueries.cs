@@ -16,15 +16,18 @@ internal static class DbQueries
     public static async Task<DbCommand> CommandAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
         if (connection.State == ConnectionState.Closed) await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command;
+        return Create(connection, sql, transaction: null);
     }
 
     /// <summary>The synchronous twin for one-off setup work (the demo seeder), optionally inside a transaction.</summary>
     public static DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction = null)
     {
         if (connection.State == ConnectionState.Closed) connection.Open();
+        return Create(connection, sql, transaction);
+    }
+
+    private static DbCommand Create(DbConnection connection, string sql, DbTransaction? transaction)
+    {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
