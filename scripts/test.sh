@@ -73,17 +73,22 @@ fi
 passed=0
 failed=0
 status=0
+# tally PASSED FAILED EXIT_CODE: prints one step's counts and adds them to the totals.
+tally() {
+  echo "   ${1:-0} passed, ${2:-0} failed"
+  passed=$((passed + ${1:-0}))
+  failed=$((failed + ${2:-0}))
+  [ "$3" -ne 0 ] && status=1
+  return 0
+}
+
 # Runs `dotnet test ARGS...`, shows failures, and adds its counts to the totals.
 run_dotnet_tests() {
   dotnet test "$@" 2>&1 | tee "$log" | grep -E "^(failed|  (Assert|Expected|Actual))|error" | head -n 60
   local code=${PIPESTATUS[0]} p f
   p=$(grep -E '^\s*succeeded:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
   f=$(grep -E '^\s*failed:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
-  echo "   ${p:-0} passed, ${f:-0} failed"
-  passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-0}))
-  [ "$code" -ne 0 ] && status=1
-  return 0
+  tally "$p" "$f" "$code"
 }
 
 for project in tests/*/; do
@@ -107,10 +112,7 @@ grep -E "FAIL|AssertionError|Error:" "$log" | head -n 30
 p=$(grep -E '^\s*Tests\s' "$log" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
 f=$(grep -E '^\s*Tests\s' "$log" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)
 [ "$code" -ne 0 ] && [ "${f:-0}" -eq 0 ] && f=1 && tail -n 20 "$log"
-echo "   ${p:-0} passed, ${f:-0} failed"
-passed=$((passed + ${p:-0}))
-failed=$((failed + ${f:-0}))
-[ "$code" -ne 0 ] && status=1
+tally "$p" "$f" "$code"
 
 echo "== published binary: dotnet publish (Native AOT) and scripts/smoke-published.sh against the JIT build"
 # What users run is the published Native AOT executable, whose trimming and lack of a JIT can break what every test
@@ -133,10 +135,7 @@ else
   p=0 f=1 code=1
 fi
 rm -rf "$published"
-echo "   ${p:-0} passed, ${f:-0} failed"
-passed=$((passed + ${p:-0}))
-failed=$((failed + ${f:-0}))
-[ "$code" -ne 0 ] && status=1
+tally "$p" "$f" "$code"
 
 [ "$format_failed" -ne 0 ] && failed=$((failed + 1)) && status=1
 if [ "$passed" -eq 0 ]; then
