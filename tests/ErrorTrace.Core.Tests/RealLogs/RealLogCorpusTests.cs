@@ -1,5 +1,4 @@
-using System.Text;
-using ErrorTrace.Core.Input;
+using ErrorTrace.Accuracy.Scoring;
 
 namespace ErrorTrace.Core.Tests.RealLogs;
 
@@ -19,26 +18,20 @@ public class RealLogCorpusTests
     [MemberData(nameof(Slugs))]
     public void Report_matches_the_expert_label(string slug)
     {
-        if (RealLogKnownLimitations.Reason(slug) is { } reason) Assert.Skip(reason);
         var c = RealLogCorpus.Get(slug);
-        var expected = c.Expected;
+        var score = Scorer.Score(c, cancellationToken: TestContext.Current.CancellationToken);
+        var problems = string.Concat(score.Problems().Select(p => $"  {p}{Environment.NewLine}"));
 
-        var report = LogFile.Analyze(c.LogPath, cancellationToken: TestContext.Current.CancellationToken);
+        // Known limitations and pending cases are skipped while they fail, and fail once they pass, so that their
+        // tables only ever shrink by fixes and never hide a case that has started to work.
+        var waiver = RealLogKnownLimitations.Reason(slug) ?? RealLogPending.Reason(slug);
+        if (waiver is not null)
+        {
+            Assert.False(score.AllRight, $"{slug} now matches its label: remove it from {(RealLogKnownLimitations.Reason(slug) is null ? nameof(RealLogPending) : nameof(RealLogKnownLimitations))}");
+            Assert.Skip(waiver);
+        }
 
-        var (actualType, actualFrame) = RootCause.Of(report.Traceback);
-        var actualCategory = report.Analysis?.ErrorType;
-        var problems = new StringBuilder();
-        if (actualCategory != expected.Category)
-            problems.AppendLine($"  category: expected {expected.Category}, got {actualCategory ?? "(no analysis)"}");
-        if (actualType != expected.RootExceptionType)
-            problems.AppendLine($"  root exception type: expected {expected.RootExceptionType ?? "(none)"}, got {actualType ?? "(none)"}");
-        var frameOk = expected.InnermostFrame is null
-            ? actualFrame is null
-            : actualFrame is not null && RootCause.Matches(expected.InnermostFrame, actualFrame);
-        if (!frameOk)
-            problems.AppendLine($"  innermost frame: expected {RootCause.Describe(expected.InnermostFrame)}, got {RootCause.Describe(actualFrame)}");
-
-        Assert.True(problems.Length == 0,
+        Assert.True(score.AllRight,
             $"{c.Slug} ({c.SourceUrl}) does not match its label:{Environment.NewLine}{problems}  why this label: {c.Notes}");
     }
 

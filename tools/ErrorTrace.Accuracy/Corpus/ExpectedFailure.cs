@@ -1,4 +1,4 @@
-namespace ErrorTrace.Core.Tests.RealLogs;
+namespace ErrorTrace.Accuracy.Corpus;
 
 /// <summary>The expert label of a real log: category, root exception type and innermost frame of the root cause.</summary>
 public sealed record ExpectedFailure

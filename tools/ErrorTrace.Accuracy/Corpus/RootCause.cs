@@ -1,6 +1,6 @@
 using ErrorTrace.Core.Reports;
 
-namespace ErrorTrace.Core.Tests.RealLogs;
+namespace ErrorTrace.Accuracy.Corpus;
 
 /// <summary>
 /// The original exception of a report's root traceback. A chain ("During handling…", "The above exception was the

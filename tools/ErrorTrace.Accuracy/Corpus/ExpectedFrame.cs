@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ErrorTrace.Core.Tests.RealLogs;
+namespace ErrorTrace.Accuracy.Corpus;
 
 /// <summary>The last frame printed for the root cause. A suffix, not a full path: the same failure
 /// on another machine has another prefix.</summary>
