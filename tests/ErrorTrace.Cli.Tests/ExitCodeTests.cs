@@ -101,6 +101,19 @@ public class ExitCodeTests
     }
 
     [Fact]
+    public void Serve_checks_its_rules_file_like_analyze_before_starting()
+    {
+        using var dir = new TempDir();
+        var rules = dir.Write("rules.json", "{ this is not json");
+
+        var result = CliRun.Run("serve", "--rules", rules);
+
+        Assert.True(result.ExitCode == ExitCodes.BadRules, result.ToString());
+        Assert.Contains("bad rules file", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
     public void A_missing_file_among_several_does_not_stop_the_others()
     {
         using var dir = new TempDir();

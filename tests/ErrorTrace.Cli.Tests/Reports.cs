@@ -18,7 +18,7 @@ internal static class Reports
         Frames =
         [
             new TracebackFrame { File = "/app/train.py", Line = 108, Function = "main", Code = "loss = model(batch)" },
-            new TracebackFrame { File = "/usr/local/lib/python3.10/site-packages/torch/nn/modules/module.py", Line = 1501, Function = "_call_impl", Code = "return forward_call(*args, **kwargs)" },
+            new TracebackFrame { File = "/usr/local/lib/python3.10/site-packages/torch/nn/modules/module.py", Line = 1501, Function = "_call_impl", Code = "return forward_call(*args, **kwargs)", InApp = false },
         ],
         ExceptionType = "torch.OutOfMemoryError",
         ExceptionMessage = "CUDA out of memory. Tried to allocate 4.18 GiB",

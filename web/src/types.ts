@@ -22,6 +22,9 @@ export interface TracebackFrame {
   line: number | null;
   function: string;
   code: string | null;
+  /** The job's own code (Sentry's term); false for packages, the stdlib and launchers. The server decides it from the
+   * rules file's "frames" section: the panel keeps no list of its own. Absent in reports from before it existed. */
+  in_app?: boolean;
 }
 
 export interface ChainLink {

@@ -12,8 +12,8 @@ export function sampleReport(): ErrorReport {
     traceback: {
       raw: "Traceback (most recent call last):\n  File \"/opt/x.py\", line 3, in main\ntorch.OutOfMemoryError: CUDA out of memory.",
       frames: [
-        { file: "/opt/trainer/x.py", line: 3, function: "main", code: "trainer.train()" },
-        { file: "/usr/local/lib/python3.11/site-packages/torch/nn/modules/module.py", line: 1751, function: "_call", code: "return f(*a)" },
+        { file: "/opt/trainer/x.py", line: 3, function: "main", code: "trainer.train()", in_app: true },
+        { file: "/usr/local/lib/python3.11/site-packages/torch/nn/modules/module.py", line: 1751, function: "_call", code: "return f(*a)", in_app: false },
       ],
       exception_type: "torch.OutOfMemoryError",
       exception_message: "CUDA out of memory.",

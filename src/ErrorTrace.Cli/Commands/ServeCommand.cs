@@ -14,19 +14,24 @@ internal static class ServeCommand
         var dataDir = new Option<string>("--data-dir") { Description = "The embedded database, demo tokens and (by default) logs (default: ~/.local/share/errortrace).", HelpName = "DIR" };
         var logsDir = new Option<string>("--logs-dir") { Description = "The logs directory: job_{id}.log or .log.gz, or the row's log_path inside it (default: DATA_DIR/logs).", HelpName = "DIR" };
         var db = new Option<string>("--db") { Description = "Jobs database connection string: 'Data Source=FILE' for SQLite, 'Host=...' for PostgreSQL (default: the embedded demo database).", HelpName = "CONNECTION" };
+        var rules = new Option<string>("--rules") { Description = "Classification rules JSON, tried before the built-in ones (the same file as analyze --rules).", HelpName = "FILE" };
 
         var command = new Command("serve", "Serve GET /api/training/{job_id}/errors over a jobs database (a demo one by default).")
         {
-            urls, dataDir, logsDir, db,
+            urls, dataDir, logsDir, db, rules,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parseResult =>
         {
+            // The same check and message as analyze's; the service validates the file again at start (Classification:RulesFile).
+            var rulesPath = parseResult.GetValue(rules);
+            if (!RulesFile.TryLoad(rulesPath, environment.Error, out _)) return ExitCodes.BadRules;
             var args = new List<string>();
             Add(args, "urls", parseResult.GetValue(urls));
             Add(args, "Paths:DataDir", parseResult.GetValue(dataDir));
             Add(args, "Paths:LogsDir", parseResult.GetValue(logsDir));
             Add(args, "Database:ConnectionString", parseResult.GetValue(db));
+            Add(args, "Classification:RulesFile", rulesPath is null ? null : Path.GetFullPath(rulesPath));
             args.AddRange(parseResult.UnmatchedTokens);
             return ErrorTrace.Server.Program.RunAsync([.. args], environment.Cancellation).GetAwaiter().GetResult();
         });

@@ -95,7 +95,7 @@ internal static class TracebackSection
         var line = frame.Line?.ToString(CultureInfo.InvariantCulture) ?? "None";
         var file = Markup.Escape(frame.File);
         var function = Markup.Escape(frame.Function);
-        if (LibraryFrames.IsLibrary(frame.File))
+        if (!frame.InApp)
         {
             console.MarkupLine($"    [dim]File \"{file}\", line {line}, in {function}[/]");
             if (frame.Code is not null) console.MarkupLine($"      [dim]{Markup.Escape(frame.Code)}[/]");

@@ -15,6 +15,7 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
     public ErrorReport Build()
     {
         var failures = Failures();
+        InAppMarker.MarkAll(failures, analyzer.Options.Rules.Frames);
         var root = RootCause(failures);
         var errors = Entries(failures);
         var notes = new List<string>();

@@ -16,7 +16,7 @@ internal static class FailureClassifier
         ArgumentNullException.ThrowIfNull(rules);
         if (IsClean(input)) return null;
 
-        var context = new ClassificationContext(input);
+        var context = new ClassificationContext(input, rules.Frames);
         foreach (var rule in rules.Rules)
         {
             var match = RuleMatcher.Match(rule, context);

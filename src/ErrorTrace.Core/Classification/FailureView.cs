@@ -8,6 +8,7 @@ namespace ErrorTrace.Core.Classification;
 /// <c>RuntimeError("Training failed")</c> as well as a bare one.
 /// </summary>
 /// <param name="Line">The log line of the exception line, for evidence; 0 when unknown.</param>
+/// <param name="RaisedInApp">Whether the innermost frame is the job's own code (<see cref="InAppRules"/>); null without frames.</param>
 internal sealed record FailureView(
     string Type,
     string Message,
@@ -15,24 +16,25 @@ internal sealed record FailureView(
     string Kind,
     string? Phase,
     long Line,
-    int? Rank)
+    int? Rank,
+    bool? RaisedInApp)
 {
-    public static IReadOnlyList<FailureView> Expand(TracebackInfo failure)
+    public static IReadOnlyList<FailureView> Expand(TracebackInfo failure, InAppRules inApp)
     {
         var views = new List<FailureView>();
-        Add(failure, views, depth: 0);
+        Add(failure, views, inApp, depth: 0);
         return views;
     }
 
-    private static void Add(TracebackInfo failure, List<FailureView> views, int depth)
+    private static void Add(TracebackInfo failure, List<FailureView> views, InAppRules inApp, int depth)
     {
         views.Add(new FailureView(failure.ExceptionType, failure.ExceptionMessage, failure.Frames, failure.Kind,
-            failure.Phase, failure.ExceptionLine, failure.Rank));
+            failure.Phase, failure.ExceptionLine, failure.Rank, RaisedIn(failure.Frames, inApp)));
 
         // Exception groups nest; a bound keeps a pathological report from recursing without end.
         if (depth < 8)
         {
-            foreach (var sub in failure.SubExceptions) Add(sub, views, depth + 1);
+            foreach (var sub in failure.SubExceptions) Add(sub, views, inApp, depth + 1);
         }
 
         // A chain link has no line of its own in the report; the traceback's first line is where it was printed.
@@ -40,7 +42,10 @@ internal sealed record FailureView(
         {
             var link = failure.Chain[i];
             views.Add(new FailureView(link.ExceptionType, link.ExceptionMessage, link.Frames, "python", failure.Phase,
-                failure.FirstLine, failure.Rank));
+                failure.FirstLine, failure.Rank, RaisedIn(link.Frames, inApp)));
         }
     }
+
+    private static bool? RaisedIn(IReadOnlyList<TracebackFrame> frames, InAppRules inApp) =>
+        frames.Count == 0 ? null : inApp.IsInApp(frames[^1].File);
 }

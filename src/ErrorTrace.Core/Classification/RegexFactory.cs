@@ -32,7 +32,10 @@ internal static class RegexFactory
 
     /// <summary>One regex for all the patterns of a condition: a single linear scan per message.</summary>
     /// <exception cref="ArgumentException">A pattern does not parse or uses an unsupported construct.</exception>
-    public static Regex? Combine(IReadOnlyList<string>? patterns, string field)
+    public static Regex? Combine(IReadOnlyList<string>? patterns, string field) => Combine(patterns, field, Options);
+
+    /// <summary>As <see cref="Combine(IReadOnlyList{string}?, string)"/> with other options (paths are case-sensitive).</summary>
+    public static Regex? Combine(IReadOnlyList<string>? patterns, string field, RegexOptions options)
     {
         if (patterns is null || patterns.Count == 0) return null;
         foreach (var pattern in patterns)
@@ -43,7 +46,7 @@ internal static class RegexFactory
         var combined = patterns.Count == 1 ? patterns[0] : string.Join('|', patterns.Select(p => $"(?:{p})"));
         try
         {
-            return new Regex(combined, Options, MatchTimeout);
+            return new Regex(combined, options, MatchTimeout);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
@@ -52,7 +55,7 @@ internal static class RegexFactory
             {
                 try
                 {
-                    _ = new Regex(pattern, Options, MatchTimeout);
+                    _ = new Regex(pattern, options, MatchTimeout);
                 }
                 catch (Exception inner) when (inner is ArgumentException or NotSupportedException)
                 {

@@ -45,7 +45,7 @@ internal sealed class RuleConditions
         if (Kinds is not null && !Kinds.Contains(view.Kind)) return false;
         if (Types is not null && !Types.Matches(view.Type)) return false;
         if (Phases is not null && (view.Phase is null || !Phases.Contains(view.Phase))) return false;
-        if (RaisedIn is not null && !RaisedInMatches(view.Frames)) return false;
+        if (RaisedIn is not null && (view.RaisedInApp is not { } inApp || inApp != (RaisedIn == "user"))) return false;
         if (Frames is not null && Frames.FindInnermost(view.Frames) < 0) return false;
         if (NotFrames is not null && NotFrames.FindInnermost(view.Frames) >= 0) return false;
         if (NotMessage is not null && NotMessage.Find(view.Message) >= 0) return false;
@@ -67,11 +67,4 @@ internal sealed class RuleConditions
 
     public bool MatchesText(string text) =>
         (Message is null || Message.Find(text) >= 0) && (NotMessage is null || NotMessage.Find(text) < 0);
-
-    private bool RaisedInMatches(IReadOnlyList<TracebackFrame> frames)
-    {
-        if (frames.Count == 0) return false;
-        var inLibrary = LibraryFrames.IsLibrary(frames[^1].File);
-        return inLibrary == (RaisedIn == "library");
-    }
 }

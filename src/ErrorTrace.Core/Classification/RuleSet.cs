@@ -12,10 +12,11 @@ public sealed class RuleSet
     private const string ResourceName = "ErrorTrace.Core.rules.json";
     private static readonly Lazy<RuleSet> s_default = new(LoadDefault);
 
-    internal RuleSet(IReadOnlyList<ClassificationRule> rules, FrozenDictionary<string, FailureCategory> categories)
+    internal RuleSet(IReadOnlyList<ClassificationRule> rules, FrozenDictionary<string, FailureCategory> categories, InAppRules frames)
     {
         Rules = rules;
         Categories = categories;
+        Frames = frames;
     }
 
     /// <summary>The built-in rules.</summary>
@@ -27,6 +28,9 @@ public sealed class RuleSet
     internal bool IsFatal(string? id) => id is not null && Rules.Any(r => r.Fatal && string.Equals(r.Id, id, StringComparison.Ordinal));
 
     internal FrozenDictionary<string, FailureCategory> Categories { get; }
+
+    /// <summary>Which frames are library code: the one definition behind every frame's <c>in_app</c>.</summary>
+    internal InAppRules Frames { get; }
 
     /// <summary>The user's rules from <paramref name="path"/>, then the built-in ones.</summary>
     /// <exception cref="RuleSetException">The file cannot be read or is not a valid rules file.</exception>

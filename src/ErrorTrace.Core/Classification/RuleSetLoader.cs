@@ -34,6 +34,15 @@ internal static class RuleSetLoader
 
     private static RuleSet Build(RulesDocument document, string source, RuleSet? defaults)
     {
+        InAppRules frames;
+        try
+        {
+            frames = InAppRules.Create(document.Frames, defaults?.Frames);
+        }
+        catch (ArgumentException e)
+        {
+            throw new RuleSetException(source, null, null, e.Message, e);
+        }
 
         var categories = ReadCategories(document, source, defaults);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -51,7 +60,7 @@ internal static class RuleSetLoader
         }
 
         if (defaults is null && rules.Count == 0) throw new RuleSetException(source, null, null, "no rules");
-        return new RuleSet([.. rules, .. defaults?.Rules ?? []], categories);
+        return new RuleSet([.. rules, .. defaults?.Rules ?? []], categories, frames);
     }
 
     private static FrozenDictionary<string, FailureCategory> ReadCategories(RulesDocument document, string source, RuleSet? defaults)

@@ -10,4 +10,7 @@ internal sealed class RulesDocument
     public Dictionary<string, CategoryDocument>? Categories { get; set; }
 
     public List<RuleDocument>? Rules { get; set; }
+
+    /// <summary>Which frames are library code; a user file's patterns come before the built-in ones.</summary>
+    public FramesDocument? Frames { get; set; }
 }

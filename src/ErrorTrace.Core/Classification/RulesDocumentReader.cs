@@ -55,11 +55,21 @@ internal static class RulesDocumentReader
         ("suggestions"u8.ToArray(), (CategoryDocument c, ref Utf8JsonReader r) => c.Suggestions = ReadStrings(ref r)),
     ];
 
+    private static readonly (byte[] Name, Setter<FramesDocument> Set)[] s_frames =
+    [
+        ("comment"u8.ToArray(), (FramesDocument f, ref Utf8JsonReader r) => f.Comment = ReadString(ref r)),
+        ("library"u8.ToArray(), (FramesDocument f, ref Utf8JsonReader r) => f.Library = ReadStrings(ref r)),
+        ("library_regex"u8.ToArray(), (FramesDocument f, ref Utf8JsonReader r) => f.LibraryRegex = ReadStrings(ref r)),
+        ("in_app"u8.ToArray(), (FramesDocument f, ref Utf8JsonReader r) => f.InApp = ReadStrings(ref r)),
+        ("in_app_regex"u8.ToArray(), (FramesDocument f, ref Utf8JsonReader r) => f.InAppRegex = ReadStrings(ref r)),
+    ];
+
     private static readonly (byte[] Name, Setter<RulesDocument> Set)[] s_file =
     [
         ("comment"u8.ToArray(), (RulesDocument d, ref Utf8JsonReader r) => d.Comment = ReadString(ref r)),
         ("categories"u8.ToArray(), (RulesDocument d, ref Utf8JsonReader r) => d.Categories = ReadCategories(ref r)),
         ("rules"u8.ToArray(), (RulesDocument d, ref Utf8JsonReader r) => d.Rules = ReadList(ref r, "a rule", s_rule)),
+        ("frames"u8.ToArray(), (RulesDocument d, ref Utf8JsonReader r) => d.Frames = ReadObject(ref r, "frames", s_frames)),
     ];
 
     /// <exception cref="JsonException">The text is not JSON of the rules file's shape.</exception>

@@ -147,6 +147,7 @@ internal static class ReportJsonWriter
             Number(w, "line"u8, f.Line);
             w.WriteString("function"u8, f.Function);
             w.WriteString("code"u8, f.Code);
+            w.WriteBoolean("in_app"u8, f.InApp);
             w.WriteEndObject();
         }
 

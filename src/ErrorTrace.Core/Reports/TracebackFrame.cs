@@ -12,4 +12,9 @@ public sealed record TracebackFrame
 
     /// <summary>The source line as printed (stripped), or null when the traceback showed none.</summary>
     public string? Code { get; init; }
+
+    /// <summary>The job's own code (Sentry's <c>in_app</c>); false for installed packages, the standard library and
+    /// launchers. One definition for every reader: the rules file's <c>frames</c> section (Classification/InAppRules).
+    /// True until the report marks it.</summary>
+    public bool InApp { get; init; } = true;
 }

@@ -13,6 +13,8 @@ internal static class OptionsServices
         services.Configure<CacheOptions>(configuration.GetSection(CacheOptions.Section));
         services.Configure<FeatureOptions>(configuration.GetSection(FeatureOptions.Section));
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddOptions<ClassificationOptions>().Bind(configuration.GetSection(ClassificationOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ClassificationOptions>, ClassificationOptionsValidator>();
         services.AddSingleton<ServicePaths>();
         return services;
     }

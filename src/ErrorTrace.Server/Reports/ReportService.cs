@@ -12,9 +12,10 @@ namespace ErrorTrace.Server.Reports;
 
 /// <summary>A job's report as the API returns it: from the cache when the log has not changed, else after reading
 /// only what changed. Failed jobs get the full report; others get the seed's empty one unless <c>scan</c> is asked.</summary>
-internal sealed class ReportService(AnalysisCache cache, ILogLocator locator)
+/// <param name="options">How logs are read and classified (the <c>Classification:RulesFile</c> rules); the defaults when null.</param>
+internal sealed class ReportService(AnalysisCache cache, ILogLocator locator, AnalysisOptions? options = null)
 {
-    private static readonly AnalysisOptions s_options = AnalysisOptions.Default;
+    private readonly AnalysisOptions _options = options ?? AnalysisOptions.Default;
 
     public async Task<RenderedReport> GetAsync(JobRecord job, bool scan, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ internal sealed class ReportService(AnalysisCache cache, ILogLocator locator)
         try
         {
             // Parsing is not cancelled with the request: what was read stays valid for the next one.
-            var (kind, _) = LogRefresher.Refresh(analysis, location.FullPath!, finished: !job.IsRunning, s_options);
+            var (kind, _) = LogRefresher.Refresh(analysis, location.FullPath!, finished: !job.IsRunning, _options);
             if (kind == RefreshKind.Vanished)
             {
                 analysis.Analyzer = null;
