@@ -1,0 +1,3 @@
+namespace ErrorTrace.Core.Fleet;
+
+public sealed record HostCount(string Host, long JobCount);
