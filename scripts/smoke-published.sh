@@ -306,7 +306,7 @@ if start_server aot "$aot"; then
   # The published binary seeded the demo: its jobs are the ids to ask for.
   fetch "$work/probe" jobs -H "Authorization: Bearer $(awk '$1 == "admin" { print $2 }' "$data/demo-tokens.txt")" "$aot_url/api/training/jobs"
   mapfile -t job_ids < <(python3 -c 'import json,sys; print("\n".join(j["job_id"] for j in json.load(open(sys.argv[1]))["jobs"]))' "$work/probe/jobs.body" 2>/dev/null)
-  check "demo seeded 7 jobs" test "${#job_ids[@]}" -eq 7
+  check "demo seeded 18 jobs" test "${#job_ids[@]}" -eq 18
   if start_server jit dotnet "$jit_dll"; then
     requests "$work/sqlite-aot" "$aot_url"
     requests "$work/sqlite-jit" "$url"

@@ -1,6 +1,7 @@
 using ErrorTrace.Server.Auth;
 using ErrorTrace.Server.Demo;
 using ErrorTrace.Server.Endpoints;
+using ErrorTrace.Server.Fleet;
 using ErrorTrace.Server.Hosting;
 using ErrorTrace.Server.Jobs;
 using ErrorTrace.Server.Options;
@@ -37,6 +38,7 @@ public sealed class Program
             .AddConfiguredCors()                                    // Hosting/: allowed dashboard origins (none by default)
             .AddSnakeCaseJson()                                     // Hosting/: snake_case DTOs and report
             .AddDemo()                                              // Demo/: demo jobs, logs and tokens on first start
+            .AddFleet(builder.Configuration)                        // Fleet/: the failed-job indexer, its own store, the webhook
             .AddOpenApi();                                          // /openapi/v1.json
 
         await using var app = builder.Build();
@@ -51,6 +53,7 @@ public sealed class Program
         app.MapMetrics();                                           // /metrics (Prometheus; Telemetry/ServiceMetrics)
         app.MapJobs();                                              // Endpoints/JobsEndpoints: GET /api/training/jobs
         app.MapJobErrors();                                         // Endpoints/JobErrorsEndpoints: GET /api/training/{job_id}/errors
+        app.MapFleet();                                             // Fleet/FleetEndpoints: GET /api/training/failures[/{signature}], /jobs/{job_id}/failure
         app.MapPanel();                                             // Panel/: / (jobs), /jobs/{id} (the panel), /panel/*.js (web/, built by web/panel.targets)
 
         await app.RunAsync(cancellationToken).ConfigureAwait(false);

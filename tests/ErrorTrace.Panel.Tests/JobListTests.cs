@@ -14,7 +14,7 @@ public sealed class JobListTests(Browser browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         var jobs = page.Locator("li.job");
-        await Expect(jobs).ToHaveCountAsync(7);
+        await Expect(jobs).ToHaveCountAsync(18);
         var statuses = await jobs.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.status)");
         Assert.Equal(["failed", "failed", "failed", "failed"], statuses[..4]);
         var oom = page.Locator("li.job[data-job='demo-cuda-oom']");
@@ -28,7 +28,7 @@ public sealed class JobListTests(Browser browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
-        await Expect(page.Locator("li.job")).ToHaveCountAsync(7);
+        await Expect(page.Locator("li.job")).ToHaveCountAsync(18);
         await page.GetByLabel("Status").SelectOptionAsync("completed");
         await Expect(page.Locator("li.job")).ToHaveCountAsync(1);
         await Expect(page.Locator("li.job[data-status='completed']")).ToHaveCountAsync(1);

@@ -38,7 +38,10 @@ public static class FailureSignatures
             parts.Add(message);
             foreach (var link in root.Chain) parts.Add("chain:" + SignatureText.ExceptionType(link.ExceptionType));
             parts.AddRange(SignatureFrames.Of(root.Frames));
-            title = Title(type.Length > 0 ? SignatureText.ShortType(type) : root.Kind, message);
+            // A death's launcher wording ("failed (exitcode: -6) local_rank: 1…") says little; the line that decided the
+            // category ("Watchdog caught collective operation timeout…") says what happened.
+            var shown = root.Kind == "signal" && report.Analysis is { Evidence.Count: > 0 } decided ? SignatureText.Message(decided.Evidence[0].Text) : message;
+            title = Title(type.Length > 0 ? SignatureText.ShortType(type) : root.Kind, shown);
         }
         else if (report.Analysis is { } analysis && analysis.Evidence.Count > 0)
         {
@@ -100,8 +103,10 @@ public static class FailureSignatures
         return name.ToString();
     }
 
+    /// <summary>The masks' <c>&lt;num&gt;</c> reads as <c>N</c> in a title; the other placeholders say what was there.</summary>
     private static string Title(string? head, string message)
     {
+        message = message.Replace("<num>", "N", StringComparison.Ordinal);
         var text = head is null ? message : message.Length == 0 ? head : $"{head}: {message}";
         return text.Length <= MaxTitleChars ? text : text[..(MaxTitleChars - 1)].TrimEnd() + "…";
     }

@@ -2,9 +2,9 @@ using ErrorTrace.Server.Jobs;
 
 namespace ErrorTrace.Server.Demo;
 
-/// <summary>The demo's seven jobs: four failures of the kinds training platforms see most (GPU OOM, an NCCL watchdog
+/// <summary>The demo's jobs: four failures of the kinds training platforms see most (GPU OOM, an NCCL watchdog
 /// timeout, a tokenizer without a chat template, the host's OOM killer), and one running, one completed and one
-/// cancelled job. Owned by <c>alice</c> and <c>bob</c>, so owner isolation can be tried with the demo tokens.</summary>
+/// cancelled job, and the failures of <see cref="DemoFleetJobs"/> for the failures page. Owned by <c>alice</c> and <c>bob</c>, so owner isolation can be tried with the demo tokens.</summary>
 internal static class DemoJobs
 {
     private const string Model = "meta-llama/Llama-2-7b-hf";
@@ -21,6 +21,7 @@ internal static class DemoJobs
         Completed(now.AddHours(-8)),
         Cancelled(now.AddHours(-5)),
         Running(now.AddMinutes(-40)),
+        .. DemoFleetJobs.Create(now),
     ];
 
     private static DemoJob CudaOom(DateTime start)

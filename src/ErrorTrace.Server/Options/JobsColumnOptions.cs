@@ -16,4 +16,8 @@ internal sealed class JobsColumnOptions
     public string CreatedAt { get; set; } = "created_at";
 
     public string UpdatedAt { get; set; } = "updated_at";
+
+    /// <summary>Optional: the host a job ran on (its first node), for the fleet view; empty when the table has none (the
+    /// host is then taken from the log, see <c>Core/Fleet/FailureHost</c>).</summary>
+    public string? Host { get; set; }
 }

@@ -31,6 +31,8 @@ internal static class PanelEndpoints
         var group = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
         group.MapGet("/", (HttpContext context) => Page(context, template));
         group.MapGet("/jobs/{job_id}", (HttpContext context) => Page(context, template));
+        group.MapGet("/failures", (HttpContext context) => Page(context, template));
+        group.MapGet("/failures/{signature}", (HttpContext context) => Page(context, template));
         group.MapGet("/panel/{file}", (string file, HttpRequest request, HttpResponse response) =>
         {
             if (!files.TryGetValue(file, out var asset)) return Results.NotFound();

@@ -19,6 +19,7 @@ public sealed class FailureSignatureTests
         Assert.StartsWith("oom_", small.Id, StringComparison.Ordinal);
         Assert.Equal("torch.OutOfMemoryError", small.ExceptionType);
         Assert.Equal("OutOfMemoryError: CUDA out of memory.", small.Title);
+        Assert.Equal("SIGKILL: slurmstepd: error: Detected N oom_kill event in StepId=N.", Of(FleetLogs.HostOom()).Title);
     }
 
     [Fact]
