@@ -6,8 +6,8 @@ namespace ErrorTrace.Core.Fleet;
 /// The frames that identify where a failure happened, across jobs: the user's own frames (not the libraries'), as file
 /// and function, never line numbers (an edit above the failing line must not start a new signature).
 /// <list type="bullet">
-/// <item><c>in-app</c>: frames outside installed packages and the standard library; when a failure has none (raised
-/// from a launcher or inside a library called by a library), all frames.</item>
+/// <item><c>in-app</c>: the frames the report marks <c>in_app</c> (the rules file's one definition of library code);
+/// when a failure has none (raised from a launcher or inside a library called by a library), all frames.</item>
 /// <item><c>path-tail</c>: a user file is its last <see cref="UserPathParts"/> path parts (<c>src/train.py</c>), so two
 /// checkouts of one repository (<c>/home/alice/llm/…</c>, <c>/workspace/llm/…</c>) agree; a library file is its path
 /// after <c>site-packages/</c> (<c>torch/nn/modules/module.py</c>), whatever the Python and its prefix.</item>
@@ -26,12 +26,12 @@ internal static class SignatureFrames
 
     public static List<string> Of(IReadOnlyList<TracebackFrame> frames)
     {
-        var useAll = !frames.Any(f => !IsLibrary(f.File));
+        var useAll = !frames.Any(f => f.InApp);
         var picked = new List<string>(MaxFrames);
         for (var i = frames.Count - 1; i >= 0 && picked.Count < MaxFrames; i--)
         {
             var frame = frames[i];
-            if (!useAll && IsLibrary(frame.File)) continue;
+            if (!useAll && !frame.InApp) continue;
             var key = File(frame.File) + ":" + frame.Function;
             if (picked.Count > 0 && picked[^1] == key) continue;
             picked.Add(key);
@@ -45,13 +45,11 @@ internal static class SignatureFrames
     {
         for (var i = frames.Count - 1; i >= 0; i--)
         {
-            if (!IsLibrary(frames[i].File)) return $"{ShortFile(frames[i].File)} in {frames[i].Function}";
+            if (frames[i].InApp) return $"{ShortFile(frames[i].File)} in {frames[i].Function}";
         }
 
         return null;
     }
-
-    public static bool IsLibrary(string file) => Classification.LibraryFrames.IsLibrary(file);
 
     private static string File(string file)
     {

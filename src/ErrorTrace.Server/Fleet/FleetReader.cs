@@ -173,7 +173,8 @@ internal sealed class FleetReader(FleetStore store, TimeProvider time)
             if (category is not null) command.With("Category", category);
             if (host is not null) command.With("Host", host);
             return command;
-        });
+        }
+        );
     }
 
     private static SignatureGroup ReadGroup(DbDataReader r) => new()
