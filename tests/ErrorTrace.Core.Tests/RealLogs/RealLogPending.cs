@@ -96,6 +96,18 @@ internal static class RealLogPending
         ["tpn-4-unpickling-invalid-load-key-corrupt-pkl"] = "batch c2, scored before fixing: category: expected data_error, got unknown",
         ["univnet-1-omegaconf-missing-key-train-glued-header"] = "batch c2, scored before fixing: category: expected config_error, got unknown",
         ["x2cnet-2-hydra-key-not-in-struct-overrides"] = "batch c2, scored before fixing: category: expected config_error, got unknown",
+        ["afprofile-8-xla-buffer-assignment-oom"] = "batch a2, scored before fixing: category: expected oom_eval, got oom_training",
+        ["chainer-lhrcnn-2-openmpi-signal-11-alltoall"] = "batch a2, scored before fixing: category: expected segfault, got (no analysis); root exception type: expected SIGSEGV, got (none)",
+        ["dataset-distillation-58-logger-prefixed-device-assert"] = "batch a2, scored before fixing: root exception type: expected RuntimeError, got ; innermost frame: expected …dataset-distillation/basics.py in evaluate_models, got /home/wgs.wuerth.com/la00204104/dataset-distillation/train_distilled_image.py in distill",
+        ["deeplearninghero-1-notebook-generate-oom"] = "batch a2, scored before fixing: category: expected oom_eval, got oom_training",
+        ["gpu-burn-1-dmesg-aer-xid79-fallen-off-bus"] = "batch a2, scored before fixing: category: expected cuda_error, got (no analysis)",
+        ["pytorch-3985-gdb-sigsegv-autograd-input-buffer"] = "batch a2, scored before fixing: category: expected segfault, got (no analysis); root exception type: expected SIGSEGV, got (none)",
+        ["rocm-legacy-4358-invokeai-hip-oom-conv2d"] = "batch a2, scored before fixing: category: expected oom_eval, got oom_training",
+        ["solo-179-test-ins-mmcv-bar-oom-elided"] = "batch a2, scored before fixing: category: expected oom_eval, got oom_training",
+        ["stardist-119-ipython-predict-instances-exhausted"] = "batch a2, scored before fixing: category: expected oom_eval, got (no analysis); root exception type: expected ResourceExhaustedError, got (none); innermost frame: expected …stardist/models/base.py in predict, got (none)",
+        ["vllm-13673-v1-specdec-illegal-address-enginecore"] = "batch a2, scored before fixing: root exception type: expected RuntimeError, got (none); innermost frame: expected …vllm/v1/worker/gpu_model_runner.py in execute_model, got (none)",
+        ["whisper-real-time-8-load-model-to-gpu-oom"] = "batch a2, scored before fixing: category: expected oom_eval, got oom_training",
+        ["whisper-standalone-50-ctranslate2-cuda-failed-oom"] = "batch a2, scored before fixing: category: expected oom_eval, got unknown",
     };
 
     public static string? Reason(string slug) => s_cases.TryGetValue(slug, out var reason) ? "pending: " + reason : null;
