@@ -1,5 +1,6 @@
 // "/jobs/{id}": the panel full-page, with the token from the session and the error count in the page header.
 import { h } from "../dom";
+import { sameFailureLink } from "./failure-link";
 import { readToken, saveToken } from "./session";
 
 export function showJob(main: HTMLElement, base: string, jobId: string, headerBadge: HTMLElement): void {
@@ -16,5 +17,5 @@ export function showJob(main: HTMLElement, base: string, jobId: string, headerBa
     headerBadge.className = `badge ${count ? "error" : "zero"}`;
     headerBadge.hidden = false;
   });
-  main.replaceChildren(h("p", {}, h("a", { href: base }, "← All jobs")), panel);
+  main.replaceChildren(h("p", {}, h("a", { href: base }, "← All jobs"), sameFailureLink(base, jobId, (input, init) => window.fetch(input, init))), panel);
 }
