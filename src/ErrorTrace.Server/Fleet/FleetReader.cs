@@ -8,8 +8,8 @@ namespace ErrorTrace.Server.Fleet;
 
 /// <summary>
 /// The endpoints' side of the store: signatures grouped in SQL over the indexed jobs the caller may see (an owner's own
-/// jobs, or all for an admin), filtered by time, category and host. A page is five statements: the page of groups, the
-/// totals, then hosts, recent jobs and days for that page's signatures only, and the suspect hosts.
+/// jobs, or all for an admin), filtered by time, category and host. A page is four full statements: the page of groups
+/// with the totals, then hosts, recent jobs and days for that page's signatures only (by index), and the suspect hosts.
 /// </summary>
 internal sealed class FleetReader(FleetStore store, TimeProvider time)
 {
@@ -27,17 +27,28 @@ internal sealed class FleetReader(FleetStore store, TimeProvider time)
         var (where, bind) = Filters(query.Owner, query.Since, query.Category, query.Host);
         await using var connection = Db.CreateConnection();
 
+        // The totals ride on the page's own scan: window functions over the groups run before LIMIT.
         await using var page = await DbQueries.CommandAsync(connection, $"""
-            SELECT signature, MIN(category), MIN(exception_type), MIN(title), COUNT(*) AS job_count, MIN(failed_at), MAX(failed_at) AS last_seen
+            SELECT signature, MIN(category), MIN(exception_type), MIN(title), COUNT(*) AS job_count, MIN(failed_at), MAX(failed_at) AS last_seen,
+                   COUNT(*) OVER () AS signatures, SUM(COUNT(*)) OVER () AS jobs
             FROM {Db.Jobs} WHERE {where}
             GROUP BY signature ORDER BY job_count DESC, last_seen DESC, signature LIMIT @Limit OFFSET @Offset
             """, cancellationToken).ConfigureAwait(false);
         bind(page).With("Limit", query.PageSize).With("Offset", (long)(query.Page - 1) * query.PageSize);
-        var groups = await page.ListAsync(ReadGroup, cancellationToken).ConfigureAwait(false);
-
-        await using var totals = await DbQueries.CommandAsync(connection,
-            $"SELECT COUNT(DISTINCT signature), COUNT(*) FROM {Db.Jobs} WHERE {where}", cancellationToken).ConfigureAwait(false);
-        var (total, jobCount) = (await bind(totals).ListAsync(r => (Int(r, 0), Int(r, 1)), cancellationToken).ConfigureAwait(false))[0];
+        long total = 0, jobCount = 0;
+        var groups = await page.ListAsync(r =>
+        {
+            total = Int(r, 7);
+            jobCount = Int(r, 8);
+            return ReadGroup(r);
+        }, cancellationToken).ConfigureAwait(false);
+        if (groups.Count == 0 && query.Page > 1)
+        {
+            // Past the last page the window has no row to ride on: count separately (rare).
+            await using var totals = await DbQueries.CommandAsync(connection,
+                $"SELECT COUNT(DISTINCT signature), COUNT(*) FROM {Db.Jobs} WHERE {where}", cancellationToken).ConfigureAwait(false);
+            (total, jobCount) = (await bind(totals).ListAsync(r => (Int(r, 0), Int(r, 1)), cancellationToken).ConfigureAwait(false))[0];
+        }
 
         var sparklineFrom = time.GetUtcNow().ToUnixTimeMilliseconds() / DayMillis * DayMillis - (SparklineDays - 1) * DayMillis;
         var filled = await FillAsync(connection, groups, where, bind, FleetGrouping.JobsPerSignature, sparklineFrom, cancellationToken).ConfigureAwait(false);
