@@ -54,6 +54,7 @@ public sealed class Program
         app.MapJobs();                                              // Endpoints/JobsEndpoints: GET /api/training/jobs
         app.MapJobErrors();                                         // Endpoints/JobErrorsEndpoints: GET /api/training/{job_id}/errors
         app.MapFleet();                                             // Fleet/FleetEndpoints: GET /api/training/failures[/{signature}], /jobs/{job_id}/failure
+        app.MapJobLog();                                            // Endpoints/JobLogEndpoints: GET /api/training/{job_id}/log?from=&to= (context lines)
         app.MapPanel();                                             // Panel/: / (jobs), /jobs/{id} (the panel), /panel/*.js (web/, built by web/panel.targets)
 
         await app.RunAsync(cancellationToken).ConfigureAwait(false);

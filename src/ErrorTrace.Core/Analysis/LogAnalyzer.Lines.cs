@@ -238,7 +238,9 @@ public sealed partial class LogAnalyzer
         {
             var source = hit.Kind == MarkerKind.Warning ? "warning" : "marker";
             var level = hit.Kind == MarkerKind.Warning ? LogLevel.Warning : LogLevel.Error;
-            stream.ContinuationTarget = _errors.Record(level, source, default, default, line.Trim(), lineNumber, stream.Rank, stream.LastTimestamp);
+            // A death glued to a progress bar is grouped by its own words, not the bar's.
+            var message = hit.Kind == MarkerKind.Death ? Context.GluedProgress.Message(line.Trim().ToString()).AsSpan() : line.Trim();
+            stream.ContinuationTarget = _errors.Record(level, source, default, default, message, lineNumber, stream.Rank, stream.LastTimestamp);
             if (hit.Kind == MarkerKind.Death) RecordDeath(stream, hit, line.Trim(), lineNumber);
             if (hit.Kind == MarkerKind.Error && MarkerMatchers.ExceptionLine(hit.Marker, line.Trim()) is not null)
                 RecordBareException(stream, line.Trim(), lineNumber);
@@ -321,6 +323,7 @@ public sealed partial class LogAnalyzer
             return;
         }
 
+        if (stream.Host is not null) failure = failure with { Host = stream.Host };
         _failures.Record(failure, stream.Rank, stream.ActiveTimestamp, stream.ActivePhase, stream.ActiveLogger);
         if (failure.Kind != PythonTracebackParser.Kind) _lastDeathLine = failure.FirstLine;
         if (failure.ExceptionType.EndsWith("ChildFailedError", StringComparison.Ordinal))
@@ -343,6 +346,7 @@ public sealed partial class LogAnalyzer
             ExceptionMessage = text[messageStart..].ToString(),
             FirstLine = lineNumber,
             ExceptionLine = lineNumber,
+            Host = stream.Host,
         };
         _failures.Record(failure, stream.Rank, stream.LastTimestamp, null, null);
     }
@@ -351,15 +355,19 @@ public sealed partial class LogAnalyzer
     {
         if (lineNumber >= _lastDeathLine && lineNumber - _lastDeathLine <= SameDeathWindowLines) return;
         _lastDeathLine = lineNumber;
-        var text = line.Trim().ToString();
+        var full = line.Trim().ToString();
+        // A death glued to a progress bar: the message is what follows the bar; the bar says how far the job got.
+        var text = Context.GluedProgress.Message(full);
         var death = new TracebackInfo
         {
-            Raw = text,
+            Raw = full,
             Kind = "signal",
             ExceptionType = hit.Signal ?? "SIGKILL",
             ExceptionMessage = text,
             FirstLine = lineNumber,
             ExceptionLine = lineNumber,
+            Host = stream.Host,
+            Progress = ReferenceEquals(text, full) ? null : Context.GluedProgress.Progress(full),
         };
         _failures.Record(death, rank ?? (stream.Rank >= 0 ? stream.Rank : LocalRank(line)), stream.LastTimestamp, null, hit.Marker.Id);
     }

@@ -19,6 +19,7 @@ public sealed partial class LogAnalyzer : ILineSink
     private readonly ErrorGroupTable _errors = new();
     private readonly FailureTable _failures = new();
     private readonly RepeatedWarnings _repeatedWarnings = new();
+    private readonly RunEnvironment.EnvironmentScanner _environment = new();
     private readonly byte[] _ansiScratch = new byte[EngineLimits.MaxLineBytes];
     private readonly byte[] _criJoin = new byte[EngineLimits.MaxLineBytes];
     private readonly char[] _chars = new char[EngineLimits.MaxLineBytes];
@@ -50,6 +51,9 @@ public sealed partial class LogAnalyzer : ILineSink
         if (IsComplete) throw new InvalidOperationException("The analyzer is complete; create a new one to read another log.");
         BytesConsumed += chunk.Length;
         _splitter.Append(chunk, this);
+        // Per chunk, not per line: the head's banners, and a checkpoint for reading lines back (Context/LineIndex).
+        _environment.Append(chunk);
+        LineIndex.Observe(BytesConsumed, _splitter.LineNumber - 1);
     }
 
     /// <summary>End of input: the last line is read even without a newline, and every open block is closed.</summary>
@@ -65,13 +69,21 @@ public sealed partial class LogAnalyzer : ILineSink
         }
 
         foreach (var stream in _streams.All) CloseActive(stream);
+        _environment.Complete();
         IsComplete = true;
     }
 
     public ErrorReport CreateReport(ReportContext? context = null) =>
         new ReportBuilder(this, context ?? new ReportContext()).Build();
 
+    /// <summary>Line → byte-offset checkpoints of what was appended, to read any range of lines back from the file.</summary>
+    public Context.LineIndex LineIndex { get; } = new();
+
     internal IEnumerable<StreamState> Streams => _streams.All;
+
+    internal StreamTable StreamTable => _streams;
+
+    internal RunEnvironment.EnvironmentScanner Environment => _environment;
 
     internal ErrorGroupTable Errors => _errors;
 

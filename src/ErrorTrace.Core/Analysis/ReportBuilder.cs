@@ -46,6 +46,7 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
                 TruncatedLines = analyzer.TruncatedLines,
             },
             Notes = notes,
+            Environment = RunEnvironment.EnvironmentBuilder.Build(analyzer, failures, errors),
         };
     }
 
@@ -65,6 +66,7 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
                     Timestamp = analyzer.ToUtc(stream.ActiveTimestamp),
                     Phase = stream.ActivePhase,
                     Logger = stream.ActiveLogger,
+                    Host = stream.Host,
                     Secondary = CascadeRules.Match(open) is not null,
                 });
             }

@@ -10,7 +10,7 @@ namespace ErrorTrace.Core.Analysis;
 /// that continuation lines extend, and the context (timestamp, phase, logger) a traceback inherits. Ranks interleave
 /// line by line in a merged stderr; each keeps its own state, so their tracebacks never mix.
 /// </summary>
-internal sealed class StreamState(int rank)
+internal sealed class StreamState(int rank, string? host = null)
 {
     /// <summary>The seed's phases are single words; longer is not a phase worth keeping.</summary>
     private const int MaxContextBytes = 128;
@@ -21,6 +21,9 @@ internal sealed class StreamState(int rank)
     private int _loggerLength;
 
     public int Rank { get; } = rank;
+
+    /// <summary>The host a prefix named for this stream, else null.</summary>
+    public string? Host { get; } = host;
 
     public PythonTracebackParser Python { get; } = new();
 

@@ -19,6 +19,9 @@ internal sealed class StreamTable
 
     public IEnumerable<StreamState> All => _streams.Values;
 
+    /// <summary>Hosts named by prefixes, in order of first appearance (at most <see cref="EngineLimits.MaxHosts"/>).</summary>
+    public IReadOnlyList<byte[]> Hosts => _hosts;
+
     /// <summary>Every line asks: the cached answers are inlined into the caller, the rest is out of line.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public StreamState Get(ReadOnlySpan<byte> host, int rank)
@@ -53,7 +56,8 @@ internal sealed class StreamTable
             if (_streams.Count >= EngineLimits.MaxStreams) key = 0;
             if (!_streams.TryGetValue(key, out stream))
             {
-                stream = new StreamState(rank);
+                var hostId = (int)(key >> 32);
+                stream = new StreamState(rank, hostId > 0 ? Text.Utf8.Decode(_hosts[hostId - 1]) : null);
                 _streams.Add(key, stream);
             }
         }

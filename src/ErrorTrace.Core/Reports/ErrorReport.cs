@@ -28,4 +28,7 @@ public sealed record ErrorReport
 
     /// <summary>Things the reader should know about how the report was made (a missing log, truncated lines).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>What the log says of where it ran (hosts, ranks, GPUs, versions, launcher); null when it was not read.</summary>
+    public EnvironmentInfo? Environment { get; init; }
 }

@@ -14,4 +14,8 @@ public sealed record LogInfo
     public long TruncatedLines { get; init; }
 
     public bool Missing { get; init; }
+
+    /// <summary>False when the log was not read at all (a job that did not fail, asked without <c>?scan=true</c>): an empty
+    /// report then means "not looked at", not "clean".</summary>
+    public bool Scanned { get; init; } = true;
 }

@@ -30,6 +30,35 @@ internal static class ReportJsonWriter
         w.WritePropertyName("log"u8);
         Write(w, r.Log);
         Strings(w, "notes"u8, r.Notes);
+        w.WritePropertyName("environment"u8);
+        Write(w, r.Environment);
+        w.WriteEndObject();
+    }
+
+    private static void Write(Utf8JsonWriter w, EnvironmentInfo? env)
+    {
+        if (env is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WriteStartArray("tags"u8);
+        foreach (var tag in env.Tags)
+        {
+            w.WriteStartObject();
+            w.WriteString("key"u8, tag.Key);
+            w.WriteString("value"u8, tag.Value);
+            w.WriteNumber("line"u8, tag.Line);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        Strings(w, "hosts"u8, env.Hosts);
+        w.WriteNumber("host_count"u8, env.HostCount);
+        w.WriteNumber("rank_count"u8, env.RankCount);
+        w.WriteNumber("scanned_bytes"u8, env.ScannedBytes);
         w.WriteEndObject();
     }
 
@@ -88,6 +117,8 @@ internal static class ReportJsonWriter
         w.WriteString("phase"u8, t.Phase);
         w.WriteString("logger"u8, t.Logger);
         w.WriteBoolean("secondary"u8, t.Secondary);
+        w.WriteString("host"u8, t.Host);
+        w.WriteString("progress"u8, t.Progress);
         w.WriteEndObject();
     }
 
@@ -134,6 +165,7 @@ internal static class ReportJsonWriter
         w.WriteNumber("lines"u8, log.Lines);
         w.WriteNumber("truncated_lines"u8, log.TruncatedLines);
         w.WriteBoolean("missing"u8, log.Missing);
+        w.WriteBoolean("scanned"u8, log.Scanned);
         w.WriteEndObject();
     }
 

@@ -49,4 +49,11 @@ public sealed record TracebackInfo
 
     /// <summary>True when this failure is the cascade of another (a watchdog timeout on a peer, a launcher wrapper).</summary>
     public bool Secondary { get; init; }
+
+    /// <summary>The host a launcher prefix named on the lines that printed it (pdsh's <c>worker-1: </c>, Ray's <c>ip=</c>), else null.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>For a death glued to a progress bar, how far the bar had got ("Loading checkpoint shards 4/7 (57%), 00:40
+    /// elapsed"); else null.</summary>
+    public string? Progress { get; init; }
 }

@@ -15,6 +15,13 @@ internal sealed record JobSummary
 
     public DateTime? UpdatedAt { get; init; }
 
-    /// <summary>Distinct errors in the report of a failed job; null for other jobs (not scanned) and missing logs.</summary>
+    /// <summary>Distinct errors (level error, as the job page counts them) in the report of a failed job; null for other
+    /// jobs (not scanned) and missing logs.</summary>
     public int? ErrorCount { get; init; }
+
+    /// <summary>Distinct warnings, beside <see cref="ErrorCount"/>; null when that is.</summary>
+    public int? WarningCount { get; init; }
+
+    /// <summary>A failed job's root cause in one line; null for other jobs and when the log gave none.</summary>
+    public Reports.JobRootCause? RootCause { get; init; }
 }

@@ -48,7 +48,7 @@ internal static class JobsEndpoints
         var summaries = new List<JobSummary>(result.Jobs.Count);
         foreach (var job in result.Jobs)
         {
-            var count = job.IsFailed ? (await reports.GetAsync(job, scan: false, cancellationToken).ConfigureAwait(false)).ErrorCount : null;
+            var digest = job.IsFailed ? (await reports.GetAsync(job, scan: false, cancellationToken).ConfigureAwait(false)).Digest : null;
             summaries.Add(new JobSummary
             {
                 JobId = job.Id,
@@ -57,7 +57,9 @@ internal static class JobsEndpoints
                 Owner = job.Owner,
                 CreatedAt = job.CreatedAt,
                 UpdatedAt = job.UpdatedAt,
-                ErrorCount = count,
+                ErrorCount = digest?.ErrorCount,
+                WarningCount = digest?.WarningCount,
+                RootCause = digest?.RootCause,
             });
         }
 

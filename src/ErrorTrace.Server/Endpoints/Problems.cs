@@ -17,6 +17,10 @@ internal static class Problems
         statusCode: StatusCodes.Status404NotFound, title: "Not found",
         detail: "The errors endpoint is switched off on this server.");
 
+    public static ProblemHttpResult LogNotFound() => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "Log not found",
+        detail: "The job's log is missing or cannot be read.");
+
     public static ProblemHttpResult BadQuery(string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: "Invalid query", detail: detail);
 

@@ -7,6 +7,8 @@ namespace ErrorTrace.Server.Endpoints;
 /// reflection (Native AOT) each needs its metadata here.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(JobList))]
+[JsonSerializable(typeof(JobLogExcerpt))]
+[JsonSerializable(typeof(long?))]
 [JsonSerializable(typeof(HealthStatus))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool?))]

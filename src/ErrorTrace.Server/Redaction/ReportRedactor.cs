@@ -17,8 +17,15 @@ internal static class ReportRedactor
             Tracebacks = report.Tracebacks.Select(Redact).ToList(),
             Analysis = report.Analysis is null ? null : Redact(report.Analysis),
             Notes = report.Notes.Select(Redactor.Redact).ToList(),
+            Environment = report.Environment is null ? null : Redact(report.Environment),
         };
     }
+
+    private static EnvironmentInfo Redact(EnvironmentInfo environment) => environment with
+    {
+        Tags = environment.Tags.Select(t => t with { Value = Redactor.Redact(t.Value) }).ToList(),
+        Hosts = environment.Hosts.Select(Redactor.Redact).ToList(),
+    };
 
     private static ErrorEntry Redact(ErrorEntry entry) => entry with
     {
@@ -38,6 +45,8 @@ internal static class ReportRedactor
         SubExceptions = traceback.SubExceptions.Select(Redact).ToList(),
         Phase = Redactor.RedactOrNull(traceback.Phase),
         Logger = Redactor.RedactOrNull(traceback.Logger),
+        Host = Redactor.RedactOrNull(traceback.Host),
+        Progress = Redactor.RedactOrNull(traceback.Progress),
     };
 
     private static ChainLink Redact(ChainLink link) => link with

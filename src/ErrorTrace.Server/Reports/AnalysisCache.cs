@@ -38,6 +38,9 @@ internal sealed class AnalysisCache : IDisposable
         }
     }
 
+    /// <summary>The job's entry if the cache has one (nothing is created).</summary>
+    public JobAnalysis? TryGet(string jobId) => _cache.TryGetValue(Key(jobId), out JobAnalysis? cached) ? cached : null;
+
     /// <summary>Records the entry's new size after a refresh (the cache may evict others, or this one, to fit).</summary>
     public void Resize(string jobId, JobAnalysis analysis)
     {

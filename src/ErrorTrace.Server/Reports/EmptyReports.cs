@@ -26,6 +26,7 @@ internal static class EmptyReports
             Path = location.DisplayPath,
             SizeBytes = location.FullPath is { } path && FileStat.Of(path) is var (_, length) ? length : 0,
             Missing = location.Missing,
+            Scanned = false,
         },
         Notes = [note],
     };

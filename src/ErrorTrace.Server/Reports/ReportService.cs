@@ -21,8 +21,8 @@ internal sealed class ReportService(AnalysisCache cache, ILogLocator locator, An
     {
         ArgumentNullException.ThrowIfNull(job);
         var location = locator.Locate(job);
-        if (!job.IsFailed && !scan) return Render(EmptyReports.NotScanned(job, location), key: "", errorCount: null);
-        if (location.Missing) return Render(EmptyReports.MissingLog(job, location), key: "", errorCount: null);
+        if (!job.IsFailed && !scan) return Render(EmptyReports.NotScanned(job, location), key: "", read: false);
+        if (location.Missing) return Render(EmptyReports.MissingLog(job, location), key: "", read: false);
 
         var analysis = cache.GetOrAdd(job.Id);
         // Unchanged job and file: the last report, without queueing on the gate behind every other request for it.
@@ -42,7 +42,7 @@ internal sealed class ReportService(AnalysisCache cache, ILogLocator locator, An
             {
                 analysis.Analyzer = null;
                 analysis.Published = null;
-                return Render(EmptyReports.MissingLog(job, location), key: "", errorCount: null);
+                return Render(EmptyReports.MissingLog(job, location), key: "", read: false);
             }
 
             var analyzer = analysis.Analyzer!;
@@ -64,7 +64,7 @@ internal sealed class ReportService(AnalysisCache cache, ILogLocator locator, An
                 LogPath = location.DisplayPath,
                 LogSizeBytes = analysis.Length,
             });
-            analysis.Report = Render(report, key, report.Errors.Count);
+            analysis.Report = Render(report, key, read: true);
             Publish(analysis, job, location, analysis.Report);
             cache.Resize(job.Id, analysis);
             return analysis.Report;
@@ -79,10 +79,11 @@ internal sealed class ReportService(AnalysisCache cache, ILogLocator locator, An
     private static void Publish(JobAnalysis analysis, JobRecord job, LogLocation location, RenderedReport report) =>
         analysis.Published = new PublishedReport(job.Status, job.ErrorMessage, location.DisplayPath, analysis.Identity, analysis.Length, report);
 
-    private static RenderedReport Render(ErrorReport report, string key, int? errorCount)
+    private static RenderedReport Render(ErrorReport report, string key, bool read)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(ReportRedactor.Redact(report), ReportJsonContext.Default.ErrorReport);
+        var redacted = ReportRedactor.Redact(report);
+        var json = JsonSerializer.SerializeToUtf8Bytes(redacted, ReportJsonContext.Default.ErrorReport);
         var etag = "\"" + Convert.ToHexStringLower(XxHash128.Hash(json)) + "\"";
-        return new RenderedReport(key, json, new EntityTagHeaderValue(etag), errorCount);
+        return new RenderedReport(key, json, new EntityTagHeaderValue(etag), read ? ReportDigest.Of(redacted) : null);
     }
 }

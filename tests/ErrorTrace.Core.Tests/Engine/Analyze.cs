@@ -27,4 +27,13 @@ internal static class Analyze
 
     /// <summary>The report as JSON without the fields that legitimately depend on the bytes' layout (log size).</summary>
     public static string Comparable(ErrorReport report) => ReportJson.Serialize(report with { Log = null });
+
+    /// <summary>For envelope properties: an envelope is what the environment reads (a CRI envelope says Kubernetes, Ray's
+    /// label names a host, every envelope adds bytes to the scanned head), so only the rest must not change.</summary>
+    public static string ComparableBesidesEnvironment(ErrorReport report) => Comparable(report with
+    {
+        Environment = null,
+        Traceback = report.Traceback is null ? null : report.Traceback with { Host = null },
+        Tracebacks = report.Tracebacks.Select(t => t with { Host = null }).ToList(),
+    });
 }

@@ -79,7 +79,7 @@ public class EngineProperties
         s_log.Sample(log =>
         {
             var wrapped = string.Concat(log.Split('\n').SkipLast(1).Select(l => $"2025-12-10T03:58:22.123456789Z stderr F {l}\n"));
-            Assert.Equal(Analyze.Comparable(Analyze.Text(log)), Analyze.Comparable(Analyze.Text(wrapped)));
+            Assert.Equal(Analyze.ComparableBesidesEnvironment(Analyze.Text(log)), Analyze.ComparableBesidesEnvironment(Analyze.Text(wrapped)));
         }, iter: 200);
 
     [Fact]
@@ -87,7 +87,7 @@ public class EngineProperties
         s_log.Sample(log =>
         {
             var labelled = string.Concat(log.Split('\n').SkipLast(1).Select(l => $"(RayTrainWorker pid=2345, ip=10.0.0.3) {l}\n"));
-            Assert.Equal(Analyze.Comparable(Analyze.Text(log)), Analyze.Comparable(Analyze.Text(labelled)));
+            Assert.Equal(Analyze.ComparableBesidesEnvironment(Analyze.Text(log)), Analyze.ComparableBesidesEnvironment(Analyze.Text(labelled)));
         }, iter: 200);
 
     [Fact]
@@ -97,13 +97,13 @@ public class EngineProperties
             var coloured = log.Replace("Error", "\u001b[1;35mError\u001b[0m", StringComparison.Ordinal)
                 .Replace("File \"", "File \u001b[35m\"", StringComparison.Ordinal)
                 .Replace("^", "\u001b[31m^\u001b[0m", StringComparison.Ordinal);
-            Assert.Equal(Analyze.Comparable(Analyze.Text(log)), Analyze.Comparable(Analyze.Text(coloured)));
+            Assert.Equal(Analyze.ComparableBesidesEnvironment(Analyze.Text(log)), Analyze.ComparableBesidesEnvironment(Analyze.Text(coloured)));
         }, iter: 200);
 
     [Fact]
     public void Crlf_line_ends_never_change_the_report() =>
         s_log.Sample(log =>
-            Assert.Equal(Analyze.Comparable(Analyze.Text(log)), Analyze.Comparable(Analyze.Text(log.Replace("\n", "\r\n", StringComparison.Ordinal)))),
+            Assert.Equal(Analyze.ComparableBesidesEnvironment(Analyze.Text(log)), Analyze.ComparableBesidesEnvironment(Analyze.Text(log.Replace("\n", "\r\n", StringComparison.Ordinal)))),
             iter: 200);
 
     [Fact]
