@@ -32,7 +32,7 @@ public sealed class Browser : IAsyncLifetime
     }
 
     /// <summary>A fresh context (own sessionStorage), clipboard allowed, signed in unless <paramref name="token"/> is "".</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? token = null)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? token = null, bool dark = false)
     {
         if (_browser is null)
         {
@@ -45,6 +45,9 @@ public sealed class Browser : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = height },
             BaseURL = Server.BaseUrl,
             Permissions = ["clipboard-read", "clipboard-write"],
+            ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light,
+            // axe-core is injected as a script; the pages' CSP (script-src 'self') would refuse it.
+            BypassCSP = true,
         });
         var signIn = token ?? Server.Token;
         if (signIn.Length > 0)
@@ -52,8 +55,8 @@ public sealed class Browser : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDir, name), FullPage = true });
+    public static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDir, name), FullPage = fullPage });
 
     public async ValueTask DisposeAsync()
     {

@@ -23,6 +23,7 @@ public sealed class PanelServer : WebApplicationFactory<Program>
         Token = File.ReadAllLines(Path.Combine(_dataDir, "demo-tokens.txt"))
             .Select(line => line.Split(' ', 2))
             .First(parts => parts[0] == "admin")[1];
+        RealLogJobs.Seed(_dataDir);
     }
 
     public string BaseUrl { get; }

@@ -11,6 +11,7 @@ public sealed class StateTests(Browser browser)
         var page = await browser.NewPageAsync(token: "not-a-token");
         await page.GotoAsync("/jobs/demo-cuda-oom");
         await Expect(page.Locator("[data-state='unauthorized']")).ToBeVisibleAsync();
+        await Axe.AssertCleanAsync(page, "unauthorized");
         await page.GetByLabel("API token").FillAsync(browser.Server.Token);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByTestId("category")).ToHaveTextAsync("OOM training");
@@ -23,6 +24,7 @@ public sealed class StateTests(Browser browser)
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/jobs/no-such-job");
         await Expect(page.Locator("[data-state='not-found']")).ToContainTextAsync("Unknown job");
+        await Axe.AssertCleanAsync(page, "unknown job");
     }
 
     [Fact]
@@ -42,16 +44,20 @@ public sealed class StateTests(Browser browser)
         await page.RouteAsync("**/api/training/demo-cuda-oom/errors", route => route.AbortAsync());
         await page.GotoAsync("/jobs/demo-cuda-oom");
         await Expect(page.Locator("[data-state='network']")).ToBeVisibleAsync();
+        await Axe.AssertCleanAsync(page, "network failure");
         await page.UnrouteAsync("**/api/training/demo-cuda-oom/errors");
         await page.Locator("[data-action='retry']").ClickAsync();
         await Expect(page.GetByTestId("category")).ToHaveTextAsync("OOM training");
     }
 
     [Fact]
-    public async Task A_completed_job_shows_the_empty_state()
+    public async Task A_completed_job_scanned_with_nothing_found_says_no_errors()
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/jobs/demo-completed");
-        await Expect(page.Locator("[data-state='empty'], [data-testid='no-errors']").First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Scan log", Exact = true }).ClickAsync();
+        await Expect(page.Locator("h1#et-hero-h")).Not.ToHaveTextAsync("Log not scanned");
+        await Expect(page.GetByTestId("clean")).ToBeVisibleAsync();
+        await Axe.AssertCleanAsync(page, "scanned, clean");
     }
 }

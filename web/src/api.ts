@@ -1,5 +1,5 @@
 // Talking to the service: one GET with a bearer token and an optional If-None-Match, and what its answer means.
-import type { ErrorReport, JobList } from "./types";
+import type { ErrorReport, JobList, LogExcerpt } from "./types";
 
 export type Outcome<T> =
   | { kind: "ok"; body: T; etag: string | null }
@@ -13,8 +13,15 @@ export type Outcome<T> =
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** The errors URL: api-base is what precedes "/{job_id}/errors" (default "/api/training"). */
-export function errorsUrl(apiBase: string, jobId: string): string {
-  return `${trimBase(apiBase)}/${encodeURIComponent(jobId)}/errors`;
+export function errorsUrl(apiBase: string, jobId: string, scan = false): string {
+  return `${trimBase(apiBase)}/${encodeURIComponent(jobId)}/errors${scan ? "?scan=true" : ""}`;
+}
+
+/** Lines from..to of the job's log (the service answers at most 500), only one rank's when given. */
+export function logUrl(apiBase: string, jobId: string, from: number, to: number, rank: number | null = null): string {
+  const query = new URLSearchParams({ from: String(from), to: String(to) });
+  if (rank !== null) query.set("rank", String(rank));
+  return `${trimBase(apiBase)}/${encodeURIComponent(jobId)}/log?${query.toString()}`;
 }
 
 export function jobsUrl(apiBase: string, status: string | null, pageSize = 100): string {
@@ -70,8 +77,11 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-export const fetchReport = (f: Fetch, apiBase: string, jobId: string, token: string | null, etag: string | null, signal?: AbortSignal) =>
-  getJson<ErrorReport>(f, errorsUrl(apiBase, jobId), token, etag, signal);
+export const fetchReport = (f: Fetch, apiBase: string, jobId: string, token: string | null, etag: string | null, signal?: AbortSignal, scan = false) =>
+  getJson<ErrorReport>(f, errorsUrl(apiBase, jobId, scan), token, etag, signal);
+
+export const fetchLog = (f: Fetch, apiBase: string, jobId: string, token: string | null, from: number, to: number, rank: number | null = null) =>
+  getJson<LogExcerpt>(f, logUrl(apiBase, jobId, from, to, rank), token, null);
 
 export const fetchJobs = (f: Fetch, apiBase: string, token: string | null, status: string | null) =>
   getJson<JobList>(f, jobsUrl(apiBase, status), token, null);

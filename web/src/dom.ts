@@ -24,3 +24,9 @@ export function append(parent: Node, children: Child[]): void {
 export function icon(label: string): HTMLSpanElement {
   return h("span", { "aria-hidden": "true", class: "icon" }, label);
 }
+
+/** A heading at a level given at run time (the panel's headings start one below its host's). */
+export function heading(level: number, attrs: Attrs = {}, ...children: Child[]): HTMLHeadingElement {
+  const tag = `h${Math.min(6, Math.max(1, level))}` as "h1" | "h2" | "h3" | "h4" | "h5" | "h6";
+  return h(tag, attrs, ...children);
+}

@@ -8,6 +8,11 @@ export function formatTime(iso: string | null | undefined): string {
   return date.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC").replace(/Z$/, " UTC");
 }
 
+/** "20:40:12 UTC": a clock time in the same zone as every other time the panel shows. */
+export function formatClock(date: Date): string {
+  return `${date.toISOString().slice(11, 19)} UTC`;
+}
+
 /** "45 s", "12 min", "3 h 05 min", "2 d 4 h". */
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -53,4 +58,13 @@ export function humanize(id: string): string {
 /** Cuts a long single-line text for a heading, keeping the start. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The first line of a message (skipping leading blank lines and rules of = or -), trimmed. */
+export function firstLine(text: string): string {
+  for (const line of text.split("\n")) {
+    const t = line.trim();
+    if (t && /[^=\-_*#~ ]/.test(t)) return t;
+  }
+  return "";
 }

@@ -20,9 +20,13 @@ export function mapPath(file: string, map: ReadonlyArray<[string, string]>): str
   return file;
 }
 
-/** The link for a frame, or null when the template would make an unsafe or empty URL. */
+/**
+ * The link for a frame, or null. A path is linked only when the path map says where it lives (the job ran elsewhere:
+ * "/content/train.py" from Colab or "/opt/trainer/x.py" in a container means nothing to the reader's editor as is),
+ * and never when the template would make an unsafe URL.
+ */
 export function frameLink(template: string, file: string, line: number | null, map: ReadonlyArray<[string, string]> = []): string | null {
-  if (!template || file.startsWith("<")) return null;
+  if (!template || file.startsWith("<") || !map.some(([from]) => file.startsWith(from))) return null;
   const path = mapPath(file, map);
   const url = template
     .replaceAll("{file}", encodeURI(path))

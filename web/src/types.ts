@@ -51,6 +51,10 @@ export interface TracebackInfo {
   phase: string | null;
   logger: string | null;
   secondary: boolean;
+  /** The host a launcher prefix named (pdsh's "worker-1: ", Ray's ip). */
+  host?: string | null;
+  /** A death glued to a progress bar: how far the bar had got. */
+  progress?: string | null;
 }
 
 export interface EvidenceLine {
@@ -75,6 +79,22 @@ export interface LogInfo {
   lines: number;
   truncated_lines: number;
   missing: boolean;
+  /** false: the log was not read at all (a job that did not fail, asked without ?scan=true). */
+  scanned?: boolean;
+}
+
+export interface EnvironmentTag {
+  key: string;
+  value: string;
+  line: number;
+}
+
+export interface EnvironmentInfo {
+  tags: EnvironmentTag[];
+  hosts: string[];
+  host_count: number;
+  rank_count: number;
+  scanned_bytes: number;
 }
 
 export interface ErrorReport {
@@ -87,6 +107,31 @@ export interface ErrorReport {
   analysis: FailureAnalysis | null;
   log: LogInfo | null;
   notes: string[];
+  environment?: EnvironmentInfo | null;
+}
+
+/** One line of GET {api-base}/{job_id}/log?from=&to=. */
+export interface ExcerptLine {
+  line: number;
+  text: string;
+  rank: number | null;
+  host: string | null;
+  cut: boolean;
+}
+
+export interface LogExcerpt {
+  job_id: string;
+  from: number;
+  to: number;
+  lines: ExcerptLine[];
+}
+
+export interface JobRootCause {
+  category: string | null;
+  exception_type: string | null;
+  title: string;
+  rank: number | null;
+  host: string | null;
 }
 
 /** One row of GET {api-base}/jobs. */
@@ -98,6 +143,8 @@ export interface JobSummary {
   created_at: string | null;
   updated_at: string | null;
   error_count: number | null;
+  warning_count?: number | null;
+  root_cause?: JobRootCause | null;
 }
 
 export interface JobList {

@@ -26,3 +26,11 @@ describe("format", () => {
     expect(truncate("abcdef", 4)).toBe("abc…");
   });
 });
+
+describe("clock and first line", () => {
+  it("shows clock times in UTC, labelled", async () => {
+    const { formatClock, firstLine } = await import("../src/format");
+    expect(formatClock(new Date("2025-12-10T20:40:12.345Z"))).toBe("20:40:12 UTC");
+    expect(firstLine("\n=====\n  train.py FAILED  \nmore")).toBe("train.py FAILED");
+  });
+});

@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { defaultLinkTemplate, frameLink, parsePathMap } from "../src/links";
 
 describe("file links", () => {
-  it("fills the default VS Code template", () => {
-    expect(frameLink(defaultLinkTemplate, "/opt/my trainer/x.py", 12)).toBe("vscode://file//opt/my%20trainer/x.py:12");
+  it("fills the default VS Code template for a mapped path", () => {
+    expect(frameLink(defaultLinkTemplate, "/opt/my trainer/x.py", 12, parsePathMap("/opt/=>/home/me/"))).toBe("vscode://file//home/me/my%20trainer/x.py:12");
+  });
+  it("links nothing the path map does not place (a Colab or container path means nothing locally)", () => {
+    expect(frameLink(defaultLinkTemplate, "/content/train.py", 12)).toBeNull();
+    expect(frameLink(defaultLinkTemplate, "/content/train.py", 12, parsePathMap("/opt/=>"))).toBeNull();
   });
   it("maps paths to a repository URL", () => {
     const map = parsePathMap("/opt/trainer/=>; /srv/=>lib/");
@@ -12,7 +16,7 @@ describe("file links", () => {
     );
   });
   it("refuses script URLs and pseudo-files", () => {
-    expect(frameLink("javascript:alert('{file}')", "/x.py", 1)).toBeNull();
+    expect(frameLink("javascript:alert('{file}')", "/x.py", 1, parsePathMap("/=>/"))).toBeNull();
     expect(frameLink(defaultLinkTemplate, "<frozen runpy>", 1)).toBeNull();
   });
 });

@@ -27,12 +27,31 @@ internal static class PanelEndpoints
             .ToDictionary(f => f.Name, f => f.Asset!, StringComparer.Ordinal);
         var page = PanelAsset.Load("index.html", "text/html; charset=utf-8");
         var template = page is null ? "<!doctype html><title>errortrace</title><p>The panel was not built." : Encoding.UTF8.GetString(page.Content);
+        // Where frames' files live for the reader (Panel:PathMap "/opt/trainer/=>src/", Panel:LinkTemplate
+        // "https://github.com/org/repo/blob/main/{file}#L{line}"): without a map, paths are shown, not linked.
+        var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
+        template = template.Replace("%BODY_ATTRS%", BodyAttributes(configuration["Panel:LinkTemplate"], configuration["Panel:PathMap"]), StringComparison.Ordinal);
+        var favicon = PanelAsset.Load("favicon.svg", "image/svg+xml");
 
         var group = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
         group.MapGet("/", (HttpContext context) => Page(context, template));
         group.MapGet("/jobs/{job_id}", (HttpContext context) => Page(context, template));
         group.MapGet("/failures", (HttpContext context) => Page(context, template));
         group.MapGet("/failures/{signature}", (HttpContext context) => Page(context, template));
+        if (favicon is not null)
+        {
+            // Browsers ask for /favicon.ico whatever the page links; both answer the same icon.
+            IResult Icon(HttpRequest request, HttpResponse response)
+            {
+                response.Headers.CacheControl = "public, max-age=86400";
+                var (body, etag) = favicon.Body.For(request, response);
+                return Results.Bytes(body, favicon.ContentType, entityTag: etag);
+            }
+
+            group.MapGet("/favicon.svg", Icon);
+            group.MapGet("/favicon.ico", Icon);
+        }
+
         group.MapGet("/panel/{file}", (string file, HttpRequest request, HttpResponse response) =>
         {
             if (!files.TryGetValue(file, out var asset)) return Results.NotFound();
@@ -44,6 +63,14 @@ internal static class PanelEndpoints
             return Results.Bytes(body, asset.ContentType, entityTag: etag);
         });
         return app;
+    }
+
+    private static string BodyAttributes(string? linkTemplate, string? pathMap)
+    {
+        var attributes = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(linkTemplate)) attributes.Append(" data-link-template=\"").Append(HtmlEncoder.Default.Encode(linkTemplate)).Append('"');
+        if (!string.IsNullOrWhiteSpace(pathMap)) attributes.Append(" data-path-map=\"").Append(HtmlEncoder.Default.Encode(pathMap)).Append('"');
+        return attributes.ToString();
     }
 
     private static IResult Page(HttpContext context, string template)

@@ -1,7 +1,7 @@
 // "/": the jobs visible to the token, failed first, with status and error-count badges and a status filter.
 import { fetchJobs, type Fetch } from "../api";
 import { h } from "../dom";
-import { formatTime, plural } from "../format";
+import { formatRanks, formatTime, humanize, plural } from "../format";
 import type { JobSummary } from "../types";
 import { readToken, saveToken } from "./session";
 import { signInForm } from "./sign-in";
@@ -44,7 +44,7 @@ export async function showJobs(main: HTMLElement, base: string, fetchFn: Fetch):
   });
   main.replaceChildren(
     h("div", { class: "toolbar" },
-      h("h2", {}, "Training jobs ", h("span", { class: "muted small" }, `(${outcome.body.total})`)),
+      h("h1", {}, "Training jobs ", h("span", { class: "muted small" }, `(${outcome.body.total})`)),
       h("div", { class: "row" }, h("label", { for: "status-filter" }, "Status"), select)),
     jobs.length === 0
       ? h("p", { class: "muted", "data-testid": "no-jobs" }, filter ? `No ${filter} jobs.` : "No jobs.")
@@ -52,12 +52,25 @@ export async function showJobs(main: HTMLElement, base: string, fetchFn: Fetch):
 }
 
 function row(job: JobSummary, base: string): HTMLLIElement {
-  const count = job.error_count;
+  const errors = job.error_count;
+  const warnings = job.warning_count ?? null;
+  const root = job.root_cause ?? null;
+  const where = root ? [root.rank !== null ? `rank ${formatRanks([root.rank])}` : null, root.host ? `host ${root.host}` : null].filter(Boolean).join(" · ") : "";
+  const cause = root
+    ? h("p", { class: "cause", "data-testid": "root-cause", title: root.exception_type ? `${root.exception_type}: ${root.title}` : root.title },
+      root.exception_type ? h("code", { class: "type" }, root.exception_type) : null,
+      root.exception_type && root.title ? ": " : null,
+      root.title)
+    : null;
   return h("li", { class: "job", "data-job": job.job_id, "data-status": job.status },
     h("div", { class: "row" },
       h("a", { href: `${base}jobs/${encodeURIComponent(job.job_id)}`, class: "job-link" }, job.job_id),
       h("span", { class: `badge ${job.status}` }, job.status),
-      count === null ? null : h("span", { class: `badge ${count ? "error" : "zero"}`, "data-testid": "job-error-count", title: plural(count, "distinct error") }, plural(count, "error"))),
-    job.error_summary ? h("p", { class: "summary" }, job.error_summary) : null,
-    h("p", { class: "muted small" }, [job.owner ? `owner ${job.owner}` : null, `updated ${formatTime(job.updated_at ?? job.created_at)}`].filter(Boolean).join(" · ")));
+      root?.category ? h("span", { class: "badge category", "data-testid": "job-category", title: root.category }, humanize(root.category)) : null,
+      errors === null ? (job.status === "failed" ? null : h("span", { class: "badge neutral", title: "Only failed jobs' logs are read for the list" }, "not scanned"))
+        : h("span", { class: `badge ${errors ? "error" : "zero"}`, "data-testid": "job-error-count", title: plural(errors, "distinct error") }, plural(errors, "error")),
+      warnings ? h("span", { class: "badge warning", "data-testid": "job-warning-count", title: plural(warnings, "distinct warning") }, plural(warnings, "warning")) : null,
+      where ? h("span", { class: "muted small", "data-testid": "job-where" }, where) : null),
+    cause ?? (job.error_summary ? h("p", { class: "summary" }, job.error_summary) : null),
+    h("p", { class: "muted small" }, [job.owner ? `owner ${job.owner}` : null, `updated ${formatTime(job.updated_at ?? job.created_at)}`, root && job.error_summary ? job.error_summary : null].filter(Boolean).join(" · ")));
 }

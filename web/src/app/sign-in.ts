@@ -4,7 +4,7 @@ import { h } from "../dom";
 export function signInForm(message: string, onToken: (token: string) => void): HTMLElement {
   const input = h("input", { id: "token", type: "password", name: "token", autocomplete: "off", required: true });
   const form = h("form", { class: "sign-in", "aria-labelledby": "sign-in-h" },
-    h("h2", { id: "sign-in-h" }, "Sign in"),
+    h("h1", { id: "sign-in-h" }, "Sign in"),
     h("p", { class: "muted" }, message),
     h("label", { for: "token" }, "API token"),
     h("div", { class: "row" }, input, h("button", { type: "submit" }, "Sign in")),

@@ -1,33 +1,39 @@
-// The header card: status, error_summary, and the analysis (category, phase, confidence, description, suggestions,
-// evidence, rule).
-import { h } from "../dom";
+// The analysis, under the traceback: what the category means, the suggestions that fit (the first few, the rest behind
+// a button), the evidence lines (each opens the log there), the rule that decided.
+import { h, heading } from "../dom";
 import { humanize } from "../format";
 import type { ErrorReport } from "../types";
+import type { ViewActions, ViewSettings, ViewState } from "../view";
 
-export function renderSummary(report: ErrorReport): HTMLElement {
+/** Suggestions shown before "Show N more": the ones that fit come first, and a tired reader reads three. */
+const firstSuggestions = 3;
+
+export function renderSummary(report: ErrorReport, state: ViewState, settings: ViewSettings, actions: ViewActions): HTMLElement | null {
   const a = report.analysis;
+  const summary = report.error_summary && report.error_summary !== heroText(report) ? report.error_summary : null;
+  if (!a && !summary) return null;
   const card = h("section", { class: "card summary", "aria-labelledby": "et-summary-h" },
-    h("div", { class: "bar" },
-      h("h3", { id: "et-summary-h" }, a ? "What failed" : "Summary"),
-      h("span", { class: `badge ${report.status}`, "data-testid": "status" }, report.status)),
-    report.error_summary ? h("p", { class: "error-summary" }, report.error_summary) : null);
-  if (!a) {
-    if (!report.error_summary) card.append(h("p", { class: "muted" }, report.status === "failed" ? "No analysis: the log gave no failure to classify." : "No failure to analyse."));
-    return card;
-  }
-  card.append(
-    h("div", { class: "bar", style: "justify-content:flex-start" },
-      h("span", { class: "badge category", "data-testid": "category", title: a.error_type }, humanize(a.error_type)),
-      h("span", { class: "badge neutral" }, `phase: ${a.error_phase}`),
-      h("span", { class: "badge neutral", "data-testid": "confidence" }, `${a.confidence} confidence`)),
-    h("p", { class: "description" }, a.description));
+    h("div", { class: "bar" }, heading(settings.headingLevel + 1, { id: "et-summary-h" }, a ? `Analysis: ${humanize(a.error_type)}` : "Summary"),
+      a ? h("span", { class: "small muted" }, `phase ${a.error_phase}`) : null),
+    summary ? h("p", { class: "error-summary small" }, h("span", { class: "muted" }, "Job status says: "), summary) : null);
+  if (!a) return card;
+  card.append(h("p", { class: "description" }, a.description));
   if (a.suggestions.length) {
-    card.append(h("h4", {}, "What to try"), h("ul", { class: "suggestions" }, ...a.suggestions.map((s) => h("li", {}, s))));
+    const shown = state.allSuggestions ? a.suggestions : a.suggestions.slice(0, firstSuggestions);
+    card.append(heading(settings.headingLevel + 2, {}, "What to try"), h("ul", { class: "suggestions" }, ...shown.map((s) => h("li", {}, s))));
+    if (a.suggestions.length > firstSuggestions) {
+      card.append(h("div", {}, h("button", { type: "button", class: "link", "aria-expanded": String(state.allSuggestions), "data-action": "more-suggestions", onclick: () => actions.toggle("allSuggestions") },
+        state.allSuggestions ? "Show fewer" : `Show ${a.suggestions.length - firstSuggestions} more`)));
+    }
   }
   if (a.evidence.length) {
-    const pre = h("pre", { class: "evidence", "aria-label": "Evidence lines" });
-    a.evidence.forEach((e, i) => pre.append(h("span", { class: "ln" }, `${e.line}: `), e.text, i < a.evidence.length - 1 ? "\n" : ""));
-    card.append(h("h4", {}, "Evidence"), pre);
+    const list = h("ol", { class: "evidence", "aria-label": "Evidence lines" }, ...a.evidence.map((e) =>
+      h("li", {},
+        e.line > 0
+          ? h("button", { type: "button", class: "link ln", "data-action": "open-line", "data-line": String(e.line), "aria-label": `Open the log at line ${e.line}`, onclick: () => actions.openLog(e.line) }, String(e.line))
+          : h("span", { class: "ln" }, "—"),
+        h("code", {}, e.text))));
+    card.append(heading(settings.headingLevel + 2, {}, "Evidence"), list);
   }
   const meta = h("dl", { class: "meta small" });
   if (a.rule_id) meta.append(h("div", {}, h("dt", {}, "Rule"), h("dd", {}, h("code", { "data-testid": "rule" }, a.rule_id))));
@@ -35,4 +41,10 @@ export function renderSummary(report: ErrorReport): HTMLElement {
   if (report.log?.path) meta.append(h("div", {}, h("dt", {}, "Log"), h("dd", {}, `${report.log.path} (${report.log.lines.toLocaleString("en-US")} lines)`)));
   if (meta.childElementCount) card.append(meta);
   return card;
+}
+
+/** The engine's own summary repeats the heading: not shown twice. */
+function heroText(report: ErrorReport): string | null {
+  const tb = report.traceback;
+  return tb ? `${tb.exception_type}: ${tb.exception_message.split("\n")[0]}` : null;
 }

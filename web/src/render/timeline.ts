@@ -1,10 +1,10 @@
 // The timeline: one bar per error group from its first to its last occurrence, the failure as a vertical line.
-import { h } from "../dom";
+import { h, heading } from "../dom";
 import { formatDuration, formatTime } from "../format";
 import { buildTimeline } from "../timeline";
 import type { ErrorReport } from "../types";
 
-export function renderTimeline(report: ErrorReport): HTMLElement | null {
+export function renderTimeline(report: ErrorReport, level: number): HTMLElement | null {
   const t = buildTimeline(report);
   if (!t) return null;
   const marker = (track: HTMLElement) => {
@@ -22,7 +22,7 @@ export function renderTimeline(report: ErrorReport): HTMLElement | null {
         })))));
   return h("section", { class: "card", "aria-labelledby": "et-tl-h" },
     h("div", { class: "bar" },
-      h("h3", { id: "et-tl-h" }, "Timeline"),
+      heading(level, { id: "et-tl-h" }, "Timeline"),
       h("span", { class: "small muted" }, `${formatDuration(t.end - t.start)}${t.failure ? " · ▏failure" : ""}`)),
     h("ol", { class: "timeline", style: "list-style:none;margin:0;padding:0", "aria-label": "First and last occurrence of each error group" }, ...rows),
     h("div", { class: "tl-axis", "aria-hidden": "true" },

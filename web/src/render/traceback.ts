@@ -1,7 +1,7 @@
 // The root-cause traceback: the exception prominent, the chain with its relations, library frames folded, a raw view.
-import { h } from "../dom";
+import { h, heading } from "../dom";
 import { formatRanks, formatTime, plural } from "../format";
-import { countLibraryFrames, groupFrames } from "../frames";
+import { allFrames, countLibraryFrames, groupFrames } from "../frames";
 import { tokenize } from "../highlight";
 import { frameLink } from "../links";
 import type { TracebackFrame, TracebackInfo } from "../types";
@@ -12,7 +12,16 @@ const relationText = {
   context: "During handling of the above exception, another exception occurred",
 } as const;
 
+/** The root failure's printout, right under the answer: the user's frames shown, library runs folded. */
 export function renderTraceback(tb: TracebackInfo, state: ViewState, settings: ViewSettings, actions: ViewActions): HTMLElement {
+  const { details, where } = printoutDetails(tb, "root", state, settings, actions, state.tracebackOpen, () => actions.toggle("tracebackOpen"));
+  return h("section", { class: "card", "aria-labelledby": "et-tb-h" },
+    h("div", { class: "bar" }, heading(settings.headingLevel + 1, { id: "et-tb-h" }, "Traceback"), h("span", { class: "small muted" }, where)),
+    details);
+}
+
+/** A failure's printout as a details element (its frame count in the summary) and a line saying where it was printed. */
+export function printoutDetails(tb: TracebackInfo, id: string, state: ViewState, settings: ViewSettings, actions: ViewActions, open: boolean, onToggle: () => void) {
   const all = allFrames(tb);
   const libraryCount = countLibraryFrames(all);
   const hasFrames = all.length > 0;
@@ -21,12 +30,12 @@ export function renderTraceback(tb: TracebackInfo, state: ViewState, settings: V
     tb.ranks.length ? `${tb.ranks.length === 1 ? "rank" : "ranks"} ${formatRanks(tb.ranks)}` : null,
     tb.count > 1 ? `printed ${tb.count}×` : null,
     tb.timestamp ? formatTime(tb.timestamp) : null,
-    tb.first_line ? `log line ${tb.first_line}` : null,
+    tb.first_line ? (tb.exception_line > tb.first_line ? `log lines ${tb.first_line}–${tb.exception_line}` : `log line ${tb.first_line}`) : null,
   ].filter(Boolean).join(" · ");
 
-  const body = h("div", { class: "trace-scroll", tabindex: "0", role: "region", "aria-label": "Traceback" });
+  const body = h("div", { class: "trace-scroll", tabindex: "0", role: "region", "aria-label": `Traceback of ${tb.exception_type || "the failure"}` });
   if (raw) body.append(h("pre", { class: "raw", "data-testid": "raw" }, tb.raw));
-  else body.append(...printout(tb, "root", state, settings, actions));
+  else body.append(...printout(tb, id, state, settings, actions));
 
   const tools = h("div", { class: "actions" },
     hasFrames && libraryCount > 0
@@ -36,20 +45,20 @@ export function renderTraceback(tb: TracebackInfo, state: ViewState, settings: V
     hasFrames ? h("button", { type: "button", "aria-pressed": String(state.raw), "data-action": "raw", onclick: () => actions.toggle("raw") }, "Raw") : null,
     h("button", { type: "button", "data-action": "copy-traceback", onclick: () => actions.copyText(tb.raw, "Traceback") }, "Copy traceback"));
 
-  const details = h("details", { class: "traceback", "data-testid": "traceback" },
-    h("summary", {}, `Traceback${hasFrames ? ` (${plural(tb.frames.length, "frame")})` : ""}`),
+  const userCount = all.length - libraryCount;
+  const counts = hasFrames ? ` (${plural(all.length, "frame")}${libraryCount ? `: ${formatCountPair(userCount, libraryCount)}` : ""})` : "";
+  const details = h("details", { class: "traceback", "data-testid": id === "root" ? "traceback" : "other-traceback" },
+    h("summary", {}, `${hasFrames ? "Frames" : "Printout"}${counts}`),
     h("div", { class: "trace-body" }, tools, body));
-  details.open = state.tracebackOpen;
+  details.open = open;
   details.addEventListener("toggle", () => {
-    if (details.open !== state.tracebackOpen) actions.toggle("tracebackOpen");
+    if (details.open !== open) onToggle();
   });
+  return { details, where };
+}
 
-  return h("section", { class: "card", "aria-labelledby": "et-tb-h" },
-    h("div", { class: "bar" }, h("h3", { id: "et-tb-h" }, "Root cause"), h("span", { class: "small muted" }, where)),
-    h("div", { class: "exception", "data-testid": "exception" },
-      h("div", { class: "type" }, tb.exception_type),
-      tb.exception_message ? h("div", { class: "message" }, tb.exception_message) : null),
-    details);
+function formatCountPair(user: number, library: number): string {
+  return `${user} yours, ${library} library`;
 }
 
 // One exception as CPython prints it: its chain, its frames, its line, then an exception group's sub-exceptions,
@@ -69,12 +78,8 @@ function printout(tb: TracebackInfo, id: string, state: ViewState, settings: Vie
   return out;
 }
 
-function allFrames(tb: TracebackInfo): TracebackFrame[] {
-  return [...tb.chain.flatMap((c) => c.frames), ...tb.frames, ...tb.sub_exceptions.flatMap(allFrames)];
-}
-
 function exceptionLine(type: string, message: string): HTMLElement {
-  return h("div", { class: "frame", style: "font-weight:600" }, h("span", { class: "tok-keyword" }, type), message ? `: ${message.split("\n")[0]}` : "");
+  return h("div", { class: "frame exc-line" }, h("span", { class: "tok-keyword" }, type), message ? `: ${message.replace(/^\n+/, "")}` : "");
 }
 
 function frames(list: readonly TracebackFrame[], id: string, state: ViewState, settings: ViewSettings, actions: ViewActions): HTMLElement {
