@@ -26,6 +26,7 @@ public sealed class Browser : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        File.Delete(Path.Combine(ArtifactsDir, "geometry.txt"));
         if (!File.Exists(ChromiumPath)) return;
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = s_flags });

@@ -50,7 +50,7 @@ public sealed class JobListTests(Browser browser)
         await Expect(row.GetByTestId("root-cause")).ToContainTextAsync(cause);
         var errors = await row.GetByTestId("job-error-count").TextContentAsync();
         var warnings = await row.GetByTestId("job-warning-count").CountAsync() > 0 ? await row.GetByTestId("job-warning-count").TextContentAsync() : null;
-        await Browser.ScreenshotAsync(page, "jobs-triage.png");
+        await Browser.ScreenshotAsync(page, "jobs-triage.png", fullPage: false);
         await row.Locator("a.job-link").ClickAsync();
         await Expect(page.GetByTestId("error-count")).ToHaveTextAsync(errors!);
         if (warnings is not null) await Expect(page.GetByTestId("warning-count")).ToHaveTextAsync(warnings);
