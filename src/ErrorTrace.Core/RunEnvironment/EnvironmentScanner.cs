@@ -175,6 +175,8 @@ internal sealed class EnvironmentScanner
         }
 
         EnvironmentMatcher.Match(text, number, _found, AddLauncher);
+        // Every single-valued key found: the rest of the head can add only launchers, not worth the scan.
+        if (_found.Count == EnvironmentRules.KeyOrder.Length - 1) _done = true;
     }
 
     private void AddLauncher(string name, long line)
