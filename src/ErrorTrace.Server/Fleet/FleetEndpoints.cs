@@ -134,7 +134,9 @@ internal static class FleetEndpoints
                 'd' => TimeSpan.FromDays(amount),
                 _ => TimeSpan.FromDays(7 * amount),
             };
-            since = time.GetUtcNow().UtcDateTime - age;
+            // To the minute, so a dashboard polling "7d" asks the same page (and the page memo can answer it).
+            var at = time.GetUtcNow().UtcDateTime - age;
+            since = new DateTime(at.Ticks - at.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
             return true;
         }
 

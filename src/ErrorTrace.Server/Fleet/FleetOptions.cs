@@ -22,6 +22,10 @@ internal sealed class FleetOptions
     /// <summary>Tries per job version before the indexer gives up on a log it cannot analyse.</summary>
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>How long a page of <c>GET /api/training/failures</c> is reused (per replica, per caller and filter); 0
+    /// turns it off. The list groups every indexed job, so dashboards polling it would otherwise re-run that each time.</summary>
+    public double ListCacheSeconds { get; set; } = 2;
+
     /// <summary>Logs analysed at once; 0 means half the cores (at least one), so requests keep a core.</summary>
     public int Concurrency { get; set; }
 }

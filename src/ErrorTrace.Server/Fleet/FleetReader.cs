@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using ErrorTrace.Core.Fleet;
 using ErrorTrace.Server.Data;
+using Microsoft.Extensions.Options;
 
 namespace ErrorTrace.Server.Fleet;
 
@@ -11,19 +13,41 @@ namespace ErrorTrace.Server.Fleet;
 /// jobs, or all for an admin), filtered by time, category and host. A page is four full statements: the page of groups
 /// with the totals, then hosts, recent jobs and days for that page's signatures only (by index), and the suspect hosts.
 /// </summary>
-internal sealed class FleetReader(FleetStore store, TimeProvider time)
+internal sealed class FleetReader(FleetStore store, TimeProvider time, IOptions<FleetOptions> options)
 {
     /// <summary>The list's per-day counts cover this many days back (the sparkline); a signature's page has every day.</summary>
     public const int SparklineDays = 14;
 
     private const long DayMillis = 86_400_000;
 
+    /// <summary>Pages remembered at most; beyond that the memo is emptied (many owners and filters must not grow it).</summary>
+    private const int MaxCachedPages = 1_000;
+
+    private readonly ConcurrentDictionary<FailureQuery, (FailureList List, long Until)> _pages = new();
+
     private FleetDatabase Db => store.Database;
 
+    /// <summary>A page of signatures. The same page is reused for <c>Fleet:ListCacheSeconds</c>: the store changes only
+    /// when an indexer writes (every few seconds at most), and dashboards poll the same page; each replica keeps its own.</summary>
     public async Task<FailureList> ListAsync(FailureQuery query, CancellationToken cancellationToken)
     {
-        await store.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
         ArgumentNullException.ThrowIfNull(query);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var lifetime = (long)(options.Value.ListCacheSeconds * 1000);
+        if (lifetime > 0 && _pages.TryGetValue(query, out var cached) && cached.Until > now) return cached.List;
+        var list = await QueryAsync(query, cancellationToken).ConfigureAwait(false);
+        if (lifetime > 0)
+        {
+            if (_pages.Count >= MaxCachedPages) _pages.Clear();
+            _pages[query] = (list, now + lifetime);
+        }
+
+        return list;
+    }
+
+    private async Task<FailureList> QueryAsync(FailureQuery query, CancellationToken cancellationToken)
+    {
+        await store.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
         var (where, bind) = Filters(query.Owner, query.Since, query.Category, query.Host);
         await using var connection = Db.CreateConnection();
 
