@@ -23,14 +23,14 @@ public sealed partial class LogAnalyzer
     private const int SameDeathWindowLines = 200;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    void ILineSink.OnSegment(ReadOnlySpan<byte> segment, long lineNumber, SegmentFlags flags)
+    bool ILineSink.OnSegment(ReadOnlySpan<byte> segment, long lineNumber, SegmentFlags flags)
     {
         var startsLine = (flags & SegmentFlags.StartsLine) != 0;
         var endsLine = (flags & SegmentFlags.EndsLine) != 0;
         // A segment ended by a bare \r is a progress-bar frame the terminal overwrites (tqdm redraws ~10 times a
         // second): it is counted, never parsed, and cannot cut into a traceback another frame interrupts. Only once
         // the log has shown a \n, so a file whose only line ending is \r is still read line by line.
-        if (!endsLine && lineNumber > 1) return;
+        if (!endsLine && lineNumber > 1) return false;
         if (startsLine)
         {
             _lineIsCri = CriEnvelope.TryParse(segment, out var contentStart, out var partial);
@@ -45,7 +45,7 @@ public sealed partial class LogAnalyzer
                     segment[..take].CopyTo(_criJoin.AsSpan(_criJoinLength));
                     _criJoinLength += take;
                     _criPending = partial;
-                    if (partial) return;
+                    if (partial) return false;
                     segment = _criJoin.AsSpan(0, _criJoinLength);
                     _criJoinLength = 0;
                     if (segment.IndexOf(AnsiEscapes.Escape) >= 0) flags |= SegmentFlags.HasEscape;
@@ -53,12 +53,13 @@ public sealed partial class LogAnalyzer
             }
         }
 
-        ProcessContent(segment, lineNumber, startsLine, endsLine, (flags & SegmentFlags.HasEscape) != 0);
+        return ProcessContent(segment, lineNumber, startsLine, endsLine, (flags & SegmentFlags.HasEscape) != 0);
     }
 
-    /// <summary>Its one caller is <see cref="ILineSink.OnSegment"/>: inlined there, every line saves a call.</summary>
+    /// <summary>Its one caller is <see cref="ILineSink.OnSegment"/>: inlined there, every line saves a call. True when
+    /// the line left its stream idle, so quiet lines may follow (<see cref="TakeQuietLines"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void ProcessContent(ReadOnlySpan<byte> content, long lineNumber, bool startsLine, bool endsLine, bool hasEscape)
+    private bool ProcessContent(ReadOnlySpan<byte> content, long lineNumber, bool startsLine, bool endsLine, bool hasEscape)
     {
         if (hasEscape)
         {
@@ -73,10 +74,10 @@ public sealed partial class LogAnalyzer
         if (RecordHeaderParser.TryParse(content, out var header))
         {
             OnRecord(stream, content, ref header, lineNumber);
-            return;
+            return header.Level < LogLevel.Warning;
         }
 
-        if (content.IsEmpty && !(startsLine && endsLine)) return; // an empty \r segment is not a blank line
+        if (content.IsEmpty && !(startsLine && endsLine)) return false; // an empty \r segment is not a blank line
         // The last segment of a line a progress bar redrew with \r is the bar, not more of the record above it.
         if (!startsLine) stream.EndMessage();
         if (stream.IsIdle && !IsBlank(content))
@@ -84,19 +85,20 @@ public sealed partial class LogAnalyzer
             if (!UnstructuredGate.MayMatter(content))
             {
                 stream.CurrentBlock.Add(content, lineNumber);
-                return;
+                return true;
             }
 
             if (_repeatedWarnings.Find(content) is { } warning)
             {
                 stream.CurrentBlock.Add(content, lineNumber);
                 _errors.Count(warning, stream.Rank, stream.LastTimestamp);
-                return;
+                return false;
             }
         }
 
         var chars = _chars.AsSpan(0, Text.Utf8.Decode(content, _chars));
         OnUnstructured(stream, content, chars, lineNumber);
+        return false;
     }
 
     /// <summary>glog prints no year: take the last year seen, and the next one when the month wraps from December to

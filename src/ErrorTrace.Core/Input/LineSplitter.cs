@@ -25,6 +25,9 @@ internal sealed class LineSplitter
     /// cut one by one, without looking ahead again at every frame (a 50 MB line of progress bars has a million).</summary>
     private long _framesCutOneByOne;
 
+    /// <summary>The sink's answer for the segment just emitted: the lines after it may be quiet.</summary>
+    private bool _mayBeQuiet;
+
     /// <summary>1-based number of the physical line being read.</summary>
     public long LineNumber { get; private set; } = 1;
 
@@ -86,6 +89,7 @@ internal sealed class LineSplitter
             if (!endsLine && LineNumber > 1 && LineNumber != _framesCutOneByOne && TrySkipFrames(chunk, ref stops, start, index, sink, out var next))
             {
                 start = searchFrom = next;
+                if (_mayBeQuiet) start = searchFrom = TakeQuietLines(chunk, start, ref stops, sink);
                 continue;
             }
 
@@ -108,7 +112,20 @@ internal sealed class LineSplitter
             }
 
             start = searchFrom = index + (isCr && endsLine ? 2 : 1);
+            if (_mayBeQuiet && endsLine) start = searchFrom = TakeQuietLines(chunk, start, ref stops, sink);
         }
+    }
+
+    /// <summary>The sink said quiet lines may follow: it takes as many whole lines as it can account for in bulk, and
+    /// the line count moves past them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int TakeQuietLines(ReadOnlySpan<byte> chunk, int start, ref StopByteScanner stops, ILineSink sink)
+    {
+        _mayBeQuiet = false;
+        if (start >= chunk.Length) return start;
+        var next = sink.TakeQuietLines(chunk, start, ref stops, LineNumber, out var lines);
+        LineNumber += lines;
+        return next;
     }
 
     /// <summary>
@@ -211,7 +228,7 @@ internal sealed class LineSplitter
         if (_segmentHasEscape) flags |= SegmentFlags.HasEscape;
         _segmentHasEscape = false;
         if ((flags & SegmentFlags.Truncated) != 0) TruncatedSegments++;
-        sink.OnSegment(segment, LineNumber, flags);
+        _mayBeQuiet = sink.OnSegment(segment, LineNumber, flags);
         _atLineStart = (flags & SegmentFlags.EndsLine) != 0;
         if (_atLineStart) LineNumber++;
     }

@@ -94,11 +94,18 @@ public class LineSplitterTests
     {
         public List<string> Kept { get; } = [];
 
-        public void OnSegment(ReadOnlySpan<byte> segment, long lineNumber, SegmentFlags flags)
+        public bool OnSegment(ReadOnlySpan<byte> segment, long lineNumber, SegmentFlags flags)
         {
             var endsLine = (flags & SegmentFlags.EndsLine) != 0;
-            if (!endsLine && lineNumber > 1) return;
+            if (!endsLine && lineNumber > 1) return false;
             Kept.Add(Describe(lineNumber, segment, endsLine, (flags & SegmentFlags.StartsLine) != 0, (flags & SegmentFlags.HasEscape) != 0));
+            return false;
+        }
+
+        public int TakeQuietLines(ReadOnlySpan<byte> chunk, int start, ref StopByteScanner stops, long lineNumber, out int lines)
+        {
+            lines = 0;
+            return start;
         }
     }
 }
