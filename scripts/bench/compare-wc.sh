@@ -1,42 +1,49 @@
 #!/usr/bin/env bash
-# Times `errortrace analyze FILE --format json` against `wc -l FILE` on the same big log, on one core with a
-# warm page cache, and reports best/median seconds, GB/s, peak RSS and the errortrace/wc ratio.
-# wc -l is the floor: it only counts newlines, so the ratio says how close the analyzer gets to "just reading".
+# Times `errortrace analyze FILE --format json` against `wc -l FILE` and `rg -c ERROR FILE` on the same big logs, in
+# the same run, with a warm page cache: best and median seconds, GB/s, peak RSS and the errortrace/wc ratio, on one
+# core (taskset -c 0) and on all cores. wc -l is the floor (it only counts newlines); rg -c ERROR is what a user would
+# try first to find the failure in a big log.
 #
-#   scripts/bench/compare-wc.sh                     # 1 GiB log under /tmp (generated if missing)
-#   scripts/bench/compare-wc.sh --also-4g           # then the same at 4 GiB: peak RSS must not grow
-#   scripts/bench/compare-wc.sh --file big.log --runs 5 --no-publish
+#   scripts/bench/compare-wc.sh                       # seed-format and mixed logs at 1 GiB and 4 GiB, 5 runs each
+#   scripts/bench/compare-wc.sh --logs seed --sizes 1G --runs 3 --cores 1
+#   scripts/bench/compare-wc.sh --file big.log --no-publish
 #
 # Options:
-#   --file PATH      log to measure (default /tmp/errortrace-bench/train-1G.log, generated if missing)
-#   --size SIZE      size to generate when --file is missing (default 1G)
-#   --runs N         timed runs per tool after one warm-up (default 3)
-#   --also-4g        also measure a generated 4 GiB log (/tmp/errortrace-bench/train-4G.log)
-#   --runs-4g N      timed runs per tool at 4 GiB (default 1: that size is there to show flat memory)
+#   --logs LIST      which generated logs: seed (scripts/bench/seedlog.py: the seed's own records, ~78 % INFO step
+#                    lines), mixed (scripts/bench/generate_log.py: torchrun + DeepSpeed + tqdm); default seed,mixed
+#   --sizes LIST     sizes to generate and measure (default 1G,4G)
+#   --file PATH      measure this log instead of generated ones
+#   --runs N         timed runs per tool and core setting, after one warm-up (default 5)
+#   --cores LIST     1 = pinned to CPU 0 with taskset, all = every core; default 1,all
+#   --tools LIST     wc, rg, errortrace (default all three)
 #   --rev REV        commit to publish and measure (default HEAD), exported with `git archive` into the work
 #                    dir so other engineers' half-written files in the working tree cannot break the build
 #   --worktree       publish the working tree as it is instead
 #   --no-publish     reuse the CLI already published in the work dir
-#   --work DIR       work dir for the published CLI, its artifacts and reports (default /tmp/errortrace-bench)
+#   --work DIR       work dir for the published CLI, its artifacts, the logs and reports (default /tmp/errortrace-bench)
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work=/tmp/errortrace-bench
 file=""
-size=1G
-runs=3
-also4g=0
-runs4g=1
+logs=seed,mixed
+sizes=1G,4G
+runs=5
+cores=1,all
+tools=wc,rg,errortrace
 publish=1
 rev=HEAD
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --file) file=$2; shift 2 ;;
-    --size) size=$2; shift 2 ;;
+    --logs) logs=$2; shift 2 ;;
+    --sizes) sizes=$2; shift 2 ;;
+    --size) sizes=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
-    --also-4g) also4g=1; shift ;;
-    --runs-4g) runs4g=$2; shift 2 ;;
+    --cores) cores=$2; shift 2 ;;
+    --tools) tools=$2; shift 2 ;;
+    --also-4g) sizes=1G,4G; shift ;;
     --rev) rev=$2; shift 2 ;;
     --worktree) rev=""; shift ;;
     --no-publish) publish=0; shift ;;
@@ -46,60 +53,74 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 mkdir -p "$work"
-file=${file:-$work/train-$size.log}
 
-# /usr/bin/time (not the shell keyword) is what reports peak RSS.
-if [[ ! -x /usr/bin/time ]]; then
-  echo "installing GNU time for peak RSS..." >&2
-  apt-get update -qq && apt-get install -y -qq time >/dev/null
+# /usr/bin/time (not the shell keyword) reports peak RSS; ripgrep is the comparison a user would reach for.
+need=()
+[[ -x /usr/bin/time ]] || need+=(time)
+[[ ,$tools, == *,rg,* ]] && ! command -v rg >/dev/null 2>&1 && need+=(ripgrep)
+if [[ ${#need[@]} -gt 0 ]]; then
+  echo "installing ${need[*]} ..." >&2
+  apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-# Pin to one core where taskset exists: the target is single-core throughput, and the runtime's
-# background threads (GC, tiered JIT) must share that core rather than borrow the other one.
-pin=()
-if command -v taskset >/dev/null 2>&1; then pin=(taskset -c 0); fi
 
-generate() { # path size
-  if [[ ! -s $1 ]]; then
-    echo "generating $2 log at $1 ..." >&2
-    python3 "$repo/scripts/bench/generate_log.py" --size "$2" --out "$1"
-  fi
+size_mib() { # 1G -> 1024, 64M -> 64
+  local s=${1^^}
+  case $s in
+    *G) echo $(( ${s%G} * 1024 )) ;;
+    *M) echo "${s%M}" ;;
+    *) echo "size must end in M or G: $1" >&2; exit 2 ;;
+  esac
 }
 
-if [[ -n $rev ]]; then
-  commit=$(git -C "$repo" rev-parse --short "$rev")
-  src_root=$work/src-$commit
-  if [[ ! -d $src_root ]]; then
-    mkdir -p "$src_root.tmp" && git -C "$repo" archive "$commit" | tar -x -C "$src_root.tmp" && mv "$src_root.tmp" "$src_root"
+generate() { # kind size -> path
+  local kind=$1 size=$2 path=$work/$1-$2.log
+  if [[ ! -s $path ]]; then
+    echo "generating the $kind log ($size) at $path ..." >&2
+    case $kind in
+      seed) python3 "$repo/scripts/bench/seedlog.py" "$(size_mib "$size")" "$path.tmp" ;;
+      mixed) python3 "$repo/scripts/bench/generate_log.py" --size "$size" --out "$path.tmp" >&2 ;;
+      *) echo "unknown log kind: $kind" >&2; exit 2 ;;
+    esac
+    mv "$path.tmp" "$path"
   fi
-  label="commit $commit"
-else
-  src_root=$repo
-  commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
-  dirty=$(git -C "$repo" status --porcelain -- src 2>/dev/null | head -1)
-  label="working tree at $commit${dirty:+ (src/ has uncommitted changes)}"
+  echo "$path"
+}
+
+if [[ ,$tools, == *,errortrace,* ]]; then
+  if [[ -n $rev ]]; then
+    commit=$(git -C "$repo" rev-parse --short "$rev")
+    src_root=$work/src-$commit
+    if [[ ! -d $src_root ]]; then
+      mkdir -p "$src_root.tmp" && git -C "$repo" archive "$commit" | tar -x -C "$src_root.tmp" && mv "$src_root.tmp" "$src_root"
+    fi
+    label="commit $commit"
+  else
+    src_root=$repo
+    commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
+    dirty=$(git -C "$repo" status --porcelain -- src 2>/dev/null | head -1)
+    label="working tree at $commit${dirty:+ (src/ has uncommitted changes)}"
+  fi
+  cli_dir=$work/cli
+  if [[ $publish == 1 ]]; then
+    echo "publishing the CLI (Release, Native AOT, $label) to $cli_dir ..." >&2
+    # Own artifacts path: other engineers build the same projects in the repo's artifacts/ concurrently.
+    rm -rf "$cli_dir"
+    dotnet publish "$src_root/src/ErrorTrace.Cli" -c Release -o "$cli_dir" --artifacts-path "$work/artifacts" \
+      -nologo -v quiet -clp:ErrorsOnly >&2
+  else
+    label="previously published CLI"
+  fi
+  cli=$cli_dir/errortrace
+  [[ -x $cli ]] || { echo "no published CLI at $cli" >&2; exit 1; }
 fi
 
-cli_dir=$work/cli
-if [[ $publish == 1 ]]; then
-  echo "publishing the CLI (Release, $label) to $cli_dir ..." >&2
-  # Own artifacts path: other engineers build the same projects in the repo's artifacts/ concurrently.
-  rm -rf "$cli_dir"
-  dotnet publish "$src_root/src/ErrorTrace.Cli" -c Release -o "$cli_dir" --artifacts-path "$work/artifacts" \
-    -nologo -v quiet -clp:ErrorsOnly >&2
-else
-  label="previously published CLI"
-fi
-cli=$cli_dir/errortrace
-[[ -x $cli ]] || { echo "no published CLI at $cli" >&2; exit 1; }
-
-# One measured run: prints "seconds peak_rss_kib exit_code".
+# One measured run: prints "nanoseconds peak_rss_kib exit_code".
 measure() {
-  local rss_file start end rc out=${measure_out:-/dev/null} err=/dev/null
-  [[ -n ${measure_out:-} ]] && err=$measure_out.stderr
+  local rss_file start end rc out=${measure_out:-/dev/null}
   rss_file=$(mktemp)
   start=$(date +%s%N)
   set +e
-  /usr/bin/time -f '%M' -o "$rss_file" "${pin[@]}" "$@" >"$out" 2>"$err"
+  /usr/bin/time -f '%M' -o "$rss_file" "${pin[@]}" "$@" >"$out" 2>/dev/null
   rc=$?
   set -e
   end=$(date +%s%N)
@@ -107,8 +128,7 @@ measure() {
   rm -f "$rss_file"
 }
 
-# Runs a tool once to warm up (its output kept in $warmup_out when set), then $runs times;
-# prints "best median max_rss rc" (seconds, KiB).
+# One warm-up (its output kept in $warmup_out when set), then $runs timed runs: prints "best median max_rss rc".
 bench_tool() {
   local times=() rss_max=0 rc=0 line ns rss
   measure_out=${warmup_out:-} measure "$@" >/dev/null
@@ -118,41 +138,57 @@ bench_tool() {
     times+=("$ns")
     (( rss > rss_max )) && rss_max=$rss
   done
-  python3 - "$rss_max" "$rc" "${times[@]}" <<'EOF'
+  python3 - "$rss_max" "$rc" "${times[@]}" <<'PY'
 import statistics, sys
 rss, rc, *ns = sys.argv[1:]
 s = sorted(int(x) / 1e9 for x in ns)
 print(f"{s[0]:.3f} {statistics.median(s):.3f} {rss} {rc}")
-EOF
+PY
 }
 
+results=$work/results-$(date -u +%Y%m%dT%H%M%S).tsv
 report() { # path
-  local path=$1 bytes wc_line et_line
-  generate "$path" "$size"
+  local path=$1 bytes name core line
   bytes=$(stat -c %s "$path")
+  name=$(basename "$path")
   cat "$path" >/dev/null # warm the page cache; the warm-up runs then keep it warm
-  echo "measuring $(basename "$path") ($bytes bytes, $runs runs each after a warm-up, ${pin[*]:-unpinned}) ..." >&2
-  wc_line=$(bench_tool wc -l "$path")
-  # The warm-up's report is kept so a reader can check the analyzer really found the failure.
-  et_line=$(warmup_out="$work/report-$(basename "$path").json" bench_tool "$cli" analyze "$path" --format json)
-  python3 - "$path" "$bytes" "$wc_line" "$et_line" <<'EOF'
-import sys
-path, size, wc, et = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4].split()
-print(f"\n{path}: {size:,} bytes ({size / 2**30:.2f} GiB)\n")
-print("| tool | best s | median s | GB/s (best) | GB/s (median) | peak RSS MiB | exit |")
-print("|---|---:|---:|---:|---:|---:|---:|")
-for name, (best, median, rss, rc) in (("wc -l", wc), ("errortrace analyze --format json", et)):
-    best, median = float(best), float(median)
-    print(f"| {name} | {best:.3f} | {median:.3f} | {size / best / 1e9:.2f} | {size / median / 1e9:.2f} | {int(rss) / 1024:.1f} | {rc} |")
-print(f"\nratio errortrace/wc: {float(et[0]) / float(wc[0]):.2f}x (best), {float(et[1]) / float(wc[1]):.2f}x (median)")
-EOF
+  for core in ${cores//,/ }; do
+    if [[ $core == 1 ]]; then pin=(taskset -c 0); else pin=(); fi
+    echo "measuring $name ($bytes bytes, $runs runs per tool after a warm-up, cores: $core, load $(cut -d' ' -f1 /proc/loadavg)) ..." >&2
+    for tool in ${tools//,/ }; do
+      case $tool in
+        wc) line=$(bench_tool wc -l "$path") ;;
+        rg) line=$(bench_tool rg -c ERROR "$path") ;;
+        # The warm-up's report is kept so a reader can check the analyzer really found the failure.
+        errortrace) line=$(warmup_out="$work/report-$name.json" bench_tool "$cli" analyze "$path" --format json) ;;
+      esac
+      printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$bytes" "$core" "$tool" "$line" >>"$results"
+    done
+  done
 }
 
-echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), errortrace from $label"
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), errortrace from ${label:-(not measured)}"
 echo "# $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-report "$file"
-if [[ $also4g == 1 ]]; then
-  size=4G
-  runs=$runs4g
-  report "$work/train-4G.log"
+if [[ -n $file ]]; then
+  report "$file"
+else
+  for size in ${sizes//,/ }; do
+    for kind in ${logs//,/ }; do report "$(generate "$kind" "$size")"; done
+  done
 fi
+echo "# load at the end $(cut -d' ' -f1-3 /proc/loadavg); raw results in $results"
+
+python3 - "$results" <<'PY'
+import sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
+print("\n| log | cores | tool | best s | median s | GB/s (best) | GB/s (median) | × wc -l (best) | peak RSS MiB | exit |")
+print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
+wc = {(r[0], r[2]): float(r[4].split()[0]) for r in rows if r[3] == "wc"}
+names = {"wc": "`wc -l`", "rg": "`rg -c ERROR`", "errortrace": "`errortrace analyze --format json`"}
+for name, size, cores, tool, result in rows:
+    best, median, rss, rc = result.split()
+    size, best, median = int(size), float(best), float(median)
+    ratio = f"{best / wc[(name, cores)]:.2f}" if (name, cores) in wc else ""
+    label = "1 (taskset)" if cores == "1" else cores
+    print(f"| {name} ({size / 2**30:.2f} GiB) | {label} | {names[tool]} | {best:.3f} | {median:.3f} | {size / best / 1e9:.2f} | {size / median / 1e9:.2f} | {ratio} | {int(rss) / 1024:.1f} | {rc} |")
+PY

@@ -15,8 +15,11 @@ internal sealed class ErrorGroupTable
     private readonly char[] _masked = new char[EngineLimits.MaxMessageChars];
     private readonly XxHash3 _hash = new();
 
-    /// <summary>Exact repeats (the same warning every step) skip parameterisation: raw-text hash → group.</summary>
+    /// <summary>Repeats (the same warning every step, with other numbers in it) skip parameterisation: the hash of the
+    /// digit-blind first line (<see cref="Text.DigitBlind"/>, which the masks cannot tell apart) → group.</summary>
     private readonly Dictionary<ulong, ErrorGroup> _exact = [];
+
+    private readonly char[] _digitBlind = new char[EngineLimits.MaxMessageChars];
 
     /// <summary>The exact-repeat memo is a cache: when a log repeats nothing exactly it is simply emptied.</summary>
     private const int MaxExactEntries = 16_384;
@@ -34,7 +37,9 @@ internal sealed class ErrorGroupTable
         ReadOnlySpan<char> message, long lineNumber, int rank, in RawTimestamp timestamp)
     {
         LastCounted = null;
-        var exact = Hash(level, source, logger, phase, FirstLine(message));
+        var first = FirstLine(message);
+        // A longer line keeps its digits: a finer key, so still exact.
+        var exact = Hash(level, source, logger, phase, first.Length <= _digitBlind.Length ? Text.DigitBlind.Write(first, _digitBlind) : first);
         if (_exact.TryGetValue(exact, out var group))
         {
             Count(group, rank, timestamp);
