@@ -28,6 +28,8 @@ public sealed class Program
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(args);
+        var startup = new StartupFailures();
+        startup.Quieten(builder.Logging);                           // Hosting/: a taken port or a bad setting is one line, exit code 2
         builder.AddErrorTraceConfiguration(args);                   // Hosting/: appsettings.json, ERRORTRACE_* variables, command line
         builder.Services
             .AddServiceOptions(builder.Configuration)               // Options/: paths, database, table mapping, auth, CORS, cache, features
@@ -42,7 +44,8 @@ public sealed class Program
             .AddOpenApi();                                          // /openapi/v1.json
 
         await using var app = builder.Build();
-        app.UseRequestMetrics();                                    // Telemetry/: requests and latency by route and status
+        app.UseRequestMetrics();                                    // Telemetry/: prometheus-net's UseHttpMetrics (route, method, status)
+        app.UseApiResponseHeaders();                                // Hosting/: nosniff everywhere; private, no-cache and Vary on the API
         app.UseApiErrors();
         app.UseCors();
         app.UseAuthentication();
@@ -57,7 +60,18 @@ public sealed class Program
         app.MapJobLog();                                            // Endpoints/JobLogEndpoints: GET /api/training/{job_id}/log?from=&to= (context lines)
         app.MapPanel();                                             // Panel/: / (jobs), /jobs/{id} (the panel), /panel/*.js (web/, built by web/panel.targets)
 
-        await app.RunAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StartupFailures.Explain(ex, ConfigurationSources.ListenUrls(app.Configuration)) is { } failure)
+        {
+            await Console.Error.WriteLineAsync(failure.Message).ConfigureAwait(false);
+            return failure.ExitCode;
+        }
+
+        startup.Started();
+        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }
 }

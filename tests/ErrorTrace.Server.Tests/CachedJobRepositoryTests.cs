@@ -1,4 +1,5 @@
 using ErrorTrace.Server.Jobs;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ErrorTrace.Server.Tests;
 
@@ -11,16 +12,16 @@ public class CachedJobRepositoryTests
     public async Task A_row_is_read_once_within_its_lifetime_and_again_after_it()
     {
         var inner = new CountingRepository();
-        long now = 0;
-        var cached = new CachedJobRepository(inner, TimeSpan.FromMilliseconds(1000), () => now);
+        var time = new FakeTimeProvider();
+        using var cached = new CachedJobRepository(inner, TimeSpan.FromMilliseconds(1000), time);
 
         await cached.FindAsync("a1", Ct);
-        now = 999;
+        time.Advance(TimeSpan.FromMilliseconds(999));
         var row = await cached.FindAsync("a1", Ct);
         Assert.Equal(1, inner.Finds);
         Assert.Equal("failed", row!.Status);
 
-        now = 1000;
+        time.Advance(TimeSpan.FromMilliseconds(1));
         await cached.FindAsync("a1", Ct);
         Assert.Equal(2, inner.Finds);
     }
@@ -29,7 +30,7 @@ public class CachedJobRepositoryTests
     public async Task Unknown_jobs_are_remembered_too_and_lists_always_go_to_the_store()
     {
         var inner = new CountingRepository();
-        var cached = new CachedJobRepository(inner, TimeSpan.FromSeconds(1), () => 0);
+        using var cached = new CachedJobRepository(inner, TimeSpan.FromSeconds(1), new FakeTimeProvider());
 
         Assert.Null(await cached.FindAsync("nope", Ct));
         Assert.Null(await cached.FindAsync("nope", Ct));

@@ -1,5 +1,6 @@
 using ErrorTrace.Server.Jobs;
 using ErrorTrace.Server.Logs;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ErrorTrace.Server.Tests;
 
@@ -10,16 +11,16 @@ public class CachedLogLocatorTests
     public void A_location_is_resolved_once_within_its_lifetime_and_again_after_it()
     {
         var inner = new CountingLocator();
-        long now = 0;
-        var cached = new CachedLogLocator(inner, TimeSpan.FromMilliseconds(1000), () => now);
+        var time = new FakeTimeProvider();
+        using var cached = new CachedLogLocator(inner, TimeSpan.FromMilliseconds(1000), time);
         var job = new JobRecord { Id = "a1", Status = "failed" };
 
         var first = cached.Locate(job);
-        now = 999;
+        time.Advance(TimeSpan.FromMilliseconds(999));
         Assert.Same(first, cached.Locate(job));
         Assert.Equal(1, inner.Locates);
 
-        now = 1000;
+        time.Advance(TimeSpan.FromMilliseconds(1));
         cached.Locate(job);
         Assert.Equal(2, inner.Locates);
     }
@@ -28,7 +29,7 @@ public class CachedLogLocatorTests
     public void A_row_whose_log_path_changed_is_located_again_at_once()
     {
         var inner = new CountingLocator();
-        var cached = new CachedLogLocator(inner, TimeSpan.FromSeconds(1), () => 0);
+        using var cached = new CachedLogLocator(inner, TimeSpan.FromSeconds(1), new FakeTimeProvider());
 
         cached.Locate(new JobRecord { Id = "a1", Status = "failed" });
         var moved = cached.Locate(new JobRecord { Id = "a1", Status = "failed", LogPath = "elsewhere.log" });

@@ -16,7 +16,15 @@ public sealed class ServerFixture : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = [];
 
     public ServerFixture()
+        : this([], [])
     {
+    }
+
+    /// <summary>The same service with more jobs in its table (their logs written by the caller) and settings of its own.</summary>
+    internal ServerFixture(IEnumerable<TestJob> extraJobs, IEnumerable<(string Key, string Value)> settings)
+    {
+        ArgumentNullException.ThrowIfNull(extraJobs);
+        ArgumentNullException.ThrowIfNull(settings);
         Directory.CreateDirectory(LogsDir);
         Directory.CreateDirectory(Outside);
         File.WriteAllText(Path.Combine(Outside, "secret.log"), SampleLogs.CudaOom);
@@ -43,6 +51,7 @@ public sealed class ServerFixture : WebApplicationFactory<Program>
             new("absin1", "failed", "exit 1", "alice", t.AddHours(11), Path.Combine(LogsDir, "job_oom1.log")),
             new("subdir1", "failed", "exit 1", "alice", t.AddHours(12), "subdir-out/secret.log"),
             new("enc1", "failed", "exit 1", "alice", t.AddHours(13), "..%2Foutside%2Fsecret.log"),
+            .. extraJobs,
         ];
         using (var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False"))
         {
@@ -57,6 +66,7 @@ public sealed class ServerFixture : WebApplicationFactory<Program>
         Token(0, "admin", AdminToken, owner: null, admin: true);
         Token(1, "alice", AliceToken, owner: "alice", admin: false);
         Token(2, "bob", BobToken, owner: "bob", admin: false);
+        foreach (var (key, value) in settings) Set(key, value);
     }
 
     public string LogsDir => _dir.Combine("logs");

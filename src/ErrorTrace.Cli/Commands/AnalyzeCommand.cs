@@ -38,11 +38,12 @@ internal static class AnalyzeCommand
         });
         var output = new Option<string>("--output", "-o") { Description = "Write the report to FILE instead of stdout (never coloured).", HelpName = "FILE" };
         var noColor = new Option<bool>("--no-color") { Description = "Plain text even on a terminal (also: the NO_COLOR environment variable)." };
+        var noRedact = new Option<bool>("--no-redact") { Description = "Show secrets as the log has them (tokens, passwords, keys are masked by default, so a report can be pasted into an issue)." };
         var noMmap = new Option<bool>("--no-mmap") { Description = "Read files with read() copies instead of memory maps (slower; safe if another process may truncate the log meanwhile)." };
 
         var command = new Command("analyze", "Analyse training-job logs and report the root-cause failure.")
         {
-            files, format, rules, jobId, status, summary, timeZone, output, noColor, noMmap,
+            files, format, rules, jobId, status, summary, timeZone, output, noColor, noRedact, noMmap,
         };
         command.Validators.Add(result => ValidateFiles(result, files, jobId));
         command.SetAction(parseResult =>
@@ -61,6 +62,7 @@ internal static class AnalyzeCommand
                 OutputPath = parseResult.GetValue(output),
                 NoColor = parseResult.GetValue(noColor),
                 MemoryMap = !parseResult.GetValue(noMmap),
+                Redact = !parseResult.GetValue(noRedact),
             };
             return new AnalyzeRunner(environment).Run(settings, environment.Cancellation);
         });

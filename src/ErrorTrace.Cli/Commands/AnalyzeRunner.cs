@@ -2,6 +2,7 @@ using ErrorTrace.Cli.Hosting;
 using ErrorTrace.Cli.Rendering;
 using ErrorTrace.Core.Analysis;
 using ErrorTrace.Core.Input;
+using ErrorTrace.Core.Redaction;
 using ErrorTrace.Core.Reports;
 
 namespace ErrorTrace.Cli.Commands;
@@ -59,6 +60,7 @@ internal sealed class AnalyzeRunner(CliEnvironment environment)
                 // The engine checks between chunks only; a small log is one chunk.
                 cancellationToken.ThrowIfCancellationRequested();
                 var report = Analyze(path, settings, options, cancellationToken);
+                if (settings.Redact) report = ReportRedactor.Redact(report);
                 cancellationToken.ThrowIfCancellationRequested();
                 writer.Write(report);
                 return ExitCodes.Success;

@@ -25,4 +25,7 @@ internal sealed record AnalyzeSettings
 
     /// <summary>Read regular files through memory maps (the default; <c>--no-mmap</c> turns it off).</summary>
     public bool MemoryMap { get; init; } = true;
+
+    /// <summary>Mask secrets in every format (the default; <c>--no-redact</c> turns it off).</summary>
+    public bool Redact { get; init; } = true;
 }

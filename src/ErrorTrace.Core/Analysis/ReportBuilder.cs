@@ -1,6 +1,7 @@
 using ErrorTrace.Core.Classification;
 using ErrorTrace.Core.Grouping;
 using ErrorTrace.Core.Records;
+using ErrorTrace.Core.Redaction;
 using ErrorTrace.Core.Reports;
 
 namespace ErrorTrace.Core.Analysis;
@@ -186,6 +187,9 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
     private static string WithRank(string text, int? rank)
     {
         if (rank is { } r) text += $" (rank {r})";
+        if (text.Length <= MaxSummaryChars) return text;
+        // Redacted before the cut: a secret cut in half no longer has the shape its rule recognises.
+        text = Redactor.Redact(text);
         return text.Length <= MaxSummaryChars ? text : string.Concat(text.AsSpan(0, MaxSummaryChars - 1), "…");
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using ErrorTrace.Core.Redaction;
 using ErrorTrace.Core.Reports;
 
 namespace ErrorTrace.Core.Classification;
@@ -35,6 +36,8 @@ internal static class Evidence
     public static void Add(List<EvidenceLine> evidence, long line, string text)
     {
         if (evidence.Count >= MaxLines || text.Length == 0) return;
+        // Redacted before the cut: a secret cut in half no longer has the shape its rule recognises.
+        if (text.Length > MaxText) text = Redactor.Redact(text);
         if (text.Length > MaxText) text = string.Concat(text.AsSpan(0, MaxText - 1), "…");
         foreach (var existing in evidence)
         {

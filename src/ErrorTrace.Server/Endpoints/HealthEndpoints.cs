@@ -13,6 +13,8 @@ internal static class HealthEndpoints
         var group = app.MapGroup("").WithTags("Health");
         group.MapGet("/healthz", () => TypedResults.Ok(new HealthStatus("ok"))).WithName("Healthz");
         group.MapGet("/readyz", Ready).WithName("Readyz").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapMethods("/healthz", [HttpMethods.Head], () => TypedResults.Ok(new HealthStatus("ok"))).ExcludeFromDescription();
+        group.MapMethods("/readyz", [HttpMethods.Head], Ready).ExcludeFromDescription();
         return app;
     }
 

@@ -25,6 +25,8 @@ internal static class JobErrorsEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        // HEAD wherever GET is (Kestrel sends the headers, Content-Length included, and no body); documented once, as GET.
+        group.MapMethods("/{job_id}/errors", [HttpMethods.Head], GetErrors).ExcludeFromDescription();
         return app;
     }
 

@@ -1,11 +1,11 @@
 using System.IO.Compression;
 using System.Security.Claims;
 using ErrorTrace.Core.Context;
+using ErrorTrace.Core.Redaction;
 using ErrorTrace.Server.Auth;
 using ErrorTrace.Server.Jobs;
 using ErrorTrace.Server.Logs;
 using ErrorTrace.Server.Options;
-using ErrorTrace.Server.Redaction;
 using ErrorTrace.Server.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -28,6 +28,7 @@ internal static class JobLogEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapMethods("/{job_id}/log", [HttpMethods.Head], GetLog).ExcludeFromDescription();
         return app;
     }
 
@@ -61,18 +62,24 @@ internal static class JobLogEndpoints
         var job = await jobs.FindAsync(jobId, cancellationToken).ConfigureAwait(false);
         if (job is null || !Caller.From(user).CanSee(job.Owner)) return Problems.JobNotFound();
         var location = locator.Locate(job);
-        if (location.FullPath is not { } path || FileStat.Of(path) is not var (identity, _)) return Problems.LogNotFound();
+        if (location.Missing || location.FullPath is not { } path) return Problems.LogNotFound();
+        // Opened like the report's log (no link followed, no FIFO waited on, checked on the handle): a refused log is a
+        // missing one here too.
+        using var log = LogOpener.TryOpen(path, location.LogsRoot, out _);
+        if (log is null) return Problems.LogNotFound();
 
-        // The cached analysis's checkpoints, when they describe this very file; else the read counts from the start.
-        var index = cache.TryGet(job.Id) is { Analyzer: { } analyzer } analysis && analysis.Identity == identity && !analysis.Gzip ? analyzer.LineIndex : null;
+        // The cached analysis's checkpoints, when they were taken from this very file (same inode, and it has not
+        // shrunk since); else the read counts from the start.
+        var index = cache.Find(job.Id)?.Published is { LineIndex: { } published } report
+            && report.File.Identity == log.Status.Identity && log.Status.Length >= report.File.Length ? published : null;
         IReadOnlyList<ExcerptLine> lines;
         try
         {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
+            using var file = new FileStream(log.Handle, FileAccess.Read, bufferSize: 1);
             using var stream = location.IsGzip || StartsWithGzipMagic(file) ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
             lines = LogExcerpt.Read(stream, stream == file ? index : null, first, last, rank, host);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             return Problems.LogNotFound();
         }

@@ -24,4 +24,8 @@ internal sealed record JobSummary
 
     /// <summary>A failed job's root cause in one line; null for other jobs and when the log gave none.</summary>
     public Reports.JobRootCause? RootCause { get; init; }
+
+    /// <summary>True while a failed job's log is still being read for the first time: <see cref="ErrorCount"/> is then
+    /// null and the next listing has it.</summary>
+    public bool AnalysisPending { get; init; }
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using ErrorTrace.Server.Auth;
 using ErrorTrace.Server.Jobs;
-using ErrorTrace.Server.Redaction;
+using ErrorTrace.Core.Redaction;
 using ErrorTrace.Server.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +22,7 @@ internal static class JobsEndpoints
             .WithSummary("Jobs visible to the token, newest first, with the error count of failed jobs.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapMethods("/jobs", [HttpMethods.Head], ListJobs).ExcludeFromDescription();
         return app;
     }
 
@@ -34,7 +35,7 @@ internal static class JobsEndpoints
         [FromQuery(Name = "page_size")] int? pageSize,
         ClaimsPrincipal user,
         IJobRepository jobs,
-        ReportService reports,
+        JobDigests jobDigests,
         CancellationToken cancellationToken)
     {
         var wanted = status?.Trim().ToLowerInvariant();
@@ -45,10 +46,11 @@ internal static class JobsEndpoints
 
         var query = new JobQuery(Caller.From(user).OwnerFilter, wanted, page ?? 1, pageSize ?? DefaultPageSize);
         var result = await jobs.ListAsync(query, cancellationToken).ConfigureAwait(false);
+        var digests = await jobDigests.ForAsync(result.Jobs, cancellationToken).ConfigureAwait(false);
         var summaries = new List<JobSummary>(result.Jobs.Count);
         foreach (var job in result.Jobs)
         {
-            var digest = job.IsFailed ? (await reports.GetAsync(job, scan: false, cancellationToken).ConfigureAwait(false)).Digest : null;
+            var row = digests.GetValueOrDefault(job.Id);
             summaries.Add(new JobSummary
             {
                 JobId = job.Id,
@@ -57,9 +59,10 @@ internal static class JobsEndpoints
                 Owner = job.Owner,
                 CreatedAt = job.CreatedAt,
                 UpdatedAt = job.UpdatedAt,
-                ErrorCount = digest?.ErrorCount,
-                WarningCount = digest?.WarningCount,
-                RootCause = digest?.RootCause,
+                ErrorCount = row.Digest?.ErrorCount,
+                WarningCount = row.Digest?.WarningCount,
+                RootCause = row.Digest?.RootCause,
+                AnalysisPending = row.Pending,
             });
         }
 

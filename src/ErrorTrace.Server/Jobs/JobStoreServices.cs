@@ -1,4 +1,5 @@
 using ErrorTrace.Server.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -9,6 +10,7 @@ internal static class JobStoreServices
     /// <summary>The repository the connection string asks for: <c>Host=...</c> is PostgreSQL, anything else SQLite.</summary>
     public static IServiceCollection AddJobStore(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IJobRepository>(sp =>
         {
             var paths = sp.GetRequiredService<ServicePaths>();
@@ -17,7 +19,7 @@ internal static class JobStoreServices
                 ? new PostgresJobRepository(NpgsqlDataSource.Create(paths.ConnectionString), table)
                 : new SqliteJobRepository(paths.ConnectionString, table);
             var rowLifetime = sp.GetRequiredService<IOptions<CacheOptions>>().Value.JobRowMilliseconds;
-            return rowLifetime > 0 ? new CachedJobRepository(store, TimeSpan.FromMilliseconds(rowLifetime)) : store;
+            return rowLifetime > 0 ? new CachedJobRepository(store, TimeSpan.FromMilliseconds(rowLifetime), sp.GetRequiredService<TimeProvider>()) : store;
         });
         return services;
     }

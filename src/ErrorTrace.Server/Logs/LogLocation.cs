@@ -10,6 +10,9 @@ internal sealed record LogLocation
     /// <summary>The canonical path (symlinks resolved, inside the logs directory), or null.</summary>
     public string? FullPath { get; init; }
 
+    /// <summary>The logs directory with its links resolved, as the check saw it: the opened log must be inside it.</summary>
+    public string LogsRoot { get; init; } = "";
+
     public string? Note { get; init; }
 
     public bool IsGzip => FullPath is not null && FullPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);

@@ -8,7 +8,8 @@ namespace ErrorTrace.Server.Logs;
 /// <c>job_{id}.log</c> then <c>job_{id}.log.gz</c>. A path is accepted only if it is inside the logs directory both
 /// as written (after <see cref="Path.GetFullPath(string)"/> removes <c>..</c>) and once every symlink is resolved.
 /// Anything else — <c>../</c>, an absolute path elsewhere, a symlink out — is reported as a missing log with a note, and
-/// never opened.
+/// never opened. The answer is only a path: <see cref="LogOpener"/> checks it again on the opened handle, so nothing
+/// relies on it staying true between this check and the read.
 /// </summary>
 internal sealed class LogLocator(ServicePaths paths) : ILogLocator
 {
@@ -32,7 +33,13 @@ internal sealed class LogLocator(ServicePaths paths) : ILogLocator
             var canonical = CanonicalPath.Resolve(full);
             if (canonical is null || !CanonicalPath.IsInside(canonical, logsRoot))
                 return new LogLocation { DisplayPath = display, Note = "The job's log resolves (through a symbolic link) outside the logs directory; the log was not read." };
-            if (File.Exists(canonical)) return new LogLocation { DisplayPath = display, FullPath = canonical };
+            if (FileStat.OfPath(canonical) is { } status)
+            {
+                // A FIFO would block the reader forever, a device could be anything: only regular files are logs.
+                return status.IsRegular
+                    ? new LogLocation { DisplayPath = display, FullPath = canonical, LogsRoot = logsRoot }
+                    : new LogLocation { DisplayPath = display, Note = LogOpener.NotRegularNote };
+            }
         }
 
         var expected = string.IsNullOrWhiteSpace(job.LogPath) ? $"job_{job.Id}.log" : Path.GetFileName(job.LogPath.Trim());

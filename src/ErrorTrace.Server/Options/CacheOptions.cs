@@ -13,4 +13,8 @@ internal sealed class CacheOptions
 
     /// <summary>How long a job's resolved log path may be reused (<see cref="Logs.CachedLogLocator"/>); 0 turns it off.</summary>
     public int LogLocationMilliseconds { get; set; } = 1000;
+
+    /// <summary>How long the job list waits for cold logs to be read before answering with those jobs marked
+    /// <c>analysis_pending</c> (<see cref="Reports.JobDigests"/>); their parses go on in the background. 0 never waits.</summary>
+    public int JobListWaitMilliseconds { get; set; } = 1500;
 }

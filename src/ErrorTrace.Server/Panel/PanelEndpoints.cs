@@ -34,10 +34,12 @@ internal static class PanelEndpoints
         var favicon = PanelAsset.Load("favicon.svg", "image/svg+xml");
 
         var group = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
-        group.MapGet("/", (HttpContext context) => Page(context, template));
-        group.MapGet("/jobs/{job_id}", (HttpContext context) => Page(context, template));
-        group.MapGet("/failures", (HttpContext context) => Page(context, template));
-        group.MapGet("/failures/{signature}", (HttpContext context) => Page(context, template));
+        // GET and HEAD (Kestrel answers HEAD with the headers and no body).
+        string[] methods = [HttpMethods.Get, HttpMethods.Head];
+        group.MapMethods("/", methods, (HttpContext context) => Page(context, template));
+        group.MapMethods("/jobs/{job_id}", methods, (HttpContext context) => Page(context, template));
+        group.MapMethods("/failures", methods, (HttpContext context) => Page(context, template));
+        group.MapMethods("/failures/{signature}", methods, (HttpContext context) => Page(context, template));
         if (favicon is not null)
         {
             // Browsers ask for /favicon.ico whatever the page links; both answer the same icon.
@@ -48,11 +50,11 @@ internal static class PanelEndpoints
                 return Results.Bytes(body, favicon.ContentType, entityTag: etag);
             }
 
-            group.MapGet("/favicon.svg", Icon);
-            group.MapGet("/favicon.ico", Icon);
+            group.MapMethods("/favicon.svg", methods, Icon);
+            group.MapMethods("/favicon.ico", methods, Icon);
         }
 
-        group.MapGet("/panel/{file}", (string file, HttpRequest request, HttpResponse response) =>
+        group.MapMethods("/panel/{file}", methods, (string file, HttpRequest request, HttpResponse response) =>
         {
             if (!files.TryGetValue(file, out var asset)) return Results.NotFound();
             response.Headers.CacheControl = "no-cache";

@@ -3,7 +3,7 @@ namespace ErrorTrace.Server.Reports;
 /// <summary>What bringing a job's analysis up to date took.</summary>
 internal enum RefreshKind
 {
-    /// <summary>Nothing: the file has the identity and length already read.</summary>
+    /// <summary>Nothing: the file has the identity, length and times already read.</summary>
     Hit,
 
     /// <summary>Only the bytes appended since the last read were parsed.</summary>
@@ -11,7 +11,4 @@ internal enum RefreshKind
 
     /// <summary>The whole log was parsed (first read, gzip, rotated, truncated, or rewritten).</summary>
     Full,
-
-    /// <summary>The file disappeared between locating and reading it.</summary>
-    Vanished,
 }

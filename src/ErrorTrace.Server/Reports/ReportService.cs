@@ -1,10 +1,10 @@
 using System.IO.Hashing;
 using System.Text.Json;
 using ErrorTrace.Core.Analysis;
+using ErrorTrace.Core.Redaction;
 using ErrorTrace.Core.Reports;
 using ErrorTrace.Server.Jobs;
 using ErrorTrace.Server.Logs;
-using ErrorTrace.Server.Redaction;
 using ErrorTrace.Server.Telemetry;
 using Microsoft.Net.Http.Headers;
 
@@ -26,48 +26,20 @@ internal sealed class ReportService(AnalysisCache cache, ILogLocator locator, An
 
         var analysis = cache.GetOrAdd(job.Id);
         // Unchanged job and file: the last report, without queueing on the gate behind every other request for it.
-        if (analysis.Published is { } published && FileStat.Of(location.FullPath!) is var (identity, length)
-            && published.IsFor(job.Status, job.ErrorMessage, location.DisplayPath, identity, length))
-        {
-            ServiceMetrics.CacheHits.Inc();
-            return published.Report;
-        }
+        if (Published(job, location, analysis) is { } published) return published;
 
         await analysis.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // Parsing is not cancelled with the request: what was read stays valid for the next one.
-            var (kind, _) = LogRefresher.Refresh(analysis, location.FullPath!, finished: !job.IsRunning, _options);
-            if (kind == RefreshKind.Vanished)
+            using var log = LogOpener.TryOpen(location.FullPath!, location.LogsRoot, out var refusal);
+            if (log is null)
             {
-                analysis.Analyzer = null;
-                analysis.Published = null;
-                return Render(EmptyReports.MissingLog(job, location), key: "", read: false);
+                analysis.Reset();
+                cache.Resize(job.Id, analysis);
+                return Render(EmptyReports.MissingLog(job, location, refusal), key: "", read: false);
             }
 
-            var analyzer = analysis.Analyzer!;
-            var key = string.Join('\n', job.Status, job.ErrorMessage, location.DisplayPath, analysis.Length, analyzer.BytesConsumed, analyzer.IsComplete);
-            if (kind == RefreshKind.Hit && analysis.Report?.Key == key)
-            {
-                ServiceMetrics.CacheHits.Inc();
-                Publish(analysis, job, location, analysis.Report);
-                return analysis.Report;
-            }
-
-            if (kind != RefreshKind.Hit) ServiceMetrics.CacheMisses.WithLabels(kind == RefreshKind.Full ? "full" : "incremental").Inc();
-            else ServiceMetrics.CacheMisses.WithLabels("render").Inc();
-            var report = analyzer.CreateReport(new ReportContext
-            {
-                JobId = job.Id,
-                Status = job.Status,
-                ErrorSummary = job.ErrorMessage,
-                LogPath = location.DisplayPath,
-                LogSizeBytes = analysis.Length,
-            });
-            analysis.Report = Render(report, key, read: true);
-            Publish(analysis, job, location, analysis.Report);
-            cache.Resize(job.Id, analysis);
-            return analysis.Report;
+            return await RefreshAsync(job, location, analysis, log, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -75,9 +47,75 @@ internal sealed class ReportService(AnalysisCache cache, ILogLocator locator, An
         }
     }
 
+    /// <summary>The job's last report when neither its row nor its log changed since (one <c>statx</c>, no parse, no
+    /// gate); null when the report would have to be made.</summary>
+    public RenderedReport? TryGetUnchanged(JobRecord job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (!job.IsFailed || cache.Find(job.Id) is not { } analysis) return null;
+        var location = locator.Locate(job);
+        return location.Missing ? null : Published(job, location, analysis);
+    }
+
+    private static RenderedReport? Published(JobRecord job, LogLocation location, JobAnalysis analysis)
+    {
+        if (analysis.Published is not { } published || FileStat.OfPath(location.FullPath!) is not { } now
+            || !published.IsFor(job.Status, job.ErrorMessage, location.DisplayPath, now))
+            return null;
+        ServiceMetrics.CacheHits.Inc();
+        return published.Report;
+    }
+
+    /// <summary>Under the job's gate: reads what changed (holding one of the cache's parse slots, so parses in flight
+    /// are bounded) and renders.</summary>
+    private async Task<RenderedReport> RefreshAsync(JobRecord job, LogLocation location, JobAnalysis analysis, OpenedLog log, CancellationToken cancellationToken)
+    {
+        var finished = !job.IsRunning;
+        var key = string.Join('\n', job.Status, job.ErrorMessage, location.DisplayPath);
+        RefreshKind kind;
+        await cache.Parsing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            (kind, _) = LogRefresher.Refresh(analysis, log, location.IsGzip, finished, full: false, _options);
+            if (kind == RefreshKind.Hit && analysis.Report?.Key == key)
+            {
+                ServiceMetrics.CacheHits.Inc();
+                Publish(analysis, job, location, analysis.Report);
+                return analysis.Report;
+            }
+
+            if (kind == RefreshKind.Hit && analysis.Analyzer is null)
+            {
+                // The row changed (status or message) after a finished job's analyzer was let go: read the log again.
+                (kind, _) = LogRefresher.Refresh(analysis, log, location.IsGzip, finished, full: true, _options);
+            }
+        }
+        finally
+        {
+            cache.Parsing.Release();
+        }
+
+        ServiceMetrics.CacheMisses.WithLabels(kind switch { RefreshKind.Full => "full", RefreshKind.Incremental => "incremental", _ => "render" }).Inc();
+        var analyzer = analysis.Analyzer!;
+        var report = analyzer.CreateReport(new ReportContext
+        {
+            JobId = job.Id,
+            Status = job.Status,
+            ErrorSummary = job.ErrorMessage,
+            LogPath = location.DisplayPath,
+            LogSizeBytes = analysis.File.Length,
+        });
+        analysis.Report = Render(report, key, read: true);
+        // A finished job's analyzer is complete: nothing more can be appended, so only its report is worth keeping.
+        if (analyzer.IsComplete) analysis.Analyzer = null;
+        Publish(analysis, job, location, analysis.Report);
+        cache.Resize(job.Id, analysis);
+        return analysis.Report;
+    }
+
     /// <summary>Under the gate: what the report was made from, for requests that find the file unchanged.</summary>
     private static void Publish(JobAnalysis analysis, JobRecord job, LogLocation location, RenderedReport report) =>
-        analysis.Published = new PublishedReport(job.Status, job.ErrorMessage, location.DisplayPath, analysis.Identity, analysis.Length, report);
+        analysis.Published = new PublishedReport(job.Status, job.ErrorMessage, location.DisplayPath, analysis.File, analysis.LineIndex, report);
 
     private static RenderedReport Render(ErrorReport report, string key, bool read)
     {

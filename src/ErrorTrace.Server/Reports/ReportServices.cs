@@ -2,6 +2,7 @@ using ErrorTrace.Core.Analysis;
 using ErrorTrace.Core.Classification;
 using ErrorTrace.Server.Logs;
 using ErrorTrace.Server.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ErrorTrace.Server.Reports;
@@ -10,11 +11,12 @@ internal static class ReportServices
 {
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ILogLocator>(sp =>
         {
             var located = new LogLocator(sp.GetRequiredService<ServicePaths>());
             var lifetime = sp.GetRequiredService<IOptions<CacheOptions>>().Value.LogLocationMilliseconds;
-            return lifetime > 0 ? new CachedLogLocator(located, TimeSpan.FromMilliseconds(lifetime)) : located;
+            return lifetime > 0 ? new CachedLogLocator(located, TimeSpan.FromMilliseconds(lifetime), sp.GetRequiredService<TimeProvider>()) : located;
         });
         services.AddSingleton(sp =>
         {
@@ -24,6 +26,7 @@ internal static class ReportServices
         });
         services.AddSingleton<AnalysisCache>();
         services.AddSingleton<ReportService>();
+        services.AddSingleton<JobDigests>();
         return services;
     }
 }

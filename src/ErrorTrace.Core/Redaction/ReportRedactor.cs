@@ -1,10 +1,12 @@
 using ErrorTrace.Core.Reports;
 
-namespace ErrorTrace.Server.Redaction;
+namespace ErrorTrace.Core.Redaction;
 
-/// <summary>Every string of a report that comes from the log or the database, redacted. Numbers, enums and the ids the
-/// service itself made are left alone.</summary>
-internal static class ReportRedactor
+/// <summary>Every string of a report that comes from the log or the jobs database, redacted by <see cref="Redactor"/>.
+/// Left alone: numbers, the engine's own vocabulary (level, source, kind, relation, category, phase names, confidence,
+/// rule id) and the classification rules' description and suggestions, which are rule text, never log text (masking
+/// them would only garble advice such as "set HF_TOKEN=…").</summary>
+public static class ReportRedactor
 {
     public static ErrorReport Redact(ErrorReport report)
     {
@@ -16,6 +18,7 @@ internal static class ReportRedactor
             Traceback = report.Traceback is null ? null : Redact(report.Traceback),
             Tracebacks = report.Tracebacks.Select(Redact).ToList(),
             Analysis = report.Analysis is null ? null : Redact(report.Analysis),
+            Log = report.Log is null ? null : report.Log with { Path = Redactor.RedactOrNull(report.Log.Path) },
             Notes = report.Notes.Select(Redactor.Redact).ToList(),
             Environment = report.Environment is null ? null : Redact(report.Environment),
         };
@@ -65,8 +68,6 @@ internal static class ReportRedactor
 
     private static FailureAnalysis Redact(FailureAnalysis analysis) => analysis with
     {
-        Description = Redactor.Redact(analysis.Description),
-        Suggestions = analysis.Suggestions.Select(Redactor.Redact).ToList(),
         Evidence = analysis.Evidence.Select(e => e with { Text = Redactor.Redact(e.Text) }).ToList(),
     };
 }
