@@ -1,5 +1,5 @@
-using ErrorTrace.Tests.Shared;
 using System.Diagnostics;
+using ErrorTrace.Tests.Shared;
 
 namespace ErrorTrace.Server.Tests;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using ErrorTrace.Core.Redaction;
 using ErrorTrace.Server.Auth;
 using ErrorTrace.Server.Jobs;
-using ErrorTrace.Core.Redaction;
 using ErrorTrace.Server.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
