@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # The README's test command: restores, builds and runs every test project, checks formatting, and ends with the
-# line "N passed, N failed". Exits non-zero when a test fails or when no test ran. Needs only the .NET SDK
-# (global.json pins it); NuGet packages are restored on first use.
+# line "N passed, N failed, N skipped". Exits non-zero when a test fails or when no test ran.
+#   scripts/test.sh          the full run (CI): installs PostgreSQL, Chromium and a C toolchain with apt when missing
+#                            (needs root), publishes the Native AOT CLI and smoke-tests it. Fails, never skips, when
+#                            PostgreSQL or Chromium cannot be set up.
+#   scripts/test.sh --fast   the edit-test loop: no apt, no AOT publish; PostgreSQL and Chromium are used when already
+#                            there, and their tests are counted as skipped when not.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+fast=0
+[ "${1:-}" = "--fast" ] && fast=1
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log=$(mktemp)
@@ -40,8 +46,9 @@ stop_postgres() {
   fi
 }
 trap 'stop_postgres; rm -f "$log"' EXIT
+setup_failed=0
 if [ -z "${ERRORTRACE_TEST_POSTGRES:-}" ]; then
-  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$fast" -eq 0 ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql) >"$log" 2>&1 || tail -n 5 "$log"
   fi
   PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
@@ -60,24 +67,37 @@ if [ -z "${ERRORTRACE_TEST_POSTGRES:-}" ]; then
   else
     echo "   PostgreSQL is not available"
   fi
+  if [ -z "${ERRORTRACE_TEST_POSTGRES:-}" ] && [ "$fast" -eq 0 ]; then
+    echo "   FAILED: PostgreSQL could not be set up (the full run needs it; scripts/test.sh --fast skips its tests)"
+    setup_failed=$((setup_failed + 1))
+  fi
 fi
 
 echo "== chromium"
 # The panel's browser tests (tests/ErrorTrace.Panel.Tests) drive Debian's Chromium through Playwright; install it when
 # absent (never Playwright's own browser download). Without it those tests skip locally and fail in CI (CI=true).
-if [ ! -x /usr/bin/chromium ]; then
+if [ "$fast" -eq 0 ] && [ ! -x /usr/bin/chromium ]; then
   (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) >"$log" 2>&1 || tail -n 5 "$log"
 fi
-[ -x /usr/bin/chromium ] && echo "   $(/usr/bin/chromium --version 2>/dev/null | head -n 1)" || echo "   Chromium is not available"
+if [ -x /usr/bin/chromium ]; then
+  echo "   $(/usr/bin/chromium --version 2>/dev/null | head -n 1)"
+elif [ "$fast" -eq 0 ]; then
+  echo "   FAILED: Chromium could not be set up (the full run needs it; scripts/test.sh --fast skips its tests)"
+  setup_failed=$((setup_failed + 1))
+else
+  echo "   Chromium is not available: the panel's browser tests are skipped"
+fi
 
 passed=0
 failed=0
+skipped=0
 status=0
-# tally PASSED FAILED EXIT_CODE: prints one step's counts and adds them to the totals.
+# tally PASSED FAILED EXIT_CODE [SKIPPED]: prints one step's counts and adds them to the totals.
 tally() {
-  echo "   ${1:-0} passed, ${2:-0} failed"
+  echo "   ${1:-0} passed, ${2:-0} failed, ${4:-0} skipped"
   passed=$((passed + ${1:-0}))
   failed=$((failed + ${2:-0}))
+  skipped=$((skipped + ${4:-0}))
   [ "$3" -ne 0 ] && status=1
   return 0
 }
@@ -88,7 +108,8 @@ run_dotnet_tests() {
   local code=${PIPESTATUS[0]} p f
   p=$(grep -E '^\s*succeeded:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
   f=$(grep -E '^\s*failed:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
-  tally "$p" "$f" "$code"
+  s=$(grep -E '^\s*skipped:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+  tally "$p" "$f" "$code" "$s"
 }
 
 for project in tests/*/; do
@@ -111,9 +132,13 @@ code=$?
 grep -E "FAIL|AssertionError|Error:" "$log" | head -n 30
 p=$(grep -E '^\s*Tests\s' "$log" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
 f=$(grep -E '^\s*Tests\s' "$log" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)
+s=$(grep -E '^\s*Tests\s' "$log" | grep -oE '[0-9]+ skipped' | grep -oE '[0-9]+' || echo 0)
 [ "$code" -ne 0 ] && [ "${f:-0}" -eq 0 ] && f=1 && tail -n 20 "$log"
-tally "$p" "$f" "$code"
+tally "$p" "$f" "$code" "$s"
 
+if [ "$fast" -eq 1 ]; then
+  echo "== published binary: not built (--fast)"
+else
 echo "== published binary: dotnet publish (Native AOT) and scripts/smoke-published.sh against the JIT build"
 # What users run is the published Native AOT executable, whose trimming and lack of a JIT can break what every test
 # above passes under the JIT; the smoke script holds it to the JIT build's output, exit codes and HTTP answers.
@@ -121,6 +146,7 @@ echo "== published binary: dotnet publish (Native AOT) and scripts/smoke-publish
 if ! command -v clang >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then
   (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y clang zlib1g-dev) >"$log" 2>&1 || tail -n 5 "$log"
 fi
+counts=""
 published=$(mktemp -d /tmp/et-published.XXXXXX)
 if dotnet publish src/ErrorTrace.Cli -c Release -o "$published/out" --artifacts-path "$published/artifacts" >"$log" 2>&1; then
   JIT_DLL=artifacts/bin/ErrorTrace.Cli/debug/errortrace.dll bash scripts/smoke-published.sh "$published/out" >"$log" 2>&1
@@ -135,12 +161,15 @@ else
   p=0 f=1 code=1
 fi
 rm -rf "$published"
-tally "$p" "$f" "$code"
+s=$(echo "$counts" | grep -oE '[0-9]+ skipped' | grep -oE '[0-9]+' || echo 0)
+tally "$p" "$f" "$code" "$s"
+fi
 
 [ "$format_failed" -ne 0 ] && failed=$((failed + 1)) && status=1
+[ "$setup_failed" -ne 0 ] && failed=$((failed + setup_failed)) && status=1
 if [ "$passed" -eq 0 ]; then
   echo "no test ran"
   status=1
 fi
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 exit $status

@@ -22,6 +22,8 @@ public sealed class Program
     {
     }
 
+    /// <summary>The entry point test hosts call. A start-up failure is thrown (<see cref="ServeStartupException"/> for the
+    /// operator's ones), not printed: <c>errortrace serve</c> (the CLI) prints its one line.</summary>
     public static Task<int> Main(string[] args) => RunAsync(args, CancellationToken.None);
 
     /// <summary>Builds and runs the service until <paramref name="cancellationToken"/> or a shutdown signal.</summary>
@@ -60,14 +62,15 @@ public sealed class Program
         app.MapJobLog();                                            // Endpoints/JobLogEndpoints: GET /api/training/{job_id}/log?from=&to= (context lines)
         app.MapPanel();                                             // Panel/: / (jobs), /jobs/{id} (the panel), /panel/*.js (web/, built by web/panel.targets)
 
+        var urls = ConfigurationSources.ListenUrls(app.Configuration);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (StartupFailures.Explain(ex, ConfigurationSources.ListenUrls(app.Configuration)) is { } failure)
+        catch (Exception ex) when (StartupFailures.Explain(ex, urls) is { } failure)
         {
-            await Console.Error.WriteLineAsync(failure.Message).ConfigureAwait(false);
-            return failure.ExitCode;
+            // The CLI prints the one line and exits with the code; the cause stays attached for hosts and tests.
+            throw new ServeStartupException(failure.Message, ex) { ExitCode = failure.ExitCode };
         }
 
         startup.Started();

@@ -18,6 +18,7 @@ public sealed class FaultFixture : IDisposable
                 new("fifo1", "failed", "exit 1", "alice", t.AddMinutes(1)),
                 new("rewrite1", "failed", "exit 1", "alice", t.AddMinutes(2)),
                 new("secrets1", "failed", SecretCatalogue.OneLine(), "alice", t.AddMinutes(3)),
+                new("ranks1", "running", null, "alice", t.AddMinutes(4)),
             ],
             []);
         File.WriteAllText(Path.Combine(Server.Outside, "outside.log"), $"[2025-12-10 03:58:22] [x] [ERROR] [Main] {OutsideMarker}\n");

@@ -74,6 +74,38 @@ public sealed class FaultInjectionTests(FaultFixture faults) : IClassFixture<Fau
         Assert.DoesNotContain("max_seq_length", after, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_growing_log_never_loses_an_entry_between_polls()
+    {
+        // Rank 0 printed its traceback; rank 1 is half-way through the same one when the first poll comes.
+        const string Frames = """
+            Traceback (most recent call last):
+              File "/home/u/train.py", line 10, in main
+                train()
+              File "/home/u/train.py", line 20, in train
+                step()
+              File "/home/u/model.py", line 30, in step
+                raise RuntimeError("NCCL communicator was aborted")
+            RuntimeError: NCCL communicator was aborted
+
+            """;
+        var lines = Frames.Split('\n');
+        var rank0 = string.Concat(lines.Select(l => l.Length > 0 ? "[rank0]: " + l + "\n" : ""));
+        var rank1 = lines.Where(l => l.Length > 0).Select(l => "[rank1]: " + l + "\n").ToList();
+        var log = Path.Combine(Server.LogsDir, "job_ranks1.log");
+        await File.WriteAllTextAsync(log, rank0 + "[rank0]: [2025-12-10 04:00:00] [__main__] [INFO] [Main] waiting for the other ranks\n" + string.Concat(rank1.Take(3)), Ct);
+        var client = Server.ClientWith(ServerFixture.AliceToken);
+
+        var first = await Json.ReadAsync(await client.GetAsync("/api/training/ranks1/errors?scan=true", Ct));
+        await File.AppendAllTextAsync(log, string.Concat(rank1.Skip(3)) + "[rank1]: [2025-12-10 04:00:00] [__main__] [INFO] [Main] waiting for the other ranks\n", Ct);
+        var second = await Json.ReadAsync(await client.GetAsync("/api/training/ranks1/errors?scan=true", Ct));
+
+        foreach (var field in new[] { "tracebacks", "errors" })
+            Assert.True(second.GetProperty(field).GetArrayLength() >= first.GetProperty(field).GetArrayLength(), field);
+        Assert.True(first.GetProperty("tracebacks")[0].GetProperty("count").GetInt32() == 2, first.GetProperty("tracebacks").GetRawText());
+        Assert.True(second.GetProperty("tracebacks")[0].GetProperty("count").GetInt32() == 2, second.GetProperty("tracebacks").GetRawText());
+    }
+
     [Theory]
     [InlineData("x%0A")]
     [InlineData("oom1%0A")]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ErrorTrace.Cli.Hosting;
+using ErrorTrace.Server.Hosting;
 
 namespace ErrorTrace.Cli.Commands;
 
@@ -33,7 +34,16 @@ internal static class ServeCommand
             Add(args, "Database:ConnectionString", parseResult.GetValue(db));
             Add(args, "Classification:RulesFile", rulesPath is null ? null : Path.GetFullPath(rulesPath));
             args.AddRange(parseResult.UnmatchedTokens);
-            return ErrorTrace.Server.Program.RunAsync([.. args], environment.Cancellation).GetAwaiter().GetResult();
+            try
+            {
+                return ErrorTrace.Server.Program.RunAsync([.. args], environment.Cancellation).GetAwaiter().GetResult();
+            }
+            catch (ServeStartupException ex)
+            {
+                // A taken port or an invalid setting: one line that says what to do, the usage exit code.
+                environment.Error.WriteLine(ex.Message);
+                return ex.ExitCode;
+            }
         });
         return command;
     }

@@ -56,25 +56,60 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         var result = new List<TracebackInfo>();
         foreach (var group in analyzer.Failures.Groups) result.Add(Describe(group));
         if (analyzer.IsComplete) return result;
+        // Blocks still being printed, the most printed first, so a copy half-way through folds into a fuller one.
+        var open = new List<(StreamState Stream, TracebackInfo Block)>();
         foreach (var stream in analyzer.Streams)
         {
-            if (stream.Active?.Peek() is { } open)
+            if (stream.Active?.Peek() is { } block) open.Add((stream, block));
+        }
+
+        open.Sort((a, b) => b.Block.Frames.Count.CompareTo(a.Block.Frames.Count));
+        foreach (var (stream, block) in open)
+        {
+            // A block that so far reads like a failure already listed (another rank's copy) is counted in it, not
+            // listed on its own: once complete it joins that group, and a live report must not lose an entry between
+            // two polls.
+            var same = result.FindIndex(seen => IsPrefixOf(block, seen));
+            if (same >= 0)
             {
-                result.Add(open with
+                var seen = result[same];
+                result[same] = seen with
                 {
-                    Rank = stream.Rank >= 0 ? stream.Rank : null,
-                    Ranks = stream.Rank >= 0 ? [stream.Rank] : [],
-                    Timestamp = analyzer.ToUtc(stream.ActiveTimestamp),
-                    Phase = stream.ActivePhase,
-                    Logger = stream.ActiveLogger,
-                    Host = stream.Host,
-                    Secondary = CascadeRules.Match(open) is not null,
-                });
+                    Count = seen.Count + 1,
+                    Ranks = stream.Rank >= 0 && !seen.Ranks.Contains(stream.Rank) ? [.. seen.Ranks, stream.Rank] : seen.Ranks,
+                };
+                continue;
             }
+
+            result.Add(block with
+            {
+                Rank = stream.Rank >= 0 ? stream.Rank : null,
+                Ranks = stream.Rank >= 0 ? [stream.Rank] : [],
+                Timestamp = analyzer.ToUtc(stream.ActiveTimestamp),
+                Phase = stream.ActivePhase,
+                Logger = stream.ActiveLogger,
+                Host = stream.Host,
+                Secondary = CascadeRules.Match(block) is not null,
+            });
         }
 
         result.Sort((a, b) => a.FirstLine.CompareTo(b.FirstLine));
         return result;
+    }
+
+    /// <summary>True when <paramref name="open"/>, printed so far, is the start of <paramref name="seen"/>: same kind, its
+    /// frames a prefix of the other's, and its exception (when printed yet) the same type.</summary>
+    private static bool IsPrefixOf(TracebackInfo open, TracebackInfo seen)
+    {
+        if (open.Kind != seen.Kind || open.Frames.Count > seen.Frames.Count) return false;
+        if (open.ExceptionType.Length > 0 && open.ExceptionType != seen.ExceptionType) return false;
+        for (var i = 0; i < open.Frames.Count; i++)
+        {
+            var (a, b) = (open.Frames[i], seen.Frames[i]);
+            if (a.Line != b.Line || a.File != b.File || a.Function != b.Function) return false;
+        }
+
+        return true;
     }
 
     private TracebackInfo Describe(FailureGroup group) => group.First with
@@ -189,7 +224,7 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         if (rank is { } r) text += $" (rank {r})";
         if (text.Length <= MaxSummaryChars) return text;
         // Redacted before the cut: a secret cut in half no longer has the shape its rule recognises.
-        text = Redactor.Redact(text);
+        text = Redactor.RedactHead(text, MaxSummaryChars);
         return text.Length <= MaxSummaryChars ? text : string.Concat(text.AsSpan(0, MaxSummaryChars - 1), "…");
     }
 

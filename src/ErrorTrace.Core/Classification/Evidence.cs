@@ -36,8 +36,9 @@ internal static class Evidence
     public static void Add(List<EvidenceLine> evidence, long line, string text)
     {
         if (evidence.Count >= MaxLines || text.Length == 0) return;
-        // Redacted before the cut: a secret cut in half no longer has the shape its rule recognises.
-        if (text.Length > MaxText) text = Redactor.Redact(text);
+        // Redacted before the cut: a secret cut in half no longer has the shape its rule recognises. Only the head that
+        // can survive the cut is redacted, so a 64 KiB message costs no more than a short one.
+        if (text.Length > MaxText) text = Redactor.RedactHead(text, MaxText);
         if (text.Length > MaxText) text = string.Concat(text.AsSpan(0, MaxText - 1), "…");
         foreach (var existing in evidence)
         {

@@ -17,4 +17,16 @@ public static class Redactor
     }
 
     public static string? RedactOrNull(string? text) => text is null ? null : Redact(text);
+
+    /// <summary>Characters beyond a cut that are redacted with its head: longer than any token shape the rules know, so a
+    /// secret that straddles the cut is seen whole (a private key block longer than this is masked to the window's end).</summary>
+    public const int CutWindowChars = 1024;
+
+    /// <summary>The first <paramref name="keep"/> + <see cref="CutWindowChars"/> characters of <paramref name="text"/>,
+    /// redacted: what a caller about to cut at <paramref name="keep"/> needs, at a cost that does not grow with the text.</summary>
+    public static string RedactHead(string text, int keep)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Redact(text.Length <= keep + CutWindowChars ? text : text[..(keep + CutWindowChars)]);
+    }
 }

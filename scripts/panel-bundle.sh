@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Rebuilds the committed panel bundle (web/bundle/), which the server embeds when the machine has no Node. Run it, and
+# commit web/bundle/, whenever web/src changes: a server test (PanelBundleTests) fails while the committed bundle
+# differs from a fresh build. Needs Node 20+ and npm.
+set -euo pipefail
+cd "$(dirname "$0")/../web"
+[ -f node_modules/.errortrace-npm-ci ] || { npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.errortrace-npm-ci; }
+node node_modules/typescript/bin/tsc --noEmit -p .
+node build.mjs --outdir bundle
+echo "web/bundle/ rebuilt: $(ls bundle | tr '\n' ' ')— commit it with your panel change."
