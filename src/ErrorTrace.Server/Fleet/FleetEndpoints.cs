@@ -4,7 +4,7 @@ using ErrorTrace.Core.Fleet;
 using ErrorTrace.Server.Auth;
 using ErrorTrace.Server.Endpoints;
 using ErrorTrace.Server.Logs;
-using ErrorTrace.Server.Redaction;
+using ErrorTrace.Core.Redaction;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using ErrorTrace.Server.Redaction;
+using ErrorTrace.Core.Redaction;
 using Microsoft.Extensions.Options;
 
 namespace ErrorTrace.Server.Fleet;
