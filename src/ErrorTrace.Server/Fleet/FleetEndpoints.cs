@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using ErrorTrace.Core.Fleet;
+using ErrorTrace.Core.Redaction;
 using ErrorTrace.Server.Auth;
 using ErrorTrace.Server.Endpoints;
 using ErrorTrace.Server.Logs;
-using ErrorTrace.Core.Redaction;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
