@@ -150,6 +150,23 @@ internal static class RealLogPending
         ["smp-472-ipython-default-collate-mixed-image-sizes"] = "batch c3, scored before fixing: innermost frame: expected …torch/utils/data/_utils/collate.py in default_collate, got (none)",
         ["stylesdf-8-lmdb-unidentified-image-ffhq-prep"] = "batch c3, scored before fixing: category: expected data_error, got unknown",
         ["unsloth-1102-no-loss-seq2seq-collator-without-labels"] = "batch c3, scored before fixing: category: expected config_error, got user_code",
+        ["espnet-3170-grad-norm-nan-skipping-updates"] = "batch b3, scored before fixing: category: expected numerical_error, got (no analysis)",
+        ["fairseq-1895-loss-scale-zero-overflow-notes-no-traceback"] = "batch b3, scored before fixing: category: expected numerical_error, got (no analysis)",
+        ["fairseq-512-overflow-loss-scale-halving-then-traceback"] = "batch b3, scored before fixing: category: expected numerical_error, got (no analysis)",
+        ["imageai-594-makedirs-read-only-fs-headerless"] = "batch b3, scored before fixing: category: expected disk_error, got unknown",
+        ["kubeflow-2522-notebook-fastai-unable-to-write-torch-shm"] = "batch b3, scored before fixing: innermost frame: expected …torch/storage.py in _new_shared, got (none)",
+        ["levanter-432-multihost-broadcast-barrier-deadline"] = "batch b3, scored before fixing: category: expected timeout, got unknown",
+        ["lion-9-loguru-loss-huge-then-nan"] = "batch b3, scored before fixing: category: expected numerical_error, got (no analysis)",
+        ["llama-2-jax-20-pjrt-connect-barrier-deadline"] = "batch b3, scored before fixing: category: expected timeout, got unknown",
+        ["megatron-deepspeed-396-grad-norm-nan-no-lm-loss"] = "batch b3, scored before fixing: category: expected numerical_error, got (no analysis)",
+        ["ml-health-lsf-rm-write-error-no-space-exit-120"] = "batch b3, scored before fixing: category: expected disk_error, got (no analysis)",
+        ["nccl-328-shm-open-permission-denied-unhandled-system"] = "batch b3, scored before fixing: root exception type: expected RuntimeError, got (none)",
+        ["nccl-875-pipeline-allgather-system-error"] = "batch b3, scored before fixing: innermost frame: expected …torch/distributed/distributed_c10d.py in all_gather, got (none)",
+        ["pytorch-107021-torchrun-c10d-client-socket-timeout-rendezvous-connection"] = "batch b3, scored before fixing: category: expected nccl_error, got unknown; root exception type: expected torch.distributed.elastic.rendezvous.api.RendezvousConnectionError, got (none)",
+        ["pytorch-16979-k8s-pod-bus-error-headerless-stack"] = "batch b3, scored before fixing: category: expected disk_error, got unknown; root exception type: expected RuntimeError, got (none); innermost frame: expected …torch/utils/data/dataloader.py in handler, got (none)",
+        ["tensorflow-4350-saver-resource-exhausted-tempstate"] = "batch b3, scored before fixing: category: expected disk_error, got unknown",
+        ["time-moe-31-hf-trainer-loss-zero-grad-norm-nan"] = "batch b3, scored before fixing: category: expected numerical_error, got (no analysis)",
+        ["xtuner-187-mmengine-grad-norm-nan"] = "batch b3, scored before fixing: category: expected numerical_error, got (no analysis)",
     };
 
     public static string? Reason(string slug) => s_cases.TryGetValue(slug, out var reason) ? "pending: " + reason : null;
