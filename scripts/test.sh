@@ -104,7 +104,9 @@ tally() {
 
 # Runs `dotnet test ARGS...`, shows failures, and adds its counts to the totals.
 run_dotnet_tests() {
-  dotnet test "$@" 2>&1 | tee "$log" | grep -E "^(failed|  (Assert|Expected|Actual))|error" | head -n 60
+  # A failed test's own lines follow it indented (the assertion's message, expected/actual, the first stack frames):
+  # print them with it, so a CI log says why and not only which.
+  dotnet test "$@" 2>&1 | tee "$log" | awk '/^failed /{n=12} n>0{print; n--; next} /error/' | head -n 120
   local code=${PIPESTATUS[0]} p f
   p=$(grep -E '^\s*succeeded:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
   f=$(grep -E '^\s*failed:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)

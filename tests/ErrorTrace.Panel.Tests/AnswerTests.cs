@@ -15,6 +15,9 @@ public sealed class AnswerTests(Browser browser)
         var page = await browser.NewPageAsync(width, height, dark: dark);
         await page.GotoAsync($"/jobs/{job}");
         await Expect(page.Locator("h1#et-hero-h")).ToBeVisibleAsync();
+        // Geometry is measured on the settled page: the breadcrumbs and the fleet link arrive by later requests and
+        // must not move anything after the measurement (a slower CI machine measured before they had).
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         return page;
     }
 
