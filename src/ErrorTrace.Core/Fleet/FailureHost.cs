@@ -6,6 +6,11 @@ namespace ErrorTrace.Core.Fleet;
 /// <summary>
 /// The machine a job died on, as its log names it. Tried in order, first match wins:
 /// <list type="number">
+/// <item><c>prefix</c>: the host a launcher prefix (pdsh's <c>worker-1: </c>, Ray's <c>ip=</c>) named on the lines that
+/// printed the root failure — where it was raised, not guessed;</item>
+/// <item><c>environment</c>: the report's <c>environment.hosts</c> when the log names exactly one host (a single-node
+/// job's output prefixed by its launcher); with several, the log text below decides, or nothing — a wrong host would
+/// make a healthy node a suspect;</item>
 /// <item><c>torchelastic</c>: the <c>host : node-17</c> line of <c>ChildFailedError</c>'s root-cause table, in any
 /// failure's text — the launcher's own account of which host's worker died first;</item>
 /// <item><c>slurm</c>: <c>srun: error: node-17: task 3: Killed</c> and
@@ -20,9 +25,15 @@ public static partial class FailureHost
     /// <summary>RFC 1123 labels are at most 63 characters; a fully qualified name is longer, so allow a few labels.</summary>
     public const int MaxHostChars = 128;
 
+    /// <summary>Bounds a pathological line, like the rules' regexes (<c>RegexFactory.MatchTimeout</c>): generous, because
+    /// the clock also runs while the thread waits for a core, and a starved machine must not lose a host it would find.</summary>
+    private const int MatchTimeoutMilliseconds = 2_000;
+
     public static string? Of(ErrorReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        if (Clean(report.Traceback?.Host) is { } raisedOn) return raisedOn;
+        if (report.Environment is { HostCount: 1, Hosts: [var only] } && Clean(only) is { } single) return single;
         try
         {
             IEnumerable<TracebackInfo> failures = report.Traceback is { } first ? [first, .. report.Tracebacks] : report.Tracebacks;
@@ -62,12 +73,12 @@ public static partial class FailureHost
         return host;
     }
 
-    [GeneratedRegex(@"^\s*host\s*:\s*(?<h>\S+)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\s*host\s*:\s*(?<h>\S+)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMilliseconds)]
     private static partial Regex TorchElastic();
 
-    [GeneratedRegex(@"(?:srun: error: (?<h>[\w.-]+): task|\bON (?<h>[\w.-]+) CANCELLED)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?:srun: error: (?<h>[\w.-]+): task|\bON (?<h>[\w.-]+) CANCELLED)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMilliseconds)]
     private static partial Regex Slurm();
 
-    [GeneratedRegex(@"^(?<h>[\w.-]+):\d+:\d+ \[\d+\] NCCL (?:WARN|INFO)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?<h>[\w.-]+):\d+:\d+ \[\d+\] NCCL (?:WARN|INFO)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: MatchTimeoutMilliseconds)]
     private static partial Regex Nccl();
 }
