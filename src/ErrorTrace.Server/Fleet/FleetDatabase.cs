@@ -20,6 +20,31 @@ internal abstract class FleetDatabase : IAsyncDisposable
     /// <summary>Applied migrations.</summary>
     public abstract string Migrations { get; }
 
+    /// <summary>Per scope and signature: job count, first and last failure (<see cref="FleetAggregates"/>).</summary>
+    public string Totals => Table(FleetAggregates.TotalsTable);
+
+    /// <summary>Per scope, signature and UTC day: job count, first and last failure.</summary>
+    public string Days => Table(FleetAggregates.DaysTable);
+
+    /// <summary>Per scope, signature and host: job count.</summary>
+    public string Hosts => Table(FleetAggregates.HostsTable);
+
+    /// <summary>Per scope and host: distinct signatures and jobs (the suspect hosts).</summary>
+    public string HostTotals => Table(FleetAggregates.HostTotalsTable);
+
+    /// <summary>The smaller of two values (PostgreSQL's <c>LEAST</c>, SQLite's two-argument <c>MIN</c>).</summary>
+    public abstract string Least { get; }
+
+    /// <summary>The larger of two values (<c>GREATEST</c> / <c>MAX</c>).</summary>
+    public abstract string Greatest { get; }
+
+    /// <summary>Appended to a SELECT inside a transaction to lock its rows until commit (PostgreSQL's <c>FOR UPDATE</c>;
+    /// empty on SQLite, whose transactions take the write lock when they begin).</summary>
+    public abstract string ForUpdate { get; }
+
+    /// <summary>A store table by its bare name, qualified as this database needs.</summary>
+    public abstract string Table(string name);
+
     /// <summary>For logs and errors: which kind of store this is.</summary>
     public abstract string Describe { get; }
 
@@ -30,6 +55,9 @@ internal abstract class FleetDatabase : IAsyncDisposable
 
     /// <summary>Inside the migration transaction: makes replicas starting together migrate one after the other.</summary>
     public abstract Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>A failure worth retrying the whole transaction for (a deadlock or a serialisation failure).</summary>
+    public virtual bool IsRetryable(DbException exception) => false;
 
     public abstract ValueTask DisposeAsync();
 

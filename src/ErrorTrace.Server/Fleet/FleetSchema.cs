@@ -46,10 +46,15 @@ internal static class FleetSchema
                 first_indexed BIGINT NOT NULL,
                 burst_notified_at BIGINT);
             """,
+            // 2: counts kept as jobs are indexed (the list reads them instead of grouping every job), filled from the
+            //    jobs already indexed.
+            FleetAggregates.Migration(db),
         ];
     }
 
-    public static async Task MigrateAsync(FleetDatabase db, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Applies the migrations not applied yet, up to <paramref name="upTo"/> (all by default; tests stop early to
+    /// make a store as an earlier version left it).</summary>
+    public static async Task MigrateAsync(FleetDatabase db, TimeProvider time, CancellationToken cancellationToken, int upTo = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
@@ -66,7 +71,7 @@ internal static class FleetSchema
                 await using var current = DbQueries.Command(connection, $"SELECT MAX(version) FROM {db.Migrations}", transaction);
                 var applied = await current.ScalarInt64Async(cancellationToken).ConfigureAwait(false);
                 var migrations = For(db);
-                for (var version = (int)applied + 1; version <= migrations.Count; version++)
+                for (var version = (int)applied + 1; version <= Math.Min(upTo, migrations.Count); version++)
                 {
                     await ExecuteAsync(connection, transaction, migrations[version - 1], cancellationToken).ConfigureAwait(false);
                     await using var record = DbQueries.Command(connection, $"INSERT INTO {db.Migrations} (version, applied_at) VALUES (@Version, @At)", transaction);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using ErrorTrace.Server.Data;
 
 namespace ErrorTrace.Server.Fleet;
@@ -14,6 +15,10 @@ internal sealed class FleetStore(FleetDatabase db, TimeProvider time) : IDisposa
     public const string Claimed = "claimed";
     public const string Indexed = "indexed";
     public const string Failed = "error";
+
+    /// <summary>Tries of a completion rolled back by a deadlock or serialisation failure before the error is the
+    /// indexer's (the job is then tried again once its claim's lease runs out).</summary>
+    private const int MaxCompleteAttempts = 3;
 
     private readonly SemaphoreSlim _migration = new(1, 1);
     private volatile bool _migrated;
@@ -69,65 +74,103 @@ internal sealed class FleetStore(FleetDatabase db, TimeProvider time) : IDisposa
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not (null or DBNull);
     }
 
-    /// <summary>Stores the analysis under <paramref name="replica"/>'s claim, records the signature, and decides whether
-    /// this completion is news: a signature first seen now, or one that just reached <paramref name="burstJobs"/> jobs
-    /// within <paramref name="window"/> (announced once per window, by whichever replica gets there first).</summary>
+    /// <summary>Stores the analysis under <paramref name="replica"/>'s claim, moves the job's counts in the aggregates
+    /// (<see cref="FleetAggregates"/>) from what it counted as before to its new signature, owner, host and time, records
+    /// the signature, and decides whether this completion is news: a signature first seen now, or one that just reached
+    /// <paramref name="burstJobs"/> jobs within <paramref name="window"/> (announced once per window, by whichever replica
+    /// gets there first). Three round trips: the claimed row (locked), every write as one batch, the commit.</summary>
     public async Task<CompletedIndex> CompleteAsync(IndexedJob job, string replica, int burstJobs, TimeSpan window, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryCompleteAsync(job, replica, burstJobs, window, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException ex) when (attempt < MaxCompleteAttempts && db.IsRetryable(ex))
+            {
+                // Rolled back whole (a deadlock with something outside the store's own lock order): try again.
+            }
+        }
+    }
+
+    private async Task<CompletedIndex> TryCompleteAsync(IndexedJob job, string replica, int burstJobs, TimeSpan window, CancellationToken cancellationToken)
+    {
         var now = Now();
         var windowStart = now - (long)window.TotalMilliseconds;
         await using var connection = db.CreateConnection();
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var update = DbQueries.Command(connection, $"""
-            UPDATE {db.Jobs} SET state = '{Indexed}', owner = @Owner, status = @Status, host = @Host, signature = @Signature,
-                category = @Category, exception_type = @ExceptionType, title = @Title, failed_at = @FailedAt, indexed_at = @Now,
-                log_bytes = @LogBytes, error = NULL, lease_until = NULL
-            WHERE job_id = @JobId AND claimed_by = @Replica AND version = @Version AND state = '{Claimed}'
-            """, transaction))
+
+        var claim = new SqlBuilder();
+        claim.Append($"""
+            SELECT signature, category, owner, host, failed_at FROM {db.Jobs}
+            WHERE job_id = {claim.P(job.JobId)} AND claimed_by = {claim.P(replica)} AND version = {claim.P(job.Version)} AND state = '{Claimed}'{db.ForUpdate}
+            """);
+        CountedJob? before;
+        await using (var select = claim.Command(connection, transaction))
         {
-            update.With("Owner", job.Owner).With("Status", job.Status).With("Host", job.Host).With("Signature", job.Signature.Id)
-                .With("Category", job.Signature.Category).With("ExceptionType", job.Signature.ExceptionType).With("Title", job.Signature.Title)
-                .With("FailedAt", Millis(job.FailedAt)).With("Now", now).With("LogBytes", job.LogBytes)
-                .With("JobId", job.JobId).With("Replica", replica).With("Version", job.Version);
-            if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
-                return new CompletedIndex(Stored: false, NewSignature: false, Burst: false, JobsInWindow: 0);
+            var rows = await select.ListAsync(r => r.IsDBNull(0) ? null : new CountedJob(r.GetString(0), r.GetString(1),
+                r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? 0 : r.GetInt64(4)), cancellationToken).ConfigureAwait(false);
+            // Not ours any more (its lease ran out and another replica took it, or its version moved on): nothing is written.
+            if (rows.Count == 0) return new CompletedIndex(Stored: false, NewSignature: false, Burst: false, JobsInWindow: 0);
+            before = rows[0];
         }
 
-        bool isNew;
-        await using (var insert = DbQueries.Command(connection, $"""
+        var failedAt = Math.Max(0, Millis(job.FailedAt));
+        var after = new CountedJob(job.Signature.Id, job.Signature.Category, job.Owner, job.Host, failedAt);
+        var sql = new SqlBuilder();
+        sql.Statement($"""
+            UPDATE {db.Jobs} SET state = '{Indexed}', owner = {sql.P(job.Owner)}, status = {sql.P(job.Status)}, host = {sql.P(job.Host)},
+                signature = {sql.P(job.Signature.Id)}, category = {sql.P(job.Signature.Category)}, exception_type = {sql.P(job.Signature.ExceptionType)},
+                title = {sql.P(job.Signature.Title)}, failed_at = {sql.P(failedAt)}, indexed_at = {sql.P(now)}, log_bytes = {sql.P(job.LogBytes)},
+                error = NULL, lease_until = NULL
+            WHERE job_id = {sql.P(job.JobId)}
+            """);
+        sql.Statement($"""
             INSERT INTO {db.Signatures} (signature, category, exception_type, title, first_indexed)
-            VALUES (@Signature, @Category, @ExceptionType, @Title, @Now)
+            VALUES ({sql.P(job.Signature.Id)}, {sql.P(job.Signature.Category)}, {sql.P(job.Signature.ExceptionType)}, {sql.P(job.Signature.Title)}, {sql.P(now)})
             ON CONFLICT (signature) DO NOTHING
             RETURNING signature
-            """, transaction))
-        {
-            insert.With("Signature", job.Signature.Id).With("Category", job.Signature.Category)
-                .With("ExceptionType", job.Signature.ExceptionType).With("Title", job.Signature.Title).With("Now", now);
-            isNew = await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not (null or DBNull);
-        }
+            """);
+        FleetAggregates.AppendChanges(sql, db, before, after);
+        var inWindow = $"(SELECT COUNT(*) FROM {db.Jobs} WHERE signature = {sql.P(job.Signature.Id)} AND failed_at >= {sql.P(windowStart)})";
+        sql.Statement($"SELECT {inWindow}");
+        sql.Statement($"""
+            UPDATE {db.Signatures} SET burst_notified_at = {sql.P(now)}
+            WHERE signature = {sql.P(job.Signature.Id)} AND (burst_notified_at IS NULL OR burst_notified_at < {sql.P(windowStart)})
+              AND {inWindow} >= {sql.P(burstJobs)}
+            RETURNING signature
+            """);
 
-        long inWindow;
-        await using (var count = DbQueries.Command(connection,
-            $"SELECT COUNT(*) FROM {db.Jobs} WHERE signature = @Signature AND state = '{Indexed}' AND failed_at >= @WindowStart", transaction))
+        bool isNew, burst;
+        long jobsInWindow;
+        await using (var batch = sql.Command(connection, transaction))
         {
-            inWindow = await count.With("Signature", job.Signature.Id).With("WindowStart", windowStart).ScalarInt64Async(cancellationToken).ConfigureAwait(false);
-        }
-
-        var burst = false;
-        if (inWindow >= burstJobs)
-        {
-            await using var mark = DbQueries.Command(connection, $"""
-                UPDATE {db.Signatures} SET burst_notified_at = @Now
-                WHERE signature = @Signature AND (burst_notified_at IS NULL OR burst_notified_at < @WindowStart)
-                """, transaction);
-            burst = await mark.With("Now", now).With("Signature", job.Signature.Id).With("WindowStart", windowStart)
-                .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                isNew = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                await NextResultAsync(reader, cancellationToken).ConfigureAwait(false);
+                jobsInWindow = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) : 0;
+                await NextResultAsync(reader, cancellationToken).ConfigureAwait(false);
+                burst = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    // Every statement runs (none after this returns rows).
+                }
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new CompletedIndex(Stored: true, isNew, burst, inWindow);
+        return new CompletedIndex(Stored: true, isNew, burst, jobsInWindow);
+    }
+
+    private static async Task NextResultAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        if (!await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            throw new InvalidOperationException("The store's completion batch returned fewer results than it has queries.");
     }
 
     /// <summary>Gives the claim back after a failed analysis; it is tried again once the lease runs out.</summary>

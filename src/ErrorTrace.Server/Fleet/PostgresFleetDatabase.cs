@@ -29,6 +29,14 @@ internal sealed class PostgresFleetDatabase : FleetDatabase
 
     public override string Describe { get; }
 
+    public override string Least => "LEAST";
+
+    public override string Greatest => "GREATEST";
+
+    public override string ForUpdate => " FOR UPDATE";
+
+    public override string Table(string name) => $"{_schema}.{name}";
+
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
     public override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
@@ -48,6 +56,9 @@ internal sealed class PostgresFleetDatabase : FleetDatabase
         command.CommandText = $"SELECT pg_advisory_xact_lock({MigrationLockKey})";
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public override bool IsRetryable(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
 
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

@@ -28,6 +28,14 @@ internal sealed class SqliteFleetDatabase : FleetDatabase
 
     public override string Describe { get; }
 
+    public override string Least => "MIN";
+
+    public override string Greatest => "MAX";
+
+    public override string ForUpdate => "";
+
+    public override string Table(string name) => name;
+
     public override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
     public override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
