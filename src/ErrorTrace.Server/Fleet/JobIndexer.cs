@@ -8,14 +8,14 @@ using ErrorTrace.Server.Reports;
 namespace ErrorTrace.Server.Fleet;
 
 /// <summary>
-/// Analyses one failed job for the store: the log found under the same path-safety rules as the errors endpoint, read
-/// once through a fresh analyzer (not the request cache, which stays for people's requests), completed like a finished
-/// job's, and reduced to its signature and host. A missing or unreadable log still gives a signature ("Log missing").
+/// Analyses one failed job for the store: the log found under the same path-safety rules as the errors endpoint and
+/// opened through <see cref="LogOpener"/> (no symbolic link, FIFO or device; checked on the handle, so nothing swapped
+/// after the check is read), read once through a fresh analyzer (not the request cache, which stays for people's
+/// requests) with the service's rules (<c>Classification:RulesFile</c>), completed like a finished job's, and reduced to
+/// its signature and host. A missing or refused log still gives a signature ("Log missing").
 /// </summary>
-internal sealed class JobIndexer(ILogLocator locator, TimeProvider time)
+internal sealed class JobIndexer(ILogLocator locator, AnalysisOptions options, TimeProvider time)
 {
-    private static readonly AnalysisOptions s_options = AnalysisOptions.Default;
-
     public IndexedJob Index(FailedJob failed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failed);
@@ -23,27 +23,25 @@ internal sealed class JobIndexer(ILogLocator locator, TimeProvider time)
         var location = locator.Locate(job);
         ErrorReport report;
         long bytes = 0;
-        if (location.Missing)
+        string? refusal = null;
+        using var log = location.Missing ? null : LogOpener.TryOpen(location.FullPath!, location.LogsRoot, out refusal);
+        if (log is null)
         {
-            report = EmptyReports.MissingLog(job, location);
+            report = EmptyReports.MissingLog(job, location, refusal);
         }
         else
         {
-            try
+            bytes = log.Status.Length;
+            // Read through the handle LogOpener checked, never the path again (disposing either closes it once).
+            using var stream = new FileStream(log.Handle, FileAccess.Read, bufferSize: 1);
+            report = LogFile.Analyze(stream, options, new ReportContext
             {
-                bytes = new FileInfo(location.FullPath!).Length;
-                report = LogFile.Analyze(location.FullPath!, s_options, new ReportContext
-                {
-                    JobId = job.Id,
-                    Status = job.Status,
-                    ErrorSummary = job.ErrorMessage,
-                    LogPath = location.DisplayPath,
-                }, cancellationToken: cancellationToken);
-            }
-            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-            {
-                report = EmptyReports.MissingLog(job, location);
-            }
+                JobId = job.Id,
+                Status = job.Status,
+                ErrorSummary = job.ErrorMessage,
+                LogPath = location.DisplayPath,
+                LogSizeBytes = bytes,
+            }, cancellationToken: cancellationToken);
         }
 
         return new IndexedJob

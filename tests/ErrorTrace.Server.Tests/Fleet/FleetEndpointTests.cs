@@ -68,6 +68,24 @@ public sealed class FleetEndpointTests(FleetFixture fixture) : IClassFixture<Fle
     }
 
     [Fact]
+    public async Task A_log_that_is_a_symbolic_link_is_not_read()
+    {
+        // The link points at a CUDA OOM outside the logs directory: indexed as a job whose log could not be read.
+        var outside = fixture.OutsideFile("secret.log", FleetLogs.CudaOom("1.00 GiB"));
+        fixture.AddFailedJob("link-c1", "carol", log: null, DateTime.UtcNow, linkTo: outside);
+        using var client = fixture.ClientWith(FleetFixture.AdminToken);
+        var failure = await Eventually.HoldsAsync(
+            async () =>
+            {
+                using var response = await client.GetAsync("/api/training/jobs/link-c1/failure", Token);
+                return response.StatusCode == HttpStatusCode.OK ? await Json.ReadAsync(response) : default;
+            },
+            r => r.ValueKind == JsonValueKind.Object, "the linked job indexed");
+        Assert.NotEqual("oom_training", failure.GetProperty("category").GetString());
+        Assert.StartsWith("Log missing", failure.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_owner_sees_only_signatures_of_their_own_jobs()
     {
         await IndexedAsync();

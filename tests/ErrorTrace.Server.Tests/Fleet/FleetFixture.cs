@@ -67,10 +67,21 @@ public sealed class FleetFixture : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>A job that fails while the service runs: its log, then its row (as a platform would write them).</summary>
-    public void AddFailedJob(string id, string owner, string log, DateTime updatedAt)
+    /// <summary>A file outside the logs directory.</summary>
+    public string OutsideFile(string name, string text)
     {
-        File.WriteAllText(Path.Combine(LogsDir, $"job_{id}.log"), log);
+        var path = _dir.Combine(name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>A job that fails while the service runs: its log (or a symbolic link to <paramref name="linkTo"/>), then
+    /// its row (as a platform would write them).</summary>
+    public void AddFailedJob(string id, string owner, string? log, DateTime updatedAt, string? linkTo = null)
+    {
+        var path = Path.Combine(LogsDir, $"job_{id}.log");
+        if (linkTo is not null) File.CreateSymbolicLink(path, linkTo);
+        else File.WriteAllText(path, log ?? "");
         using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
         connection.Open();
         using var insert = connection.CreateCommand();
