@@ -11,8 +11,11 @@
 #   and exit code must equal the JIT build's.
 # serve: both servers on one demo data dir (seeded by the published binary), each on a port of its own (port 0), with
 #   CORS, a configured API token and a JWT signing key; every request below must answer the expected status, and the
-#   same headers and body from both (trace ids aside), plus checks on key fields. With ERRORTRACE_TEST_POSTGRES set
-#   (scripts/test.sh sets it) the demo jobs are copied to a PostgreSQL table and both serve it too.
+#   same headers and body from both (trace ids aside), plus checks on key fields. The fleet view: both servers index the
+#   demo's failed jobs into one store (replicas of each other) with no request; once every failed job is in it, the
+#   failures list (admin, owner, filters, a bad query), a signature, a job's failure and the /failures page are
+#   requested from both. With ERRORTRACE_TEST_POSTGRES set (scripts/test.sh sets it) the demo jobs are copied to a
+#   PostgreSQL table (the store in a schema of its own) and both serve it too; its failures list must equal SQLite's.
 #
 # Prints "N passed, N failed" last; exits non-zero on any failure. Stops its servers and removes its files on exit.
 set -uo pipefail
@@ -29,7 +32,7 @@ cleanup() {
   for pid in "${server_pids[@]}"; do
     kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
   done
-  [ -n "$pg_schema" ] && psql_run -c "DROP SCHEMA IF EXISTS $pg_schema CASCADE" >/dev/null 2>&1
+  [ -n "$pg_schema" ] && psql_run -c "DROP SCHEMA IF EXISTS $pg_schema CASCADE; DROP SCHEMA IF EXISTS ${pg_schema}_store CASCADE" >/dev/null 2>&1
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -215,7 +218,38 @@ requests() {
     -H "Access-Control-Request-Headers: authorization" "$b/api/training/jobs"
   fetch "$d" cors_get -H "Origin: https://dash.example" -H "Authorization: Bearer $admin" "$b/api/training/jobs"
   fetch "$d" cors_other_origin -H "Origin: https://elsewhere.example" -H "Authorization: Bearer $admin" "$b/api/training/jobs"
+  fetch "$d" failures -H "Authorization: Bearer $admin" "$b/api/training/failures"
+  fetch "$d" failures_alice -H "Authorization: Bearer $alice" "$b/api/training/failures"
+  fetch "$d" failures_oom -H "Authorization: Bearer $admin" "$b/api/training/failures?category=oom_training&since=30d"
+  fetch "$d" failures_host -H "Authorization: Bearer $admin" "$b/api/training/failures?host=node-4"
+  fetch "$d" failures_page2 -H "Authorization: Bearer $admin" "$b/api/training/failures?page=2&page_size=2"
+  fetch "$d" failures_bad -H "Authorization: Bearer $admin" "$b/api/training/failures?since=yesterday"
+  fetch "$d" failures_no_token "$b/api/training/failures"
+  local top
+  top=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["signatures"][0]["signature"])' "$d/failures.body" 2>/dev/null)
+  fetch "$d" failure_detail -H "Authorization: Bearer $admin" "$b/api/training/failures/$top"
+  fetch "$d" failure_unknown -H "Authorization: Bearer $admin" "$b/api/training/failures/oom_training-0123456789abcdef"
+  fetch "$d" job_failure -H "Authorization: Bearer $admin" "$b/api/training/jobs/demo-cuda-oom/failure"
+  fetch "$d" job_failure_other -H "Authorization: Bearer $alice" "$b/api/training/jobs/demo-host-oom/failure"
+  fetch "$d" page_failures "$b/failures"
   fetch "$d" metrics "$b/metrics"
+}
+
+# indexed BASE...: waits (up to a minute) until each server's failures list holds every failed demo job — the indexer
+# runs with no request; the list is then the same whichever replica answers.
+indexed() {
+  local b admin n
+  admin=$(awk '$1 == "admin" { print $2 }' "$data/demo-tokens.txt")
+  for b in "$@"; do
+    n=0
+    for _ in $(seq 1 300); do
+      n=$(curl -s --max-time 10 -H "Authorization: Bearer $admin" "$b/api/training/failures" |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["job_count"])' 2>/dev/null)
+      [ "${n:-0}" -eq "$demo_failed" ] && break
+      sleep 0.2
+    done
+    check "$b: the indexer stored all $demo_failed failed demo jobs (got ${n:-none})" test "${n:-0}" -eq "$demo_failed"
+  done
 }
 
 # expect DIR NAME STATUS: the request answered STATUS.
@@ -276,8 +310,24 @@ expectations() {
   expect "$d" cors_preflight 204 && has_header "$d" cors_preflight "access-control-allow-origin: https://dash.example"
   expect "$d" cors_get 200 && has_header "$d" cors_get "access-control-expose-headers: ETag"
   expect "$d" cors_other_origin 200 && lacks_header "$d" cors_other_origin "access-control-allow-origin"
+  expect "$d" failures 200 && json "$d" failures "r['job_count'] == $demo_failed and r['total'] == len(r['signatures']) > 1 and \
+    r['signatures'][0]['job_count'] == max(s['job_count'] for s in r['signatures']) and \
+    sum(s['job_count'] for s in r['signatures']) == $demo_failed and all(s['jobs'] and s['days'] for s in r['signatures'])"
+  json "$d" failures "any(h['host'] == 'node-4' for h in r['suspect_hosts'])"
+  expect "$d" failures_alice 200 && json "$d" failures_alice "0 < r['job_count'] < $demo_failed"
+  expect "$d" failures_oom 200 && json "$d" failures_oom 'r["signatures"] and all(s["category"] == "oom_training" for s in r["signatures"])'
+  expect "$d" failures_host 200 && json "$d" failures_host 'r["signatures"] and all(j["host"] == "node-4" for s in r["signatures"] for j in s["jobs"])'
+  expect "$d" failures_page2 200 && json "$d" failures_page2 'r["page"] == 2 and len(r["signatures"]) == 2'
+  expect "$d" failures_bad 400 && json "$d" failures_bad '"application/problem+json" in h'
+  expect "$d" failures_no_token 401
+  expect "$d" failure_detail 200 && json "$d" failure_detail 'len(r["jobs"]) == r["job_count"] == sum(x["job_count"] for x in r["days"])'
+  expect "$d" failure_unknown 404
+  expect "$d" job_failure 200 && json "$d" job_failure 'r["job_id"] == "demo-cuda-oom" and r["signature"].startswith(r["category"] + "-")'
+  expect "$d" job_failure_other 404
+  expect "$d" page_failures 200 && body_has "$d" page_failures "<script"
   expect "$d" metrics 200 && body_has "$d" metrics 'http_requests_received_total{code="200",method="GET"' &&
-    body_has "$d" metrics "errortrace_cache_misses_total" && body_has "$d" metrics "system_runtime_dotnet_gc_collections"
+    body_has "$d" metrics "errortrace_cache_misses_total" && body_has "$d" metrics "system_runtime_dotnet_gc_collections" &&
+    body_has "$d" metrics "errortrace_fleet_jobs_indexed_total"
 }
 
 # same A B: every request answered alike by both programs: status, headers, and body (trace ids and the OpenAPI
@@ -314,6 +364,7 @@ print(*sqlite3.connect(sys.argv[1]).execute("select count(*), sum(status = 'fail
 EOF
 )
   if start_server jit dotnet "$jit_dll"; then
+    indexed "$aot_url" "$url"
     requests "$work/sqlite-aot" "$aot_url"
     requests "$work/sqlite-jit" "$url"
     expectations "$work/sqlite-aot"
@@ -354,10 +405,12 @@ for row in sqlite3.connect(db).execute("SELECT id, status, error_message, owner,
 EOF
   if psql_run -f "$work/pg.sql" >"$work/psql.log" 2>&1; then
     pass
-    extra_args=(--db "$ERRORTRACE_TEST_POSTGRES" --logs-dir "$data/logs" --Jobs:Table="$pg_schema.training_jobs")
+    extra_args=(--db "$ERRORTRACE_TEST_POSTGRES" --logs-dir "$data/logs" --Jobs:Table="$pg_schema.training_jobs"
+      --Store:Schema="${pg_schema}_store")
     if start_server pg-aot "$aot"; then
       pg_aot_url=$url
       if start_server pg-jit dotnet "$jit_dll"; then
+        indexed "$pg_aot_url" "$url"
         requests "$work/pg-aot" "$pg_aot_url"
         requests "$work/pg-jit" "$url"
         expectations "$work/pg-aot"
@@ -367,6 +420,9 @@ EOF
           check "PostgreSQL report = SQLite report: $id" cmp -s "$work/pg-aot/errors_$id.body" "$work/sqlite-aot/errors_$id.body"
         done
         check "PostgreSQL job list = SQLite job list" cmp -s "$work/pg-aot/jobs.body" "$work/sqlite-aot/jobs.body"
+        for name in failures failures_alice failures_oom failures_host failure_detail job_failure; do
+          check "PostgreSQL store = SQLite store: $name" cmp -s "$work/pg-aot/$name.body" "$work/sqlite-aot/$name.body"
+        done
       fi
     fi
   else
