@@ -53,6 +53,15 @@ internal static class EngineLimits
     /// <summary>Distinct hosts remembered from <c>hostname: </c> prefixes.</summary>
     public const int MaxHosts = 1_024;
 
+    /// <summary>Columns a frame line must fill to be taken for the first piece of a line a terminal wrapped. Terminals
+    /// are 80 columns or wider, and only a line that reaches the edge wraps; 40 leaves room for a split pane, while a
+    /// short frame line that fails to parse is damage, not a wrap.</summary>
+    public const int MinWrappedFrameColumns = 40;
+
+    /// <summary>Pieces of one wrapped frame line joined back: four widths of an 80-column terminal hold a 300-character
+    /// site-packages path. More is not a frame line.</summary>
+    public const int MaxWrappedFramePieces = 4;
+
     /// <summary>Ranks listed per group; a 4,096-GPU job lists its first ranks and the count says the rest.</summary>
     public const int MaxRanksListed = 1_024;
 }

@@ -68,8 +68,10 @@ public sealed partial class LogAnalyzer
         }
 
         var rank = -1;
-        content = RayRepeatSuffix.Strip(LauncherPrefix.Strip(content, ref rank, out var host));
+        var unprefixed = LauncherPrefix.Strip(content, ref rank, out var host);
         var stream = _streams.Get(host, rank);
+        if (rank >= 0) unprefixed = RankPrefixSpacing.Adjust(content, unprefixed, ref stream.RankPrefixHasNoSpace);
+        content = RayRepeatSuffix.Strip(unprefixed);
 
         if (RecordHeaderParser.TryParse(content, out var header))
         {
@@ -181,7 +183,8 @@ public sealed partial class LogAnalyzer
         stream.ContinuationTarget = _errors.Record(header.Level, "record", logger, phase, message, lineNumber, stream.Rank, header.Timestamp);
         if (header.Level < LogLevel.Error) return;
 
-        if (LineMarkers.Match(message, deathsOnly: true) is { } death) RecordDeath(stream, death, message, lineNumber);
+        if (header.Level == LogLevel.Fatal) RecordDeath(stream, FatalRecord.Hit, message, lineNumber);
+        else if (LineMarkers.Match(message, deathsOnly: true) is { } death) RecordDeath(stream, death, message, lineNumber);
         if (message.EndsWith(TracebackText.Header, StringComparison.Ordinal) && stream.Python.TryOpen(message, lineNumber))
         {
             stream.ContinuationTarget = null;
@@ -232,7 +235,9 @@ public sealed partial class LogAnalyzer
 
         if (stream.ContinuationTarget is { } target)
         {
-            if (!ProgressBarLine.Matches(line) && target.TryAppendContinuation(line)) return;
+            // A shell's "Killed" or "Aborted (core dumped)" after an error's message is the process's death, not more
+            // of the message.
+            if (!ProgressBarLine.Matches(line) && LineMarkers.Match(line, deathsOnly: true) is null && target.TryAppendContinuation(line)) return;
             stream.ContinuationTarget = null;
         }
 
@@ -240,10 +245,19 @@ public sealed partial class LogAnalyzer
         {
             var source = hit.Kind == MarkerKind.Warning ? "warning" : "marker";
             var level = hit.Kind == MarkerKind.Warning ? LogLevel.Warning : LogLevel.Error;
-            // A death glued to a progress bar is grouped by its own words, not the bar's.
-            var message = hit.Kind == MarkerKind.Death ? Context.GluedProgress.Message(line.Trim().ToString()).AsSpan() : line.Trim();
-            stream.ContinuationTarget = _errors.Record(level, source, default, default, message, lineNumber, stream.Rank, stream.LastTimestamp);
-            if (hit.Kind == MarkerKind.Death) RecordDeath(stream, hit, line.Trim(), lineNumber);
+            if (hit.Kind == MarkerKind.Warning)
+            {
+                stream.ContinuationTarget = _errors.Record(level, source, default, default, line.Trim(), lineNumber, stream.Rank, stream.LastTimestamp);
+            }
+            else
+            {
+                // A death or error glued to a progress bar: the report is the words after the bar, the bar's count its context.
+                var report = CutGlued(line.Trim(), hit, out var progress);
+                var entry = progress is null ? report : $"{report} (at {progress})";
+                stream.ContinuationTarget = _errors.Record(level, source, default, default, entry, lineNumber, stream.Rank, stream.LastTimestamp);
+                if (hit.Kind == MarkerKind.Death) RecordDeath(stream, hit, report, lineNumber, progress: progress);
+            }
+
             if (hit.Kind == MarkerKind.Error && MarkerMatchers.ExceptionLine(hit.Marker, line.Trim()) is not null)
                 RecordBareException(stream, line.Trim(), lineNumber);
             // A warning's next line is its source line, not more message.
@@ -254,6 +268,26 @@ public sealed partial class LogAnalyzer
                 if (idle && _errors.LastCounted is { } group) _repeatedWarnings.Remember(bytes, group);
             }
         }
+    }
+
+    /// <summary>The marker's report without a progress bar glued before it, and how far that bar had got.</summary>
+    /// <para>The progress is tqdm's full reading where the bar has one (<c>3787/62565 (6%), 04:47 elapsed</c>, see
+    /// <see cref="Context.GluedProgress"/>), else the bar's count or percentage.</para>
+    private static ReadOnlySpan<char> CutGlued(ReadOnlySpan<char> trimmed, MarkerHit hit, out string? progress)
+    {
+        ReadOnlySpan<char> report;
+        if (hit.Start <= 0)
+        {
+            report = GluedProgressBar.Cut(trimmed, out progress);
+        }
+        else
+        {
+            progress = GluedProgressBar.Progress(trimmed[..hit.Start]);
+            report = trimmed[hit.Start..];
+        }
+
+        if (progress is not null) progress = Context.GluedProgress.Progress(trimmed.ToString()) ?? progress;
+        return report;
     }
 
     private bool TryOpenBlock(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
@@ -353,13 +387,14 @@ public sealed partial class LogAnalyzer
         _failures.Record(failure, stream.Rank, stream.LastTimestamp, null, null);
     }
 
-    internal void RecordDeath(StreamState stream, MarkerHit hit, ReadOnlySpan<char> line, long lineNumber, int? rank = null)
+    internal void RecordDeath(StreamState stream, MarkerHit hit, ReadOnlySpan<char> line, long lineNumber, int? rank = null, string? progress = null)
     {
         if (lineNumber >= _lastDeathLine && lineNumber - _lastDeathLine <= SameDeathWindowLines) return;
         _lastDeathLine = lineNumber;
         var full = line.Trim().ToString();
-        // A death glued to a progress bar: the message is what follows the bar; the bar says how far the job got.
-        var text = Context.GluedProgress.Message(full);
+        // A death glued to a progress bar: the message is what follows the bar; the bar says how far the job got. A
+        // caller that cut the bar off already passes its progress.
+        var text = progress is null ? Context.GluedProgress.Message(full) : full;
         var death = new TracebackInfo
         {
             Raw = full,
@@ -369,7 +404,7 @@ public sealed partial class LogAnalyzer
             FirstLine = lineNumber,
             ExceptionLine = lineNumber,
             Host = stream.Host,
-            Progress = ReferenceEquals(text, full) ? null : Context.GluedProgress.Progress(full),
+            Progress = progress ?? (ReferenceEquals(text, full) ? null : Context.GluedProgress.Progress(full)),
         };
         _failures.Record(death, rank ?? (stream.Rank >= 0 ? stream.Rank : LocalRank(line)), stream.LastTimestamp, null, hit.Marker.Id);
     }

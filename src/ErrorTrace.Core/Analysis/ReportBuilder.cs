@@ -55,7 +55,16 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
     {
         var result = new List<TracebackInfo>();
         foreach (var group in analyzer.Failures.Groups) result.Add(Describe(group));
-        if (analyzer.IsComplete) return result;
+        if (!analyzer.IsComplete) AddOpenBlocks(result);
+
+        // In print order: streams finish their printouts in any order (a rank's traceback stays open until that rank's
+        // next line, or the end of the log), so the order they were recorded in is not the order they were printed in.
+        result.Sort((a, b) => a.FirstLine.CompareTo(b.FirstLine));
+        return result;
+    }
+
+    private void AddOpenBlocks(List<TracebackInfo> result)
+    {
         // Blocks still being printed, the most printed first, so a copy half-way through folds into a fuller one.
         var open = new List<(StreamState Stream, TracebackInfo Block)>();
         foreach (var stream in analyzer.Streams)
@@ -92,9 +101,6 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
                 Secondary = CascadeRules.Match(block) is not null,
             });
         }
-
-        result.Sort((a, b) => a.FirstLine.CompareTo(b.FirstLine));
-        return result;
     }
 
     /// <summary>True when <paramref name="open"/>, printed so far, is the start of <paramref name="seen"/>: same kind, its
@@ -126,29 +132,51 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
     /// <summary>
     /// The first failure that is not a cascade, by timestamp where both have one, else by position in the log. Evidence
     /// comes in tiers: a full printout (a type and frames, a crash dump, a death) beats an exception line printed alone,
-    /// which beats a traceback cut before its exception line.
+    /// which beats a traceback cut before its exception line. When every failure is a cascade (a pure hang shows only
+    /// watchdog timeouts), the same order applies among the cascades.
     /// </summary>
-    private static TracebackInfo? RootCause(List<TracebackInfo> failures)
+    private static TracebackInfo? RootCause(List<TracebackInfo> failures) =>
+        Pick(failures, cascades: false) ?? Pick(failures, cascades: true) ?? (failures.Count > 0 ? failures[0] : null);
+
+    private static TracebackInfo? Pick(List<TracebackInfo> failures, bool cascades)
     {
         for (var tier = 0; tier <= 2; tier++)
         {
             TracebackInfo? best = null;
             foreach (var failure in failures)
             {
-                if (failure.Secondary || Tier(failure) != tier) continue;
+                if ((failure.Secondary && !cascades) || Tier(failure) != tier || IsSilentCopy(failure, failures)) continue;
                 if (best is null || (failure.Timestamp is { } t && best.Timestamp is { } b && t < b)) best = failure;
             }
 
             if (best is not null) return best;
         }
 
-        return failures.Count > 0 ? failures[0] : null;
+        return null;
+    }
+
+    /// <summary>A C++ abort without its what() text while another copy of the same abort has it: ranks abort together and
+    /// only some of their copies keep the text, so the copy that says something stands for them all.</summary>
+    private static bool IsSilentCopy(TracebackInfo failure, List<TracebackInfo> failures)
+    {
+        if (failure is not { Kind: "cpp", ExceptionMessage.Length: 0 }) return false;
+        foreach (var other in failures)
+        {
+            if (other.Kind == "cpp" && other.ExceptionMessage.Length > 0 && other.ExceptionType == failure.ExceptionType) return true;
+        }
+
+        return false;
     }
 
     private static int Tier(TracebackInfo failure) => failure switch
     {
         { Kind: "python", ExceptionType.Length: 0 } => 2,
         { Kind: "python", Frames.Count: 0, Chain.Count: 0, SubExceptions.Count: 0 } => 1,
+        // A C++ abort that says nothing of its cause: another rank's copy of the same abort carries the what() text,
+        // and std::terminate without an exception ("terminate called recursively", "… without an active exception")
+        // follows the error that was printed before it (a Python RuntimeError with the CUDA error).
+        { Kind: "cpp", ExceptionType: "std::terminate" } => 1,
+        { Kind: "cpp", ExceptionMessage.Length: 0 } => 1,
         _ => 0,
     };
 
@@ -205,6 +233,7 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         var first = FirstLine(root.ExceptionMessage);
         var text = root.Kind switch
         {
+            "signal" when root.Progress is { } progress => $"Process killed by {root.ExceptionType}: {first} (at {progress})",
             "signal" => $"Process killed by {root.ExceptionType}: {first}",
             _ => first.Length == 0 ? root.ExceptionType : $"{root.ExceptionType}: {first}",
         };

@@ -25,6 +25,10 @@ internal sealed class StreamState(int rank, string? host = null)
     /// <summary>The host a prefix named for this stream, else null.</summary>
     public string? Host { get; } = host;
 
+    /// <summary>This stream's <c>[rankN]:</c> prefix has no space of its own (see <see cref="Envelopes.RankPrefixSpacing"/>).
+    /// A field: the per-line path updates it by reference.</summary>
+    public bool RankPrefixHasNoSpace;
+
     public PythonTracebackParser Python { get; } = new();
 
     public FaulthandlerParser Faulthandler { get; } = new();

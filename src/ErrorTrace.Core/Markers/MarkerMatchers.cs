@@ -7,6 +7,31 @@ internal static class MarkerMatchers
 {
     public static MarkerMatcher Contains(MarkerKind kind) => (marker, _) => new MarkerHit(marker, kind);
 
+    /// <summary>An error sentence that may be glued after a progress bar: the report starts at the last of
+    /// <paramref name="leads"/> before the needle (<c>Batch 12: Invalid loss, …</c>), else at the needle.</summary>
+    public static MarkerMatcher GluedReport(params string[] leads) => (marker, line) =>
+    {
+        foreach (var needle in marker.Needles)
+        {
+            var at = line.IndexOf(needle, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var start = at;
+            foreach (var lead in leads)
+            {
+                var before = line[..at].LastIndexOf(lead, StringComparison.Ordinal);
+                if (before >= 0)
+                {
+                    start = before;
+                    break;
+                }
+            }
+
+            return new MarkerHit(marker, MarkerKind.Error, Start: start);
+        }
+
+        return null;
+    };
+
     /// <summary><c>Signal 9 (SIGKILL) received by PID 1234</c>.</summary>
     public static MarkerHit? SignalReceived(LineMarker marker, ReadOnlySpan<char> line)
     {
@@ -69,19 +94,10 @@ internal static class MarkerMatchers
             if (at <= 0) continue;
             var bar = line[..at];
             var report = line[at..];
-            if (bar[^1] == ']' && ProgressBarTail(bar) && IsWholeReport(report)) return SignalNames.FromDescription(report);
+            if (bar[^1] == ']' && GluedProgressBar.EndsWithTail(bar) && IsWholeReport(report)) return SignalNames.FromDescription(report);
         }
 
         return null;
-    }
-
-    /// <summary>tqdm's closing block: <c>[15:30&lt;08:03,  2.68it/s]</c> or <c>[00:03&lt;2:05:34,  3.59s/it, loss=0.4]</c>.</summary>
-    private static bool ProgressBarTail(ReadOnlySpan<char> bar)
-    {
-        var open = bar.LastIndexOf('[');
-        if (open < 0) return false;
-        var block = bar[open..];
-        return block.Contains('<') && (block.Contains("it/s", StringComparison.Ordinal) || block.Contains("s/it", StringComparison.Ordinal));
     }
 
     /// <summary><c>*** JOB 123 ON node CANCELLED AT 2024-04-20T09:09:37 DUE TO TIME LIMIT ***</c>: Slurm's SIGTERM.</summary>

@@ -113,7 +113,7 @@ internal static class AsciiScanner
         (byte)'I' => LogLevel.Info,
         (byte)'W' => LogLevel.Warning,
         (byte)'E' => LogLevel.Error,
-        (byte)'F' => LogLevel.Critical,
+        (byte)'F' => LogLevel.Fatal,
         _ => LogLevel.None,
     };
 

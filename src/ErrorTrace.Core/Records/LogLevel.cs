@@ -9,4 +9,8 @@ internal enum LogLevel : byte
     Warning,
     Error,
     Critical,
+
+    /// <summary>glog's <c>F</c>: the message was logged and the process aborted (<c>LOG(FATAL)</c>, a failed <c>CHECK</c>).
+    /// Python's CRITICAL and FATAL words are <see cref="Critical"/>: logging them ends nothing.</summary>
+    Fatal,
 }

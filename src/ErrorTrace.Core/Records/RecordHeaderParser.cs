@@ -11,7 +11,8 @@ namespace ErrorTrace.Core.Records;
 /// <item>DeepSpeed: <c>[2024-01-01 12:00:00,123] [INFO] [engine.py:123:__init__] message</c>;</item>
 /// <item>transformers: <c>[INFO|trainer.py:2345] 2024-01-01 12:00:00,123 &gt;&gt; message</c>;</item>
 /// <item>c10/glog in brackets: <c>[E321 02:07:08.408271257 ProcessGroupNCCL.cpp:607] message</c>, <c>[W reducer.cpp:1360] message</c>;</item>
-/// <item>glog/absl: <c>E0325 20:57:27.620000 2606 api.py:869] message</c>;</item>
+/// <item>glog/absl: <c>E0325 20:57:27.620000 2606 api.py:869] message</c>, TensorFlow's
+/// <c>2020-05-14 10:12:34.567890: F tensorflow/…/cuda_driver.cc:175] message</c> (also without its timestamp);</item>
 /// <item>Python logging's default <c>WARNING:torch.distributed.elastic.multiprocessing.api:message</c> and bare <c>ERROR: message</c>;</item>
 /// <item>timestamp first: <c>2024-01-01 12:00:00,123 - name - ERROR - message</c>, loguru's <c>… | ERROR | module:f:1 - message</c>.</item>
 /// </list>
@@ -162,9 +163,37 @@ internal static class RecordHeaderParser
         return true;
     }
 
+    /// <summary>
+    /// TensorFlow's own glog layout: <c>2020-05-14 10:12:34.567890: F tensorflow/core/…/bfc_allocator.cc:458] message</c>
+    /// (tensorflow/tsl's <c>LogMessage</c>: timestamp, a colon, the severity letter, the source path and line), and the
+    /// same without its timestamp (<c>F tensorflow/core/…cc:458] message</c>, as older builds and pastes show it).
+    /// <paramref name="letter"/> is the severity letter's index; a path with a <c>:line</c> before the <c>]</c> must follow.
+    /// </summary>
+    private static bool TryLocatedGlog(ReadOnlySpan<byte> s, int letter, ref RecordHeader h)
+    {
+        var level = AsciiScanner.GlogLevel(s[letter]);
+        if (level == LogLevel.None) return false;
+        var start = letter + 2;
+        var close = AsciiScanner.IndexOfWithin(s, start, MaxGlogHeader, (byte)']');
+        if (close < 0) return false;
+        var location = s[start..close];
+        var colon = location.LastIndexOf((byte)':');
+        if (colon <= 0 || colon == location.Length - 1 || location.IndexOf((byte)' ') >= 0) return false;
+        foreach (var b in location[(colon + 1)..])
+        {
+            if (!char.IsAsciiDigit((char)b)) return false;
+        }
+
+        h.Level = level;
+        h.Logger = new Range(start, close);
+        h.MessageStart = SkipSpaces(s, close + 1);
+        return true;
+    }
+
     /// <summary><c>E0325 20:57:27.620000 2606 api.py:869] message</c> (glog and absl: severity, MMDD, time, thread, file:line).</summary>
     private static bool TryGlog(ReadOnlySpan<byte> s, ref RecordHeader h)
     {
+        if (s[1] == (byte)' ') return TryLocatedGlog(s, 0, ref h);
         if (!s.IsDigit(1)) return false;
         var end = TimestampReader.ReadGlog(s, 1, out h.Timestamp);
         if (end < 0) return false;
@@ -218,6 +247,7 @@ internal static class RecordHeaderParser
     {
         var i = TimestampReader.ReadIso(s, 0, out h.Timestamp);
         if (i < 0) return false;
+        if (i + 4 < s.Length && s[i] == (byte)':' && s[i + 1] == (byte)' ' && s[i + 3] == (byte)' ' && TryLocatedGlog(s, i + 2, ref h)) return true;
         var limit = Math.Min(s.Length, i + MaxLevelSearch);
         Range logger = default;
         for (var word = 0; word < 3 && i < limit; word++)

@@ -53,7 +53,7 @@ public sealed record TracebackInfo
     /// <summary>The host a launcher prefix named on the lines that printed it (pdsh's <c>worker-1: </c>, Ray's <c>ip=</c>), else null.</summary>
     public string? Host { get; init; }
 
-    /// <summary>For a death glued to a progress bar, how far the bar had got ("Loading checkpoint shards 4/7 (57%), 00:40
-    /// elapsed"); else null.</summary>
+    /// <summary>For a death or error glued to a progress bar, how far the bar had got ("Loading checkpoint shards 4/7
+    /// (57%), 00:40 elapsed", or the bar's <c>3787/62565</c> or <c>6%</c> when it shows no more); else null.</summary>
     public string? Progress { get; init; }
 }

@@ -33,6 +33,13 @@ internal sealed class ExceptionBuilder
 
     public void SetPendingCode(string code) => _pendingCode = code;
 
+    /// <summary>The frame just read was the first piece of a wrapped line: the whole line says more.</summary>
+    public void ReplacePendingFrame(ParsedFrame frame)
+    {
+        _pendingFrame = frame;
+        _pendingCode = null;
+    }
+
     public void SetException(ReadOnlySpan<char> type, ReadOnlySpan<char> firstMessageLine, long lineNumber)
     {
         FlushFrame();

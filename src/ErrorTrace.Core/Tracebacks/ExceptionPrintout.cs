@@ -36,6 +36,9 @@ internal sealed class ExceptionPrintout
     /// CPython never prints a blank line right after the header, which is how this part is recognised.</summary>
     private bool _blankSeparatedFrames;
 
+    /// <summary>A frame line the terminal wrapped (see <see cref="WrappedFrame"/>), waiting for its next piece.</summary>
+    private WrappedFrame? _wrapped;
+
     public ExceptionPrintout(PrintoutState initial, int baseIndent = 0)
     {
         _state = initial;
@@ -51,6 +54,9 @@ internal sealed class ExceptionPrintout
     /// <summary>True while lines are read ahead of a possible chain sentence, not yet known to be this printout's.</summary>
     public bool IsLookingAhead => _state is PrintoutState.LookAhead;
 
+    /// <summary>True after the exception line, while its message may go on.</summary>
+    public bool InMessage => _state is PrintoutState.Message;
+
     /// <summary>True while the next line may start a new part of the chain: margin lines of a group may come.</summary>
     public bool ExpectsChainStart => _state is PrintoutState.ChainStart;
 
@@ -63,6 +69,7 @@ internal sealed class ExceptionPrintout
         switch (_state)
         {
             case PrintoutState.Frames:
+                if (_wrapped is not null && !blank && FeedWrapped(line)) return true;
                 return FeedFrames(trimmed, indent, blank, lineNumber);
             case PrintoutState.Message:
                 if (blank)
@@ -135,10 +142,22 @@ internal sealed class ExceptionPrintout
         }
 
         if (_blankSeparatedFrames && trimmed.StartsWith("> File \"", StringComparison.Ordinal)) trimmed = trimmed[2..];
-        if (FrameLine.StartsFrame(trimmed) && FrameLine.TryParse(trimmed, out var frame) && frame.Style != FrameStyle.Faulthandler)
+        if (FrameLine.StartsFrame(trimmed))
         {
-            current.AddFrame(frame);
-            return true;
+            var parsed = FrameLine.TryParse(trimmed, out var frame);
+            if (parsed && frame.Style != FrameStyle.Faulthandler)
+            {
+                current.AddFrame(frame);
+                // "…, line 12" is SyntaxError's location, or a frame line the terminal cut right after its number.
+                if (frame.Style == FrameStyle.SyntaxErrorLocation) _wrapped = WrappedFrame.Start(trimmed, indent, added: true);
+                return true;
+            }
+
+            if (!parsed && WrappedFrame.Start(trimmed, indent, added: false) is { } wrapped)
+            {
+                _wrapped = wrapped;
+                return true;
+            }
         }
 
         if (trimmed.StartsWith(TracebackText.PreviousLineRepeated, StringComparison.Ordinal)) return true;
@@ -163,6 +182,25 @@ internal sealed class ExceptionPrintout
         current.SetException(trimmed[..typeLength], trimmed[messageStart..], lineNumber);
         _state = PrintoutState.Message;
         return true;
+    }
+
+    /// <summary>The next piece of a wrapped frame line: true when it completed the frame or may still be its middle.</summary>
+    private bool FeedWrapped(ReadOnlySpan<char> line)
+    {
+        var wrapped = _wrapped!;
+        _wrapped = null;
+        switch (wrapped.Join(line, out var frame))
+        {
+            case WrappedFrame.Outcome.Frame:
+                if (wrapped.Added) _current!.ReplacePendingFrame(frame);
+                else _current!.AddFrame(frame);
+                return true;
+            case WrappedFrame.Outcome.Unfinished:
+                _wrapped = wrapped;
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>A bare exception line (no message) names a class: <c>KeyboardInterrupt</c>, <c>torch.OutOfMemoryError</c>.</summary>
@@ -220,6 +258,7 @@ internal sealed class ExceptionPrintout
         _pendingRelation = null;
         _inQuotedText = false;
         _blankSeparatedFrames = false;
+        _wrapped = null;
         _baseIndent = indent;
     }
 

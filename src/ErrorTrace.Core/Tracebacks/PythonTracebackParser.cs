@@ -38,7 +38,10 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
         {
             // Also a header glued to the end of a progress bar or a log message ("Full traceback: Traceback (…):").
             Open(lineNumber, groupMode: false);
-            if (header > 0) _linePrefix = line[..(line.Length - trimmed.Length + header)].ToString();
+            // A header glued after text, or indented with the whole printout (a quoted traceback, a logger that indents
+            // every line): the same prefix before each later line is the printout's margin, not its own indentation.
+            var prefixLength = line.Length - trimmed.Length + header;
+            if (prefixLength > 0) _linePrefix = line[..prefixLength].ToString();
             Continue(trimmed[header..], lineNumber);
             return true;
         }
@@ -127,7 +130,13 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
 
     private bool Continue(ReadOnlySpan<char> line, long lineNumber)
     {
-        if (_linePrefix is not null && LinePrefix.Matches(line, _linePrefix)) line = line[_linePrefix.Length..];
+        if (_linePrefix is not null)
+        {
+            if (LinePrefix.Matches(line, _linePrefix)) line = line[_linePrefix.Length..];
+            // An indented printout's message ends at the first line back at a lower margin: the writer's own next line.
+            else if (_levels.Count == 1 && _levels[0].InMessage && _linePrefix.AsSpan().IsWhiteSpace() && !line.IsWhiteSpace()) return false;
+        }
+
         if (_groupMode || _levels.Count > 1 || _levels[0].ExpectsChainStart)
         {
             var margin = GroupMargin.Read(line);

@@ -1,0 +1,63 @@
+namespace ErrorTrace.Core.Markers;
+
+/// <summary>
+/// A progress bar that ended without a newline, with another writer's text glued after it: a shell's
+/// <c>6%|██        | 3787/62565 [04:47&lt;1:18:33, 12.4it/s]Killed</c>. The text after the bar is what was reported; the
+/// bar says how far the job got (<c>3787/62565</c>), which is context, not the message.
+/// </summary>
+internal static class GluedProgressBar
+{
+    /// <summary>Where the glued text starts: just after tqdm's closing <c>[elapsed&lt;remaining, rate]</c> block, or 0 when
+    /// the line has no such block with text after it.</summary>
+    public static int End(ReadOnlySpan<char> line)
+    {
+        var from = 0;
+        while (from < line.Length)
+        {
+            var open = line[from..].IndexOf('[');
+            if (open < 0) return 0;
+            open += from;
+            var close = line[open..].IndexOf(']');
+            if (close < 0) return 0;
+            close += open;
+            if (IsTail(line[open..(close + 1)])) return close + 1 < line.Length ? close + 1 : 0;
+            from = open + 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>tqdm's closing block: <c>[15:30&lt;08:03,  2.68it/s]</c> or <c>[00:03&lt;2:05:34,  3.59s/it, loss=0.4]</c>.</summary>
+    public static bool IsTail(ReadOnlySpan<char> block) =>
+        block.Contains('<') && (block.Contains("it/s", StringComparison.Ordinal) || block.Contains("s/it", StringComparison.Ordinal));
+
+    /// <summary>The text ends with tqdm's closing block.</summary>
+    public static bool EndsWithTail(ReadOnlySpan<char> text)
+    {
+        var open = text.LastIndexOf('[');
+        return open >= 0 && IsTail(text[open..]);
+    }
+
+    /// <summary>How far the bar got: its <c>n/total</c> (<c>3787/62565</c>, <c>3.79k/62.6k</c>), else its percentage, else null.</summary>
+    public static string? Progress(ReadOnlySpan<char> bar)
+    {
+        var open = bar.LastIndexOf('[');
+        if (open < 0) return null;
+        var before = bar[..open].TrimEnd();
+        var token = before[(before.LastIndexOfAny(' ', '|') + 1)..];
+        if (token.Length > 2 && char.IsAsciiDigit(token[0]) && token.Contains('/')) return token.ToString();
+        var percent = before.IndexOf("%|", StringComparison.Ordinal);
+        if (percent <= 0) return null;
+        var start = percent;
+        while (start > 0 && char.IsAsciiDigit(before[start - 1])) start--;
+        return start < percent ? before[start..(percent + 1)].ToString() : null;
+    }
+
+    /// <summary>The text glued after a bar and the bar's progress; the line itself and null when no bar precedes it.</summary>
+    public static ReadOnlySpan<char> Cut(ReadOnlySpan<char> line, out string? progress)
+    {
+        var end = End(line);
+        progress = end > 0 ? Progress(line[..end]) : null;
+        return end > 0 ? line[end..].TrimStart() : line;
+    }
+}
