@@ -237,7 +237,7 @@ public sealed partial class LogAnalyzer
         {
             // A shell's "Killed" or "Aborted (core dumped)" after an error's message is the process's death, not more
             // of the message.
-            if (!ProgressBarLine.Matches(line) && LineMarkers.Match(line, deathsOnly: true) is null && target.TryAppendContinuation(line)) return;
+            if (!ProgressBarLine.Matches(line) && !MayBeShellDeath(line) && target.TryAppendContinuation(line)) return;
             stream.ContinuationTarget = null;
         }
 
@@ -269,6 +269,19 @@ public sealed partial class LogAnalyzer
             }
         }
     }
+
+    /// <summary>A shell's short report of a signal death (<c>Killed</c>, <c>Aborted (core dumped)</c>): the marker is asked
+    /// only about short lines that start with the capital of one of its words, so a record's continuation lines (a JSON
+    /// dump, a table) cost two compares.</summary>
+    private static bool MayBeShellDeath(ReadOnlySpan<char> line)
+    {
+        var trimmed = line.TrimStart();
+        return trimmed.Length is > 0 and <= ShellDeathMaxChars && trimmed[0] is 'K' or 'S' or 'B' or 'A' or 'F' or 'I'
+            && LineMarkers.Match(trimmed, deathsOnly: true) is not null;
+    }
+
+    /// <summary>The longest shell report read as a whole line: <c>Floating point exception (core dumped)</c>.</summary>
+    private const int ShellDeathMaxChars = 48;
 
     /// <summary>The marker's report without a progress bar glued before it, and how far that bar had got.</summary>
     /// <para>The progress is tqdm's full reading where the bar has one (<c>3787/62565 (6%), 04:47 elapsed</c>, see

@@ -7,30 +7,25 @@ internal static class MarkerMatchers
 {
     public static MarkerMatcher Contains(MarkerKind kind) => (marker, _) => new MarkerHit(marker, kind);
 
-    /// <summary>An error sentence that may be glued after a progress bar: the report starts at the last of
-    /// <paramref name="leads"/> before the needle (<c>Batch 12: Invalid loss, …</c>), else at the needle.</summary>
-    public static MarkerMatcher GluedReport(params string[] leads) => (marker, line) =>
+    /// <summary>Keras' <c>Batch 12: Invalid loss, terminating training</c> and Lightning's <c>Monitored metric val_loss = nan
+    /// is not finite. … Signaling Trainer to stop.</c>, usually glued after a progress bar: the report starts at
+    /// <c>Batch</c> / <c>Monitored metric</c>. Lightning's patience and threshold stops end with the same sentence and are
+    /// not errors.</summary>
+    public static MarkerHit? NonFiniteCallback(LineMarker marker, ReadOnlySpan<char> line)
     {
-        foreach (var needle in marker.Needles)
-        {
-            var at = line.IndexOf(needle, StringComparison.Ordinal);
-            if (at < 0) continue;
-            var start = at;
-            foreach (var lead in leads)
-            {
-                var before = line[..at].LastIndexOf(lead, StringComparison.Ordinal);
-                if (before >= 0)
-                {
-                    start = before;
-                    break;
-                }
-            }
+        var at = line.IndexOf(marker.Needles[0], StringComparison.Ordinal);
+        if (at >= 0) return new MarkerHit(marker, MarkerKind.Error, Start: StartOf(line, at, "Batch "));
+        at = line.IndexOf(marker.Needles[1], StringComparison.Ordinal);
+        if (at < 0 || !line[..at].Contains(" is not finite.", StringComparison.Ordinal)) return null;
+        return new MarkerHit(marker, MarkerKind.Error, Start: StartOf(line, at, "Monitored metric "));
+    }
 
-            return new MarkerHit(marker, MarkerKind.Error, Start: start);
-        }
-
-        return null;
-    };
+    /// <summary>Where a sentence that ends at <paramref name="at"/> starts: its last <paramref name="lead"/> before, else at.</summary>
+    private static int StartOf(ReadOnlySpan<char> line, int at, string lead)
+    {
+        var before = line[..at].LastIndexOf(lead, StringComparison.Ordinal);
+        return before >= 0 ? before : at;
+    }
 
     /// <summary><c>Signal 9 (SIGKILL) received by PID 1234</c>.</summary>
     public static MarkerHit? SignalReceived(LineMarker marker, ReadOnlySpan<char> line)

@@ -200,4 +200,63 @@ public class ParsingGapTests
         Assert.Equal(["<module>", "main"], root.Frames.Select(f => f.Function));
         Assert.Equal("load()", root.Frames[^1].Code);
     }
+
+    [Fact]
+    public void A_keras_nan_stop_glued_to_its_bar_is_an_error_entry_with_the_progress()
+    {
+        var report = Analyze.Text(
+            "Epoch 1/10\n"
+            + "  12/100 [==>...........................] - ETA: 1:23 - loss: nanBatch 12: Invalid loss, terminating training\n");
+
+        var entry = Assert.Single(report.Errors);
+        Assert.Equal(("error", "Batch 12: Invalid loss, terminating training (at 12/100)"), (entry.Level, entry.Message));
+    }
+
+    [Fact]
+    public void A_lightning_non_finite_stop_is_an_error_entry_and_its_patience_stop_is_not()
+    {
+        var nan = Analyze.Text(
+            "Epoch 3: 100%|██████████| 50/50 [00:10<00:00, 4.90it/s, loss=nan, v_num=1]Monitored metric val_loss = nan is not finite. Previous best value was 0.432. Signaling Trainer to stop.\n");
+        var patience = Analyze.Text(
+            "Epoch 9: 100%|██████████| 50/50 [00:10<00:00, 4.90it/s, loss=0.31, v_num=1]Monitored metric val_loss did not improve in the last 3 records. Best score: 0.432. Signaling Trainer to stop.\n");
+
+        Assert.Equal("Monitored metric val_loss = nan is not finite. Previous best value was 0.432. Signaling Trainer to stop. (at 50/50)", Assert.Single(nan.Errors).Message);
+        Assert.Empty(patience.Errors);
+    }
+
+    [Theory]
+    [InlineData("2020-05-14 10:12:34.567890: F tensorflow/stream_executor/cuda/cuda_driver.cc:175] Check failed: err == cudaSuccess || err == cudaErrorInvalidValue Unexpected CUDA error: uncorrectable ECC error encountered",
+        "tensorflow/stream_executor/cuda/cuda_driver.cc:175")]
+    [InlineData("F tensorflow/core/common_runtime/bfc_allocator.cc:458] Check failed: c->in_use() && (c->bin_num == kInvalidBinNum)",
+        "tensorflow/core/common_runtime/bfc_allocator.cc:458")]
+    [InlineData("2022-03-01 10:00:00.000000: F external/org_tensorflow/tensorflow/compiler/xla/service/gpu/gpu_compiler.cc:1234] Out of memory while trying to allocate 1234 bytes.",
+        "external/org_tensorflow/tensorflow/compiler/xla/service/gpu/gpu_compiler.cc:1234")]
+    [InlineData("F0715 12:00:00.123456  1234 gpu_event_mgr.cc:274] Unexpected Event status: 1", "gpu_event_mgr.cc:274")]
+    public void A_glog_fatal_record_is_a_sigabrt_death_with_its_message(string line, string location)
+    {
+        var report = Analyze.Text(
+            "2020-05-14 10:12:33.123456: I tensorflow/stream_executor/platform/default/dso_loader.cc:44] Successfully opened dynamic library libcublas.so.10\n"
+            + line + "\n"
+            + "Aborted (core dumped)\n");
+
+        var root = Assert.IsType<TracebackInfo>(report.Traceback);
+        var message = line[(line.IndexOf("] ", StringComparison.Ordinal) + 2)..];
+        Assert.Equal(("signal", "SIGABRT", message, 2L), (root.Kind, root.ExceptionType, root.ExceptionMessage, root.FirstLine));
+        Assert.Single(report.Tracebacks);
+        var entry = Assert.Single(report.Errors, e => e.Source == "record" && e.Level == "error");
+        Assert.Equal((message, location), (entry.Message, entry.Logger));
+        Assert.Equal("failed", report.Status);
+    }
+
+    [Fact]
+    public void TensorFlows_info_and_warning_lines_are_records_not_failures()
+    {
+        var report = Analyze.Text(
+            "2021-04-14 10:22:36.118770: I tensorflow/core/platform/cpu_feature_guard.cc:142] This TensorFlow binary is optimized with oneDNN\n"
+            + "2021-04-14 10:22:37.000000: W tensorflow/core/common_runtime/bfc_allocator.cc:314] Allocator (GPU_0_bfc) ran out of memory trying to allocate 2.00GiB\n");
+
+        Assert.Empty(report.Tracebacks);
+        var warning = Assert.Single(report.Errors);
+        Assert.Equal(("warning", "tensorflow/core/common_runtime/bfc_allocator.cc:314"), (warning.Level, warning.Logger));
+    }
 }

@@ -32,7 +32,6 @@ internal static class RealLogPending
         ["chinese-llama-alpaca-534-loss-scale-min-interleaved"] = "batch b1, scored before fixing: innermost frame: expected …deepspeed/runtime/fp16/loss_scaler.py in update_scale, got /opt/conda/lib/python3.8/site-packages/deepspeed/runtime/engine.py in _take_model_step",
         ["dmlcloud-47-gloo-connectfullmesh-connect-timeout"] = "batch b1, scored before fixing: category: expected nccl_error, got unknown",
         ["horovod-610-tf-ncclcomminitrank-cuda-error"] = "batch b1, scored before fixing: category: expected nccl_error, got cuda_error",
-        ["keras-tuner-442-terminateonnan-glued-bar"] = "batch b1, scored before fixing: category: expected numerical_error, got (no analysis)",
         ["megatron-661-duplicate-gpu-barrier-interleaved"] = "batch b1, scored before fixing: root exception type: expected torch.distributed.DistBackendError, got (none); innermost frame: expected …torch/distributed/distributed_c10d.py in barrier, got (none)",
         ["megatron-deepspeed-338-store-based-barrier-timeout"] = "batch b1, scored before fixing: innermost frame: expected …torch/distributed/distributed_c10d.py in _store_based_barrier, got (none)",
         ["mmsegmentation-1356-bus-error-shm-bold-markdown"] = "batch b1, scored before fixing: category: expected disk_error, got unknown; root exception type: expected RuntimeError, got ",
