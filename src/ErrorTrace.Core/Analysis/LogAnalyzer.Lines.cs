@@ -68,10 +68,11 @@ public sealed partial class LogAnalyzer
         }
 
         var rank = -1;
-        var unprefixed = LauncherPrefix.Strip(content, ref rank, out var host);
-        var stream = _streams.Get(host, rank);
-        if (rank >= 0) unprefixed = RankPrefixSpacing.Adjust(content, unprefixed, ref stream.RankPrefixHasNoSpace);
+        var line = content;
+        var unprefixed = LauncherPrefix.Strip(line, ref rank, out var host);
+        var prefixLength = line.Length - unprefixed.Length;
         content = RayRepeatSuffix.Strip(unprefixed);
+        var stream = _streams.Get(host, rank);
 
         if (RecordHeaderParser.TryParse(content, out var header))
         {
@@ -98,6 +99,8 @@ public sealed partial class LogAnalyzer
             }
         }
 
+        // Only lines that reach the parsers care whether a rank prefix's space was the line's own.
+        if (stream.Rank >= 0 && !content.IsEmpty) content = RankPrefixSpacing.Adjust(line, prefixLength, content, ref stream.RankPrefixHasNoSpace);
         var chars = _chars.AsSpan(0, Text.Utf8.Decode(content, _chars));
         OnUnstructured(stream, content, chars, lineNumber);
         return false;

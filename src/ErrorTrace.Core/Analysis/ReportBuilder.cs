@@ -92,6 +92,7 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
 
             result.Add(block with
             {
+                Original = Original(block),
                 Rank = stream.Rank >= 0 ? stream.Rank : null,
                 Ranks = stream.Rank >= 0 ? [stream.Rank] : [],
                 Timestamp = analyzer.ToUtc(stream.ActiveTimestamp),
@@ -120,6 +121,7 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
 
     private TracebackInfo Describe(FailureGroup group) => group.First with
     {
+        Original = Original(group.First),
         Count = group.Count,
         Rank = group.FirstRank >= 0 ? group.FirstRank : null,
         Ranks = group.Ranks.ToArray(),
@@ -128,6 +130,12 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         Logger = group.Logger,
         Secondary = CascadeRules.Match(group.First) is not null,
     };
+
+    /// <summary>The worker exception a Python exception's message quotes (DataLoader's re-raise).</summary>
+    private static WorkerFailure? Original(TracebackInfo failure) =>
+        failure.Kind == "python" && failure.ExceptionMessage.Contains("Original Traceback", StringComparison.Ordinal)
+            ? Tracebacks.QuotedTraceback.Read(failure.ExceptionMessage)
+            : null;
 
     /// <summary>
     /// The first failure that is not a cascade, by timestamp where both have one, else by position in the log. Evidence
@@ -205,8 +213,7 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         foreach (var failure in failures)
         {
             if (failure.Kind == "signal" || failure.ExceptionType.Length == 0) continue;
-            var firstLine = FirstLine(failure.ExceptionMessage);
-            var text = firstLine.Length == 0 ? failure.ExceptionType : $"{failure.ExceptionType}: {firstLine}";
+            var text = Headline(failure);
             entries.Add(new ErrorEntry
             {
                 Timestamp = failure.Timestamp,
@@ -235,9 +242,24 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         {
             "signal" when root.Progress is { } progress => $"Process killed by {root.ExceptionType}: {first} (at {progress})",
             "signal" => $"Process killed by {root.ExceptionType}: {first}",
-            _ => first.Length == 0 ? root.ExceptionType : $"{root.ExceptionType}: {first}",
+            _ => Headline(root),
         };
         return WithRank(text, root.Rank);
+    }
+
+    /// <summary><c>Type: first message line</c>; for a re-raise that quotes a worker's exception, the worker's exception and
+    /// where it was raised (<c>FileNotFoundError: [Errno 2] No such file… (in DataLoader worker process 3)</c>).</summary>
+    private static string Headline(TracebackInfo failure)
+    {
+        if (failure.Original is { } original)
+        {
+            var quoted = FirstLine(original.ExceptionMessage);
+            var head = quoted.Length == 0 ? original.ExceptionType : $"{original.ExceptionType}: {quoted}";
+            return original.RaisedIn is { } where ? $"{head} (in {where})" : head;
+        }
+
+        var first = FirstLine(failure.ExceptionMessage);
+        return first.Length == 0 ? failure.ExceptionType : $"{failure.ExceptionType}: {first}";
     }
 
     /// <summary>The evidence line of a fatal rule on errors, with its rank.</summary>

@@ -164,7 +164,8 @@ internal static class LauncherPrefix
     /// <summary>
     /// <c>worker-1: </c> as pdsh (DeepSpeed's multi-node launcher) prints. A host is lower-case letters, digits, <c>.-_</c>,
     /// with at least one digit: cluster hosts are numbered, while words that start messages (<c>srun: error:</c>,
-    /// <c>slurmstepd:</c>) are not. The trade-off: a lower-case token with a digit and ": " at column 0 of program output
+    /// <c>slurmstepd:</c>) are not. A name ending in <c>.error</c> is an exception type, not a host: OpenCV's
+    /// <c>cv2.error: …</c> (a module with a digit and a lower-case class) is the exception line of a traceback. The trade-off: a lower-case token with a digit and ": " at column 0 of program output
     /// (<c>epoch1: …</c>) is taken as a host; that only moves the line to its own stream.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -186,6 +187,7 @@ internal static class LauncherPrefix
 
         if (!digits || i < 2 || i > MaxHostLength || i + 1 >= s.Length || s[i] != (byte)':' || s[i + 1] != (byte)' ') return false;
         if (!letters && s[..i].IndexOf((byte)'.') < 0) return false;
+        if (s[..i].EndsWith(".error"u8)) return false;
         length = i + 2;
         return true;
     }

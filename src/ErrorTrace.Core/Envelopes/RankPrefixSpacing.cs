@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace ErrorTrace.Core.Envelopes;
 
 /// <summary>
@@ -9,46 +7,35 @@ namespace ErrorTrace.Core.Envelopes;
 /// the line's own: the two-space margin of an exception group (<c>[rank0]:  + Exception Group Traceback</c>) or an
 /// indented message line. A stream shows which it is by a line glued to its prefix (<c>[rank0]:Traceback …</c>), or by a
 /// group header that would stand at an odd column CPython never prints (one space, then <c>+ Exception Group</c>).
+/// <para>Only lines that reach the parsers ask (see <c>LogAnalyzer.ProcessContent</c>): the prefix reader's input is
+/// kept as a span, and the bytes before the content are read from it.</para>
 /// </summary>
 internal static class RankPrefixSpacing
 {
     private static ReadOnlySpan<byte> GroupHeader => " + Exception Group Traceback"u8;
 
-    /// <summary>The line's content with the space the prefix reader took given back when the stream's prefix has none.
-    /// <paramref name="line"/> is the whole line, <paramref name="content"/> what the prefix reader left of it.</summary>
-    /// <para>Inlined: PyTorch's spaced prefix before text at column 0, nearly every rank-prefixed line, costs three
-    /// compares; everything else is out of line.</para>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ReadOnlySpan<byte> Adjust(ReadOnlySpan<byte> line, ReadOnlySpan<byte> content, ref bool prefixHasNoSpace)
-    {
-        var at = line.Length - content.Length;
-        if (!prefixHasNoSpace && at >= 3 && line[at - 1] == (byte)' ' && (content.IsEmpty || content[0] != (byte)' ')) return content;
-        return Slow(line, content, at, ref prefixHasNoSpace);
-    }
+    private static ReadOnlySpan<byte> RankWord => "[rank"u8;
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ReadOnlySpan<byte> Slow(ReadOnlySpan<byte> line, ReadOnlySpan<byte> content, int at, ref bool prefixHasNoSpace)
+    /// <summary>The content with the space the prefix reader took given back when the stream's prefix has none.
+    /// <paramref name="line"/> is the prefix reader's input, <paramref name="at"/> the length of the prefixes it took,
+    /// <paramref name="content"/> what is left of the line from there (Ray's repeat suffix may be cut off its end).</summary>
+    public static ReadOnlySpan<byte> Adjust(ReadOnlySpan<byte> line, int at, ReadOnlySpan<byte> content, ref bool prefixHasNoSpace)
     {
         if (at < 3) return content;
-        return line[at - 1] == (byte)' ' ? GiveBack(line, content, at, ref prefixHasNoSpace) : Observe(line, content, at, ref prefixHasNoSpace);
-    }
+        var prefix = line[..at];
+        if (prefix[^1] == (byte)' ')
+        {
+            // Only "[rank…]: " takes a space: "3: " and "host: " have a digit or a letter before their colon.
+            if (prefix[^2] != (byte)':' || prefix[^3] != (byte)']') return content;
+            if (!prefixHasNoSpace && !content.StartsWith(GroupHeader)) return content;
+            prefixHasNoSpace = true;
+            return line.Slice(at - 1, content.Length + 1);
+        }
 
-    /// <summary>A space was taken after the prefix: only <c>[rank…]: </c> takes one (<c>3: </c> and <c>host: </c> end in
-    /// a digit or letter before their colon).</summary>
-    private static ReadOnlySpan<byte> GiveBack(ReadOnlySpan<byte> line, ReadOnlySpan<byte> content, int at, ref bool prefixHasNoSpace)
-    {
-        if (line[at - 2] != (byte)':' || line[at - 3] != (byte)']') return content;
-        if (!prefixHasNoSpace && !content.StartsWith(GroupHeader)) return content;
-        prefixHasNoSpace = true;
-        return line[(at - 1)..];
-    }
-
-    /// <summary>Text right after <c>]:</c>: a glued prefix, unless it is c10's own bracketed header (<c>[rank0]:[W …]</c>),
-    /// which follows PyTorch's spaced prefix glued too.</summary>
-    private static ReadOnlySpan<byte> Observe(ReadOnlySpan<byte> line, ReadOnlySpan<byte> content, int at, ref bool prefixHasNoSpace)
-    {
-        if (!prefixHasNoSpace && !content.IsEmpty && content[0] is not ((byte)' ' or (byte)'[') && line[at - 1] == (byte)':' && line[at - 2] == (byte)']'
-            && line[..at].LastIndexOf("[rank"u8) >= 0)
+        // Text right after "]:": a glued prefix, unless it is c10's own bracketed header ("[rank0]:[W …]"), which follows
+        // PyTorch's spaced prefix glued too.
+        if (!prefixHasNoSpace && prefix[^1] == (byte)':' && prefix[^2] == (byte)']' && !content.IsEmpty && content[0] is not ((byte)' ' or (byte)'[')
+            && prefix.LastIndexOf(RankWord) >= 0)
             prefixHasNoSpace = true;
         return content;
     }

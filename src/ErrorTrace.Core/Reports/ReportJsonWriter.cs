@@ -119,6 +119,24 @@ internal static class ReportJsonWriter
         w.WriteBoolean("secondary"u8, t.Secondary);
         w.WriteString("host"u8, t.Host);
         w.WriteString("progress"u8, t.Progress);
+        w.WritePropertyName("original"u8);
+        Write(w, t.Original);
+        w.WriteEndObject();
+    }
+
+    private static void Write(Utf8JsonWriter w, WorkerFailure? q)
+    {
+        if (q is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WriteString("exception_type"u8, q.ExceptionType);
+        w.WriteString("exception_message"u8, q.ExceptionMessage);
+        Frames(w, q.Frames);
+        w.WriteString("raised_in"u8, q.RaisedIn);
         w.WriteEndObject();
     }
 

@@ -56,4 +56,8 @@ public sealed record TracebackInfo
     /// <summary>For a death or error glued to a progress bar, how far the bar had got ("Loading checkpoint shards 4/7
     /// (57%), 00:40 elapsed", or the bar's <c>3787/62565</c> or <c>6%</c> when it shows no more); else null.</summary>
     public string? Progress { get; init; }
+
+    /// <summary>The exception a worker raised, when this exception's message quotes it (DataLoader's
+    /// <c>Original Traceback</c>); null otherwise.</summary>
+    public WorkerFailure? Original { get; init; }
 }

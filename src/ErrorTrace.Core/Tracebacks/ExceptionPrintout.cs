@@ -110,6 +110,7 @@ internal sealed class ExceptionPrintout
         var chain = new List<ChainLink>(_chain.Count);
         foreach (var (exception, relation) in _chain)
         {
+            if (ChainArtifacts.IsArtifact(exception.Type)) continue;
             chain.Add(new ChainLink
             {
                 ExceptionType = exception.Type ?? "",

@@ -1,0 +1,27 @@
+namespace ErrorTrace.Core.Tracebacks;
+
+/// <summary>
+/// Exceptions a library chains in front of the real one to explain how it printed it, not failures of their own. They
+/// are left out of a chain, so its first link is the first real failure. Named, each with its reason.
+/// </summary>
+internal static class ChainArtifacts
+{
+    private static readonly (string TypeSuffix, string Why)[] s_artifacts =
+    [
+        ("UnfilteredStackTrace",
+            "JAX (jax._src.traceback_util.UnfilteredStackTrace): the same exception with JAX's internal frames, chained as the direct cause of the filtered exception printed after it ('The preceding is the original exception that occurred, unmodified.')."),
+        ("SimplifiedTraceback",
+            "JAX (jax.errors.SimplifiedTraceback): a notice that JAX removed its internal frames from the traceback of the following exception ('Set JAX_TRACEBACK_FILTERING=off to include these.')."),
+    ];
+
+    public static bool IsArtifact(string? type)
+    {
+        if (type is null) return false;
+        foreach (var (suffix, _) in s_artifacts)
+        {
+            if (type.EndsWith(suffix, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
+}
