@@ -220,7 +220,7 @@ public class ParsingGapTests
         var patience = Analyze.Text(
             "Epoch 9: 100%|██████████| 50/50 [00:10<00:00, 4.90it/s, loss=0.31, v_num=1]Monitored metric val_loss did not improve in the last 3 records. Best score: 0.432. Signaling Trainer to stop.\n");
 
-        Assert.Equal("Monitored metric val_loss = nan is not finite. Previous best value was 0.432. Signaling Trainer to stop. (at 50/50)", Assert.Single(nan.Errors).Message);
+        Assert.Equal("Monitored metric val_loss = nan is not finite. Previous best value was 0.432. Signaling Trainer to stop. (at Epoch 3 50/50 (100%), 00:10 elapsed)", Assert.Single(nan.Errors).Message);
         Assert.Empty(patience.Errors);
     }
 
