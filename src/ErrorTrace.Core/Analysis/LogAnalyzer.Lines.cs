@@ -186,7 +186,10 @@ public sealed partial class LogAnalyzer
         stream.ContinuationTarget = _errors.Record(header.Level, "record", logger, phase, message, lineNumber, stream.Rank, header.Timestamp);
         if (header.Level < LogLevel.Error) return;
 
-        if (header.Level == LogLevel.Fatal) RecordDeath(stream, FatalRecord.Hit, message, lineNumber);
+        if (header.Level == LogLevel.Fatal)
+        {
+            if (!FatalRecord.IsHangVerdict(message)) RecordDeath(stream, FatalRecord.Hit, message, lineNumber);
+        }
         else if (LineMarkers.Match(message, deathsOnly: true) is { } death) RecordDeath(stream, death, message, lineNumber);
         if (message.EndsWith(TracebackText.Header, StringComparison.Ordinal) && stream.Python.TryOpen(message, lineNumber))
         {

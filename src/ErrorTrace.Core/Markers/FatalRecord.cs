@@ -14,4 +14,19 @@ internal static class FatalRecord
             (_, _) => null),
         MarkerKind.Death,
         "SIGABRT");
+
+    /// <summary>Fatal records a watchdog writes when it decides the process hung (PyTorch's heartbeat monitor:
+    /// <c>ProcessGroupNCCL's watchdog got stuck for 600 seconds without making progress</c>). The abort is the watchdog's
+    /// verdict on a hang, not a failure of its own: the hang is the root cause, and the timeout rules name it.</summary>
+    private static readonly string[] s_hangVerdicts = ["watchdog got stuck", "without making progress"];
+
+    public static bool IsHangVerdict(ReadOnlySpan<char> message)
+    {
+        foreach (var verdict in s_hangVerdicts)
+        {
+            if (message.Contains(verdict, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
 }

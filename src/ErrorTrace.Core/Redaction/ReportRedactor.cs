@@ -50,6 +50,15 @@ public static class ReportRedactor
         Logger = Redactor.RedactOrNull(traceback.Logger),
         Host = Redactor.RedactOrNull(traceback.Host),
         Progress = Redactor.RedactOrNull(traceback.Progress),
+        Original = traceback.Original is { } original ? Redact(original) : null,
+    };
+
+    private static WorkerFailure Redact(WorkerFailure failure) => failure with
+    {
+        ExceptionType = Redactor.Redact(failure.ExceptionType),
+        ExceptionMessage = Redactor.Redact(failure.ExceptionMessage),
+        Frames = failure.Frames.Select(Redact).ToList(),
+        RaisedIn = Redactor.RedactOrNull(failure.RaisedIn),
     };
 
     private static ChainLink Redact(ChainLink link) => link with
