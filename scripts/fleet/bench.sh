@@ -7,6 +7,8 @@
 #      service's own default, half the cores);
 #   3. GET /api/training/failures, sequential on one connection (scripts/fleet/latency.py), after a warm-up: as an admin
 #      (every job), as an owner (a twentieth of them), filtered by category and by host, a signature's page -> p50/p99.
+#      Every request is answered from the store: the page memo is off (Fleet:ListCacheSeconds=0) unless CACHE_SECONDS
+#      is given, so the figures are those of uncached pages.
 #
 #   scripts/fleet/bench.sh                 # starts a throw-away PostgreSQL on 127.0.0.1:55439 (as root: needs the
 #                                          # postgres user and /usr/lib/postgresql/*/bin), or uses $ERRORTRACE_BENCH_POSTGRES
@@ -16,6 +18,7 @@ cd "$(dirname "$0")/../.."
 
 JOBS=${JOBS:-10000}
 CONCURRENCY=${CONCURRENCY:-0}
+CACHE_SECONDS=${CACHE_SECONDS:-0}
 REQUESTS=${REQUESTS:-2000}
 PORT=${PORT:-5098}
 WORK=${WORK:-/tmp/et-fleet-bench}
@@ -69,7 +72,7 @@ echo "== serve: back-fill"
 start=$(date +%s.%N)
 ERRORTRACE_Database__ConnectionString="$PG" ERRORTRACE_Jobs__Table=bench.training_jobs ERRORTRACE_Jobs__Columns__Host=host \
 ERRORTRACE_Store__Schema=bench_store ERRORTRACE_Paths__DataDir="$WORK/data" ERRORTRACE_Paths__LogsDir="$WORK/logs" \
-ERRORTRACE_Fleet__Concurrency="$CONCURRENCY" ERRORTRACE_Fleet__PollSeconds=1 \
+ERRORTRACE_Fleet__Concurrency="$CONCURRENCY" ERRORTRACE_Fleet__PollSeconds=1 ERRORTRACE_Fleet__ListCacheSeconds="$CACHE_SECONDS" \
 ERRORTRACE_Auth__Tokens__0__Name=admin ERRORTRACE_Auth__Tokens__0__Sha256="$(hash "$TOKEN")" ERRORTRACE_Auth__Tokens__0__Admin=true \
 ERRORTRACE_Auth__Tokens__1__Name=user07 ERRORTRACE_Auth__Tokens__1__Sha256="$(hash "$OWNER_TOKEN")" ERRORTRACE_Auth__Tokens__1__Owner=user07 \
   dotnet "$SERVER" --urls "$URL" >"$WORK/server.log" 2>&1 &
@@ -87,7 +90,8 @@ echo "   $JOBS jobs, $bytes bytes of logs: all indexed ${wall}s after start; fir
 echo "   indexing: $(echo "scale=1; $JOBS / $span" | bc) jobs/s, $(echo "scale=1; $bytes / $span / 1048576" | bc) MiB/s"
 "${PSQL[@]}" -tAc "SELECT COUNT(DISTINCT signature) || ' signatures, max attempts ' || MAX(attempts) FROM bench_store.fleet_jobs"
 
-echo "== GET /api/training/failures ($REQUESTS sequential requests after a warm-up)"
+echo "== GET /api/training/failures ($REQUESTS sequential requests after a warm-up; page memo ${CACHE_SECONDS}s)"
+echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 sig=$(curl -s -H "Authorization: Bearer $TOKEN" "$URL/api/training/failures?page_size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["signatures"][0]["signature"])')
 for case in "admin, all jobs|$TOKEN|/api/training/failures" \
             "owner user07|$OWNER_TOKEN|/api/training/failures" \
