@@ -160,7 +160,14 @@ internal sealed class FleetReader(FleetStore store, TimeProvider time, IOptions<
         if (groups.Count == 0) return groups;
         var names = groups.ConvertAll(g => g.Signature);
         var sql = new SqlBuilder();
-        sql.Statement($"SELECT signature, host, job_count FROM ({source.Hosts(sql, names)}) h ORDER BY signature, job_count DESC, host");
+        // Only the hosts the answer keeps: a signature of a flaky fleet has a row per host, and all of them would be
+        // read, sent and dropped on every request.
+        sql.Statement($"""
+            SELECT signature, host, job_count FROM (
+                SELECT signature, host, job_count, ROW_NUMBER() OVER (PARTITION BY signature ORDER BY job_count DESC, host) AS n
+                FROM ({source.Hosts(sql, names)}) h) ranked
+            WHERE n <= {sql.P(FleetGrouping.HostsPerSignature)} ORDER BY signature, job_count DESC, host
+            """);
         sql.Statement($"SELECT signature, day, job_count FROM ({source.Days(sql, names, fromDay)}) d ORDER BY signature, day");
         if (maxJobs > 0)
         {

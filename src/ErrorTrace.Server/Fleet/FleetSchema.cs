@@ -63,11 +63,13 @@ internal static class FleetSchema
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await db.PrepareAsync(connection, cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, null, $"CREATE TABLE IF NOT EXISTS {db.Migrations} (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken).ConfigureAwait(false);
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 await db.LockMigrationsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                // Under the lock too: on PostgreSQL, CREATE TABLE IF NOT EXISTS run by two replicas at once can still
+                // both try to create it (a duplicate key in pg_type), so one of them fails to start.
+                await ExecuteAsync(connection, transaction, $"CREATE TABLE IF NOT EXISTS {db.Migrations} (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", cancellationToken).ConfigureAwait(false);
                 await using var current = DbQueries.Command(connection, $"SELECT MAX(version) FROM {db.Migrations}", transaction);
                 var applied = await current.ScalarInt64Async(cancellationToken).ConfigureAwait(false);
                 var migrations = For(db);
