@@ -186,6 +186,8 @@ public sealed partial class LogAnalyzer
         stream.ContinuationTarget = _errors.Record(header.Level, "record", logger, phase, message, lineNumber, stream.Rank, header.Timestamp);
         if (header.Level < LogLevel.Error) return;
 
+        // NCCL's watchdog reports the collective each rank is stuck in on error records (hang localisation).
+        _collectives.Observe(message, stream.Rank, lineNumber);
         if (header.Level == LogLevel.Fatal)
         {
             if (!FatalRecord.IsHangVerdict(message)) RecordDeath(stream, FatalRecord.Hit, message, lineNumber);

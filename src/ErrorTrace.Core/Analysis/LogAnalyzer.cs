@@ -19,6 +19,7 @@ public sealed partial class LogAnalyzer : ILineSink
     private readonly ErrorGroupTable _errors = new();
     private readonly FailureTable _failures = new();
     private readonly RepeatedWarnings _repeatedWarnings = new();
+    private readonly CollectiveTimeouts _collectives = new();
     private readonly RunEnvironment.EnvironmentScanner _environment = new();
     private readonly byte[] _ansiScratch = new byte[EngineLimits.MaxLineBytes];
     private readonly byte[] _criJoin = new byte[EngineLimits.MaxLineBytes];
@@ -87,6 +88,8 @@ public sealed partial class LogAnalyzer : ILineSink
     internal RunEnvironment.EnvironmentScanner Environment => _environment;
 
     internal ErrorGroupTable Errors => _errors;
+
+    internal CollectiveTimeouts Collectives => _collectives;
 
     internal FailureTable Failures => _failures;
 

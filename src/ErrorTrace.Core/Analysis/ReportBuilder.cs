@@ -30,11 +30,18 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         // No traceback or death, but a line that means the process died (an NCCL watchdog's timeout): still failed.
         var diedOnALine = failures.Count == 0 && analyzer.Options.Rules.IsFatal(analysis?.RuleId);
         var status = context.Status ?? (failures.Count > 0 || diedOnALine ? "failed" : "completed");
+        var summary = context.ErrorSummary ?? Summary(root) ?? (diedOnALine ? Summary(analysis!) : null);
+        var environment = RunEnvironment.EnvironmentBuilder.Build(analyzer, failures, errors);
+        var hang = HangLocator.Locate(Collectives(failures), RanksSeen(failures, errors), environment);
+        // A hang's culprit is the rank that never joined the collective, not the first rank whose watchdog fired; unless
+        // a real failure (an exception, a death) came first, which is the root and names its own rank.
+        if (analysis is not null && hang is { SuspectRank: { } suspect, Reason: { } reason } && (root is null || root.Secondary))
+            analysis = analysis with { RootRank = suspect, Evidence = [.. analysis.Evidence, new EvidenceLine(Evidence.NotInLog, reason)] };
         return new ErrorReport
         {
             JobId = context.JobId,
             Status = status,
-            ErrorSummary = context.ErrorSummary ?? Summary(root) ?? (diedOnALine ? Summary(analysis!) : null),
+            ErrorSummary = summary,
             Errors = errors,
             Traceback = root,
             Tracebacks = failures,
@@ -47,8 +54,29 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
                 TruncatedLines = analyzer.TruncatedLines,
             },
             Notes = notes,
-            Environment = RunEnvironment.EnvironmentBuilder.Build(analyzer, failures, errors),
+            Environment = environment,
+            Hang = hang,
         };
+    }
+
+    /// <summary>What the watchdogs said per rank: the analyzer's error records, then exception messages that carry the same
+    /// words (a <c>RuntimeError: [Rank 1] Watchdog caught collective operation timeout: …</c> re-raised in the main thread).</summary>
+    private IEnumerable<RankCollective> Collectives(List<TracebackInfo> failures)
+    {
+        var fromRecords = analyzer.Collectives.Ranks;
+        var fromExceptions = new CollectiveTimeouts();
+        foreach (var failure in failures) fromExceptions.Observe(failure.ExceptionMessage, failure.Rank ?? -1, failure.ExceptionLine);
+        return fromRecords.Concat(fromExceptions.Ranks.Where(e => !fromRecords.Any(r => r.Rank == e.Rank)));
+    }
+
+    /// <summary>Ranks the log shows to exist: rank-prefixed streams, and the ranks of failures and error groups.</summary>
+    private List<int> RanksSeen(List<TracebackInfo> failures, List<ErrorEntry> errors)
+    {
+        var ranks = new List<int>();
+        foreach (var stream in analyzer.Streams) ranks.Add(stream.Rank);
+        foreach (var failure in failures) ranks.AddRange(failure.Ranks);
+        foreach (var error in errors) ranks.AddRange(error.Ranks);
+        return ranks;
     }
 
     private List<TracebackInfo> Failures()

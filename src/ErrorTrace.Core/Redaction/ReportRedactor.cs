@@ -21,6 +21,11 @@ public static class ReportRedactor
             Log = report.Log is null ? null : report.Log with { Path = Redactor.RedactOrNull(report.Log.Path) },
             Notes = report.Notes.Select(Redactor.Redact).ToList(),
             Environment = report.Environment is null ? null : Redact(report.Environment),
+            Hang = report.Hang is null ? null : report.Hang with
+            {
+                Ranks = report.Hang.Ranks.Select(r => r with { OpType = Redactor.RedactOrNull(r.OpType) }).ToList(),
+                Reason = Redactor.RedactOrNull(report.Hang.Reason),
+            },
         };
     }
 

@@ -31,4 +31,8 @@ public sealed record ErrorReport
 
     /// <summary>What the log says of where it ran (hosts, ranks, GPUs, versions, launcher); null when it was not read.</summary>
     public EnvironmentInfo? Environment { get; init; }
+
+    /// <summary>For a collective timeout: the ranks that timed out, the silent ones, each rank's last collective and the
+    /// suspect rank with the reason; null when no NCCL watchdog timed out.</summary>
+    public HangInfo? Hang { get; init; }
 }

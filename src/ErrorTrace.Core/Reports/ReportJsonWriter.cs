@@ -32,6 +32,41 @@ internal static class ReportJsonWriter
         Strings(w, "notes"u8, r.Notes);
         w.WritePropertyName("environment"u8);
         Write(w, r.Environment);
+        w.WritePropertyName("hang"u8);
+        Write(w, r.Hang);
+        w.WriteEndObject();
+    }
+
+    private static void Write(Utf8JsonWriter w, HangInfo? hang)
+    {
+        if (hang is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        Numbers(w, "timed_out_ranks"u8, hang.TimedOutRanks);
+        Numbers(w, "silent_ranks"u8, hang.SilentRanks);
+        Number(w, "world_size"u8, hang.WorldSize);
+        w.WriteString("world_size_source"u8, hang.WorldSizeSource);
+        w.WriteStartArray("ranks"u8);
+        foreach (var r in hang.Ranks)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("rank"u8, r.Rank);
+            w.WriteBoolean("timed_out"u8, r.TimedOut);
+            Number(w, "seq_num"u8, r.SeqNum);
+            w.WriteString("op_type"u8, r.OpType);
+            Number(w, "last_enqueued"u8, r.LastEnqueued);
+            Number(w, "last_completed"u8, r.LastCompleted);
+            w.WriteNumber("line"u8, r.Line);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        Number(w, "suspect_rank"u8, hang.SuspectRank);
+        w.WriteString("reason"u8, hang.Reason);
         w.WriteEndObject();
     }
 
@@ -216,6 +251,12 @@ internal static class ReportJsonWriter
         w.WriteStartArray(name);
         foreach (var value in values) w.WriteNumberValue(value);
         w.WriteEndArray();
+    }
+
+    private static void Number(Utf8JsonWriter w, ReadOnlySpan<byte> name, long? value)
+    {
+        if (value is { } v) w.WriteNumber(name, v);
+        else w.WriteNull(name);
     }
 
     private static void Number(Utf8JsonWriter w, ReadOnlySpan<byte> name, int? value)

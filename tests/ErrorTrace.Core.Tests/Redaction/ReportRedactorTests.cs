@@ -20,6 +20,8 @@ public class ReportRedactorTests
         // The environment rules' key names (launcher, gpu, torch, …: RunEnvironment/EnvironmentRules), never log text;
         // a tag's value is the log's and is redacted.
         "EnvironmentTag.Key",
+        // Where the hang locator took the world size from ("launcher line 12", "highest rank seen"): engine words.
+        "HangInfo.WorldSizeSource",
     ];
 
     /// <summary>How deep the fill goes: deep enough for a chained cause's frames (report → traceback → chain → link →
