@@ -30,8 +30,14 @@ internal static class AnalysisSection
         if (analysis.Suggestions.Count > 0)
         {
             console.MarkupLine("  [bold]Suggestions[/]");
-            foreach (var suggestion in analysis.Suggestions)
+            foreach (var suggestion in analysis.Suggestions.Take(FailureAnalysis.ShownSuggestions))
                 Write(console, suggestion, "    • ");
+            if (analysis.Suggestions.Count > FailureAnalysis.ShownSuggestions)
+            {
+                console.MarkupLine("  [dim]More[/]");
+                foreach (var suggestion in analysis.Suggestions.Skip(FailureAnalysis.ShownSuggestions))
+                    Write(console, suggestion, "    · ");
+            }
         }
 
         if (analysis.Evidence.Count > 0)

@@ -21,6 +21,7 @@ public sealed partial class LogAnalyzer : ILineSink
     private readonly RepeatedWarnings _repeatedWarnings = new();
     private readonly CollectiveTimeouts _collectives = new();
     private readonly RunEnvironment.EnvironmentScanner _environment = new();
+    private readonly LogTail _tail = new();
     private readonly byte[] _ansiScratch = new byte[EngineLimits.MaxLineBytes];
     private readonly byte[] _criJoin = new byte[EngineLimits.MaxLineBytes];
     private readonly char[] _chars = new char[EngineLimits.MaxLineBytes];
@@ -52,6 +53,7 @@ public sealed partial class LogAnalyzer : ILineSink
         if (IsComplete) throw new InvalidOperationException("The analyzer is complete; create a new one to read another log.");
         BytesConsumed += chunk.Length;
         _relayedHeaderFrom = int.MaxValue; // positions found in the previous chunk mean nothing in this one
+        _tail.Append(chunk);
         _splitter.Append(chunk, this);
         // Per chunk, not per line: the head's banners, and a checkpoint for reading lines back (Context/LineIndex).
         _environment.Append(chunk);
@@ -92,6 +94,9 @@ public sealed partial class LogAnalyzer : ILineSink
     internal CollectiveTimeouts Collectives => _collectives;
 
     internal FailureTable Failures => _failures;
+
+    /// <summary>The log's last lines, for the classifier (LogTail).</summary>
+    internal IReadOnlyList<Classification.ContextLine> TailLines() => _tail.Lines(_splitter.PhysicalLines);
 
     internal long TruncatedLines => _splitter.TruncatedSegments;
 

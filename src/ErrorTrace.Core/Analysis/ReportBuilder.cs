@@ -26,7 +26,9 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
             notes.Add($"{analyzer.Errors.Dropped} occurrence(s) of further distinct errors were not grouped (more than {EngineLimits.MaxErrorGroups} distinct).");
         if (!analyzer.IsComplete) notes.Add("The log was still being read; open blocks are shown as read so far.");
 
-        var analysis = FailureClassifier.Classify(new ClassificationInput(root, failures, errors, context.ErrorSummary), analyzer.Options.Rules);
+        var input = new ClassificationInput(root, failures, errors, context.ErrorSummary) { Context = analyzer.TailLines() };
+        var classifier = analyzer.Options.Classifier ?? FailureClassifiers.Rules(analyzer.Options.Rules);
+        var analysis = classifier.Classify(input);
         // No traceback or death, but a line that means the process died (an NCCL watchdog's timeout): still failed.
         var diedOnALine = failures.Count == 0 && analyzer.Options.Rules.IsFatal(analysis?.RuleId);
         var status = context.Status ?? (failures.Count > 0 || diedOnALine ? "failed" : "completed");

@@ -8,5 +8,6 @@ internal sealed class CategoryDocument
     /// <summary>The default error phase; <c>unknown</c> when absent.</summary>
     public string? Phase { get; set; }
 
-    public List<string>? Suggestions { get; set; }
+    /// <summary>Strings, or objects with a <c>when</c> condition (see <see cref="SuggestionDocument"/>).</summary>
+    public List<SuggestionDocument>? Suggestions { get; set; }
 }

@@ -1,26 +1,122 @@
+using ErrorTrace.Core.Reports;
+
 namespace ErrorTrace.Core.Classification;
 
-/// <summary>The input with its failures expanded once, shared by every rule of one classification.</summary>
+/// <summary>The input with its failures expanded once, shared by every rule, signal and suggestion of one classification.</summary>
 internal sealed class ClassificationContext
 {
-    public ClassificationContext(ClassificationInput input, InAppRules inApp)
+    private readonly Dictionary<FailureView, PhaseDecision> _phases = new(ReferenceEqualityComparer.Instance);
+    private readonly int _latestLineHint;
+
+    public ClassificationContext(ClassificationInput input, RuleSet rules)
     {
         Input = input;
-        RootViews = input.Root is null ? [] : FailureView.Expand(input.Root, inApp);
+        Rules = rules;
+        RootViews = input.Root is null ? [] : FailureView.Expand(input.Root, rules.Frames);
         var others = new List<FailureView>();
         foreach (var failure in input.Failures)
         {
             // The root is in Failures too; rules on Failures are about the other ones.
             if (ReferenceEquals(failure, input.Root) || failure == input.Root) continue;
-            others.AddRange(FailureView.Expand(failure, inApp));
+            others.AddRange(FailureView.Expand(failure, rules.Frames));
         }
 
         OtherFailureViews = others;
+        ContextLines = OutsideFailures(input.Context, input.Failures);
+        LinesBeforeDeath = Before(ContextLines, input.Root);
+        _latestLineHint = rules.Phases.LatestLineHint(LinesBeforeDeath);
     }
 
     public ClassificationInput Input { get; }
 
+    public RuleSet Rules { get; }
+
     public IReadOnlyList<FailureView> RootViews { get; }
 
     public IReadOnlyList<FailureView> OtherFailureViews { get; }
+
+    /// <summary>The lines near the death that are not part of a failure's printout (a traceback's frames and code lines
+    /// would otherwise be read again as loose text: a code line <c>loss = nan_to_num(loss)</c> is not a NaN loss).</summary>
+    public IReadOnlyList<ContextLine> ContextLines { get; }
+
+    /// <summary>The context lines printed before the root failure began (all of them when there is no root; none when
+    /// the root began before the context, whose lines then all come after it): where the last progress bar or banner
+    /// says what the job was doing.</summary>
+    public IReadOnlyList<ContextLine> LinesBeforeDeath { get; }
+
+    /// <summary>The phase the hints give one exception of a failure, computed once.</summary>
+    public PhaseDecision PhaseOf(FailureView view)
+    {
+        if (!_phases.TryGetValue(view, out var decision))
+        {
+            decision = Rules.Phases.Infer(view.Frames, view.Phase, _latestLineHint, Rules.Frames, Everywhere);
+            _phases[view] = decision;
+        }
+
+        return decision;
+    }
+
+    /// <summary>The phase of an error entry or the summary: its record phase and the lines before the death.</summary>
+    public string PhaseOfEntry(ErrorEntry? entry) =>
+        Rules.Phases.Infer([], entry?.Phase, _latestLineHint, Rules.Frames, Everywhere).Phase;
+
+    /// <summary>Whether evidence holds anywhere in the input: any failure's frames (chains included) and frame paths, any
+    /// record phase, any line near the death. For a phase hint's <c>unless</c> ("no training evidence at all") and
+    /// <c>mentions</c> ("a vLLM worker").</summary>
+    public bool Everywhere(PhaseEvidence evidence)
+    {
+        foreach (var view in RootViews.Concat(OtherFailureViews))
+        {
+            if (evidence.MatchesFrames(view.Frames, Rules.Frames) || evidence.MatchesRecord(view.Phase)) return true;
+            if (evidence.Mentions is { } mentions && view.Frames.Any(f => mentions.Find(f.File) >= 0)) return true;
+        }
+
+        foreach (var entry in Input.Errors)
+        {
+            if (evidence.MatchesRecord(entry.Phase) || evidence.Mentions?.Find(entry.Message) >= 0) return true;
+        }
+
+        foreach (var line in ContextLines)
+        {
+            if (evidence.MatchesLine(line.Text) || evidence.Mentions?.Find(line.Text) >= 0) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Every text the classifier read, for suggestions' <c>mentions</c>: exception types and messages, frame
+    /// files and functions, error entries, the summary, the lines near the death.</summary>
+    public IEnumerable<string> Texts()
+    {
+        foreach (var view in RootViews.Concat(OtherFailureViews))
+        {
+            yield return view.Type;
+            yield return view.Message;
+            foreach (var frame in view.Frames)
+            {
+                yield return frame.File;
+                yield return frame.Function;
+            }
+        }
+
+        foreach (var entry in Input.Errors) yield return entry.Message;
+        if (Input.ErrorSummary is { } summary) yield return summary;
+        foreach (var line in ContextLines) yield return line.Text;
+    }
+
+    private static IReadOnlyList<ContextLine> OutsideFailures(IReadOnlyList<ContextLine> lines, IReadOnlyList<TracebackInfo> failures)
+    {
+        if (lines.Count == 0 || failures.Count == 0) return lines;
+        var spans = failures.Where(f => f.FirstLine > 0 && f.ExceptionLine > f.FirstLine).Select(f => (f.FirstLine, f.ExceptionLine)).ToList();
+        return spans.Count == 0 ? lines : [.. lines.Where(l => !spans.Any(s => l.Line >= s.FirstLine && l.Line <= s.ExceptionLine))];
+    }
+
+    private static IReadOnlyList<ContextLine> Before(IReadOnlyList<ContextLine> lines, TracebackInfo? root)
+    {
+        if (root is null || root.FirstLine <= 0 || lines.Count == 0) return lines;
+        if (lines[0].Line >= root.FirstLine) return [];
+        var count = 0;
+        while (count < lines.Count && lines[count].Line < root.FirstLine) count++;
+        return [.. lines.Take(count)];
+    }
 }

@@ -16,13 +16,14 @@ internal sealed class ClassificationRule
     /// <summary><c>high</c>, <c>medium</c> or <c>low</c>.</summary>
     public required string Confidence { get; init; }
 
-    public RuleTarget Target { get; init; }
+    /// <summary>The surfaces the rule reads, in order; off the first, the confidence is at most medium (low on the summary).</summary>
+    public IReadOnlyList<RuleTarget> Targets { get; init; } = [RuleTarget.Root];
 
     /// <summary>Replaces the category's description when the rule knows more (e.g. "missing chat template").</summary>
     public string? Description { get; init; }
 
-    /// <summary>Shown before the category's suggestions.</summary>
-    public IReadOnlyList<string> Suggestions { get; init; } = [];
+    /// <summary>Given before the category's suggestions, each when its condition holds.</summary>
+    public IReadOnlyList<Suggestion> Suggestions { get; init; } = [];
 
     public required RuleConditions Conditions { get; init; }
 

@@ -29,12 +29,13 @@ public sealed class FailureCategory
         DataError, DependencyError, DiskError, NumericalError, Segfault, UserCode, Unknown,
     ];
 
-    internal FailureCategory(string name, string description, string defaultPhase, IReadOnlyList<string> suggestions)
+    internal FailureCategory(string name, string description, string defaultPhase, IReadOnlyList<Suggestion> suggestions)
     {
         Name = name;
         Description = description;
         DefaultPhase = defaultPhase;
-        Suggestions = suggestions;
+        SuggestionRules = suggestions;
+        Suggestions = [.. suggestions.Select(s => s.Text)];
     }
 
     public string Name { get; }
@@ -45,6 +46,9 @@ public sealed class FailureCategory
     /// <summary>The phase reported when neither the rule, the frames nor the record phase say one.</summary>
     public string DefaultPhase { get; }
 
-    /// <summary>Concrete next steps, most useful first.</summary>
+    /// <summary>Concrete next steps, most useful first (all of them; a report gives those whose condition the log meets).</summary>
     public IReadOnlyList<string> Suggestions { get; }
+
+    /// <summary>The same with their conditions.</summary>
+    internal IReadOnlyList<Suggestion> SuggestionRules { get; }
 }

@@ -5,10 +5,16 @@ namespace ErrorTrace.Core.Classification;
 /// <summary>
 /// One exception of a failure as the rules see it. A failure expands to itself, its sub-exceptions
 /// and its chain (closest cause first), so a rule matches a CUDA OOM wrapped in
-/// <c>RuntimeError("Training failed")</c> as well as a bare one.
+/// <c>RuntimeError("Training failed")</c> as well as a bare one, and an <c>ImportError</c> under
+/// <c>RuntimeError: Failed to import …</c>.
 /// </summary>
 /// <param name="Line">The log line of the exception line, for evidence; 0 when unknown.</param>
 /// <param name="RaisedInApp">Whether the innermost frame is the job's own code (<see cref="InAppRules"/>); null without frames.</param>
+/// <param name="Module">The <see cref="FrameModule"/> of the innermost frame when it is library code: where a library raised it.</param>
+/// <param name="IsCascade">Raised while handling an earlier exception of the chain ("During handling of the above exception,
+/// another exception occurred"): a NameError in a finally block, a cleanup that failed. The earlier one is the root
+/// cause, so a rule matching it beats any rule matching a cascade. A wrapper raised "from" its cause is not a cascade:
+/// it restates the cause.</param>
 internal sealed record FailureView(
     string Type,
     string Message,
@@ -17,7 +23,9 @@ internal sealed record FailureView(
     string? Phase,
     long Line,
     int? Rank,
-    bool? RaisedInApp)
+    bool? RaisedInApp,
+    string? Module,
+    bool IsCascade = false)
 {
     public static IReadOnlyList<FailureView> Expand(TracebackInfo failure, InAppRules inApp)
     {
@@ -28,8 +36,17 @@ internal sealed record FailureView(
 
     private static void Add(TracebackInfo failure, List<FailureView> views, InAppRules inApp, int depth)
     {
+        // Chain links are in print order; each one's relation says how it leads to the next. Everything printed after a
+        // "during handling" link happened while handling it.
+        var firstContext = -1;
+        for (var i = 0; i < failure.Chain.Count && firstContext < 0; i++)
+        {
+            if (failure.Chain[i].Relation == "context") firstContext = i;
+        }
+
         views.Add(new FailureView(failure.ExceptionType, failure.ExceptionMessage, failure.Frames, failure.Kind,
-            failure.Phase, failure.ExceptionLine, failure.Rank, RaisedIn(failure.Frames, inApp)));
+            failure.Phase, failure.ExceptionLine, failure.Rank, RaisedIn(failure.Frames, inApp), ModuleOf(failure.Frames, inApp),
+            IsCascade: firstContext >= 0));
 
         // Exception groups nest; a bound keeps a pathological report from recursing without end.
         if (depth < 8)
@@ -42,9 +59,13 @@ internal sealed record FailureView(
         {
             var link = failure.Chain[i];
             views.Add(new FailureView(link.ExceptionType, link.ExceptionMessage, link.Frames, "python", failure.Phase,
-                failure.FirstLine, failure.Rank, RaisedIn(link.Frames, inApp)));
+                failure.FirstLine, failure.Rank, RaisedIn(link.Frames, inApp), ModuleOf(link.Frames, inApp),
+                IsCascade: firstContext >= 0 && i > firstContext));
         }
     }
+
+    private static string? ModuleOf(IReadOnlyList<TracebackFrame> frames, InAppRules inApp) =>
+        frames.Count == 0 || inApp.IsInApp(frames[^1].File) ? null : FrameModule.Of(frames[^1].File);
 
     private static bool? RaisedIn(IReadOnlyList<TracebackFrame> frames, InAppRules inApp) =>
         frames.Count == 0 ? null : inApp.IsInApp(frames[^1].File);

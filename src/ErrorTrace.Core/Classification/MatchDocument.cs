@@ -11,6 +11,20 @@ internal sealed class MatchDocument
 
     public List<string>? NotMessage { get; set; }
 
+    /// <summary>Wording families by name (the top-level <c>wordings</c>); part of the message condition.</summary>
+    public List<string>? Wordings { get; set; }
+
+    /// <summary>Signal deaths by name (<c>SIGKILL</c>): a death by that signal, or a text reporting one (exit code -9 or
+    /// 137, <c>Signal 9 (SIGKILL)</c>, <c>killed by signal: Killed</c>).</summary>
+    public List<string>? Signals { get; set; }
+
+    /// <summary>The module of the innermost frame when it is library code (<c>torch/cuda</c>, <c>PIL</c>, <c>os</c>):
+    /// where a library raised it.</summary>
+    public List<string>? Modules { get; set; }
+
+    /// <summary>The error phase the phase hints infer for the failure (<c>evaluation</c>).</summary>
+    public List<string>? ErrorPhases { get; set; }
+
     public List<string>? Frames { get; set; }
 
     public List<string>? FrameRegex { get; set; }

@@ -1,9 +1,6 @@
 namespace ErrorTrace.Core.Classification;
 
-/// <summary>One row of <see cref="PhaseInference"/>'s frame table: frames that place a failure in a phase.</summary>
-/// <param name="Comment">Why these frames mean this phase, and where that is wrong.</param>
-internal sealed record PhaseHint(string Id, string Phase, FrameMatcher Frames, string Comment)
-{
-    public static PhaseHint Create(string id, string phase, string[] frames, string? regex, string comment) =>
-        new(id, phase, FrameMatcher.Create(frames, regex is null ? null : [regex], id)!, comment);
-}
+/// <summary>One row of the rules file's phase hints: when <see cref="Match"/> holds and <see cref="Unless"/> does not,
+/// the failure happened in <see cref="Phase"/>.</summary>
+/// <param name="Comment">Why this evidence means this phase, and where that is wrong.</param>
+internal sealed record PhaseHint(string Id, string Phase, PhaseEvidence Match, PhaseEvidence? Unless, string Comment);

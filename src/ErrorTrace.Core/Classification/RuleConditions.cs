@@ -5,8 +5,8 @@ namespace ErrorTrace.Core.Classification;
 
 /// <summary>
 /// A rule's conditions, already compiled. Every condition present must hold; within one condition any
-/// value may match. <c>message</c> and <c>message_regex</c> form one condition, as do <c>frames</c> and
-/// <c>frame_regex</c>.
+/// value may match. <c>message</c>, <c>message_regex</c> and the <c>wordings</c> families form one condition, as do
+/// <c>frames</c> and <c>frame_regex</c>.
 /// </summary>
 internal sealed class RuleConditions
 {
@@ -37,34 +37,54 @@ internal sealed class RuleConditions
     /// nothing was raised, Hydra's for its own config errors).</summary>
     public bool NoRoot { get; init; }
 
+    /// <summary>A death by one of these signals, or a text reporting one.</summary>
+    public SignalMatcher? Signals { get; init; }
+
+    /// <summary>The module of the innermost frame, when a library raised it.</summary>
+    public ModuleMatcher? Modules { get; init; }
+
+    /// <summary>The error phase the phase hints infer (<see cref="PhaseRules"/>).</summary>
+    public FrozenSet<string>? ErrorPhases { get; init; }
+
     /// <summary>Whether <paramref name="view"/> satisfies every condition; <paramref name="messageIndex"/>
-    /// is where the message condition matched (-1 when none or in the type).</summary>
-    public bool Matches(FailureView view, out int messageIndex)
+    /// is where the message (or signal) condition matched in the message (-1 when none or in the type).</summary>
+    public bool Matches(FailureView view, ClassificationContext context, out int messageIndex)
     {
         messageIndex = -1;
         if (Kinds is not null && !Kinds.Contains(view.Kind)) return false;
         if (Types is not null && !Types.Matches(view.Type)) return false;
         if (Phases is not null && (view.Phase is null || !Phases.Contains(view.Phase))) return false;
         if (RaisedIn is not null && (view.RaisedInApp is not { } inApp || inApp != (RaisedIn == "user"))) return false;
+        if (Modules is not null && !Modules.Matches(view.Module)) return false;
         if (Frames is not null && Frames.FindInnermost(view.Frames) < 0) return false;
         if (NotFrames is not null && NotFrames.FindInnermost(view.Frames) >= 0) return false;
         if (NotMessage is not null && NotMessage.Find(view.Message) >= 0) return false;
+        if (Signals is not null && !Signals.MatchesDeath(view.Kind, view.Type))
+        {
+            messageIndex = Signals.Find(view.Message);
+            if (messageIndex < 0) return false;
+        }
+
         if (Message is not null)
         {
             messageIndex = Message.Find(view.Message);
             if (messageIndex < 0 && Message.Find(view.Type) < 0) return false;
         }
 
-        return true;
+        return ErrorPhases is null || ErrorPhases.Contains(context.PhaseOf(view).Phase);
     }
 
-    public bool Matches(ErrorEntry entry)
+    public bool Matches(ErrorEntry entry, ClassificationContext context)
     {
         if (!Levels.Contains(entry.Level)) return false;
         if (Phases is not null && (entry.Phase is null || !Phases.Contains(entry.Phase))) return false;
+        if (ErrorPhases is not null && !ErrorPhases.Contains(context.PhaseOfEntry(entry))) return false;
         return MatchesText(entry.Message);
     }
 
+    /// <summary>The text conditions alone: entries, the summary and the lines near the death are text.</summary>
     public bool MatchesText(string text) =>
-        (Message is null || Message.Find(text) >= 0) && (NotMessage is null || NotMessage.Find(text) < 0);
+        (Message is null || Message.Find(text) >= 0) &&
+        (Signals is null || Signals.Find(text) >= 0) &&
+        (NotMessage is null || NotMessage.Find(text) < 0);
 }

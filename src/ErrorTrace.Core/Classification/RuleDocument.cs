@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ErrorTrace.Core.Classification;
 
 /// <summary>The JSON shape of one rule.</summary>
@@ -11,15 +13,17 @@ internal sealed class RuleDocument
 
     public string? Phase { get; set; }
 
-    /// <summary><c>high</c>, <c>medium</c> (the default) or <c>low</c>.</summary>
+    /// <summary><c>high</c>, <c>medium</c> (the default) or <c>low</c>: on the rule's first surface; at most medium on the others, low on the summary.</summary>
     public string? Confidence { get; set; }
 
-    /// <summary><c>root</c> (the default), <c>failures</c>, <c>errors</c> or <c>summary</c>.</summary>
-    public string? On { get; set; }
+    /// <summary>The surfaces the rule reads, in order: <c>root</c> (the default), <c>failures</c>, <c>errors</c>,
+    /// <c>summary</c>, <c>context</c>. A string or a list: one rule for one mechanism wherever the log shows it.</summary>
+    [JsonConverter(typeof(StringOrListConverter))]
+    public List<string>? On { get; set; }
 
     public string? Description { get; set; }
 
-    public List<string>? Suggestions { get; set; }
+    public List<SuggestionDocument>? Suggestions { get; set; }
 
     public MatchDocument? Match { get; set; }
 

@@ -1,13 +1,5 @@
-using ErrorTrace.Core.Reports;
-
 namespace ErrorTrace.Core.Classification;
 
-/// <summary>What a rule matched: the evidence, and what phase inference needs.</summary>
-/// <param name="Frames">The frames of the matched exception (empty for entries and the summary).</param>
-/// <param name="RecordPhase">The log record's phase of what matched (<c>SFT</c>, <c>Eval</c>), if any.</param>
-internal sealed record RuleMatch(
-    ClassificationRule Rule,
-    IReadOnlyList<EvidenceLine> Evidence,
-    IReadOnlyList<TracebackFrame> Frames,
-    string? RecordPhase,
-    int? Rank);
+/// <summary>A rule that held, on which surface, and the confidence it has there (at most medium off its first surface).</summary>
+/// <param name="IsPrimary">The rule held on its first surface: at equal confidence, stronger than a match off it.</param>
+internal sealed record RuleMatch(ClassificationRule Rule, SurfaceMatch Surface, string Confidence, bool IsPrimary);

@@ -2,53 +2,74 @@ using ErrorTrace.Core.Reports;
 
 namespace ErrorTrace.Core.Classification;
 
-/// <summary>Runs one rule against the input and, when it holds, gathers the evidence.</summary>
+/// <summary>Runs conditions (a rule's or a scoring signal's) against one surface and, when they hold, gathers the evidence.</summary>
 internal static class RuleMatcher
 {
-    public static RuleMatch? Match(ClassificationRule rule, ClassificationContext context) => rule.Target switch
+    /// <summary>The rule's match on the first of its surfaces where it holds, with the confidence it has there.</summary>
+    public static RuleMatch? Match(ClassificationRule rule, ClassificationContext context)
     {
-        RuleTarget.Root => MatchViews(rule, context.RootViews, context.Input),
-        RuleTarget.Failures => MatchViews(rule, context.OtherFailureViews, context.Input),
-        RuleTarget.Errors => MatchErrors(rule, context.Input),
-        RuleTarget.Summary => MatchSummary(rule, context.Input.ErrorSummary),
-        _ => null,
-    };
-
-    private static RuleMatch? MatchViews(ClassificationRule rule, IReadOnlyList<FailureView> views, ClassificationInput input)
-    {
-        foreach (var view in views)
+        for (var i = 0; i < rule.Targets.Count; i++)
         {
-            if (!rule.Conditions.Matches(view, out var messageIndex)) continue;
-
-            var evidence = new List<EvidenceLine>();
-            Evidence.AddView(evidence, view, messageIndex);
-
-            // Log entries saying the same thing ("Training failed with error: CUDA out of memory") corroborate it.
-            if (rule.Conditions.Message is { } message)
-            {
-                foreach (var entry in input.Errors)
-                {
-                    if (evidence.Count >= Evidence.MaxLines) break;
-                    if (rule.Conditions.Levels.Contains(entry.Level) && message.Find(entry.Message) >= 0)
-                        Evidence.AddEntry(evidence, entry);
-                }
-            }
-
-            var frames = view.Frames.Count > 0 || input.Root is null ? view.Frames : input.Root.Frames;
-            return new RuleMatch(rule, evidence, frames, view.Phase, view.Rank);
+            if (Match(rule.Conditions, rule.Targets[i], context) is { } surface)
+                return new RuleMatch(rule, surface, i == 0 ? rule.Confidence : Confidence.OffFirstSurface(rule.Confidence, rule.Targets[i]), i == 0);
         }
 
         return null;
     }
 
-    private static RuleMatch? MatchErrors(ClassificationRule rule, ClassificationInput input)
+    public static SurfaceMatch? Match(RuleConditions conditions, RuleTarget target, ClassificationContext context) => target switch
     {
-        if (rule.Conditions.NoRoot && input.Root is not null) return null;
+        RuleTarget.Root => MatchViews(conditions, target, context.RootViews, context),
+        RuleTarget.Failures => MatchViews(conditions, target, context.OtherFailureViews, context),
+        RuleTarget.Errors => MatchErrors(conditions, context),
+        RuleTarget.Summary => MatchSummary(conditions, context.Input.ErrorSummary),
+        RuleTarget.Context => MatchContext(conditions, context.ContextLines),
+        _ => null,
+    };
+
+    /// <summary>The first view that matches, preferring one that is not a cascade of an earlier exception of its chain.</summary>
+    private static SurfaceMatch? MatchViews(RuleConditions conditions, RuleTarget target, IReadOnlyList<FailureView> views, ClassificationContext context)
+    {
+        (FailureView View, int Index)? cascade = null;
+        foreach (var view in views)
+        {
+            if (!conditions.Matches(view, context, out var messageIndex)) continue;
+            if (!view.IsCascade) return Build(conditions, target, view, messageIndex, context.Input);
+            cascade ??= (view, messageIndex);
+        }
+
+        return cascade is { } c ? Build(conditions, target, c.View, c.Index, context.Input) : null;
+    }
+
+    private static SurfaceMatch Build(RuleConditions conditions, RuleTarget target, FailureView view, int messageIndex, ClassificationInput input)
+    {
+        var evidence = new List<EvidenceLine>();
+        Evidence.AddView(evidence, view, messageIndex);
+
+        // Log entries saying the same thing ("Training failed with error: CUDA out of memory") corroborate it.
+        if (conditions.Message is { } message)
+        {
+            foreach (var entry in input.Errors)
+            {
+                if (evidence.Count >= Evidence.MaxLines) break;
+                if (conditions.Levels.Contains(entry.Level) && message.Find(entry.Message) >= 0)
+                    Evidence.AddEntry(evidence, entry);
+            }
+        }
+
+        var frames = view.Frames.Count > 0 || input.Root is null ? view.Frames : input.Root.Frames;
+        return new SurfaceMatch(target, evidence, frames, view, null, view.Rank);
+    }
+
+    private static SurfaceMatch? MatchErrors(RuleConditions conditions, ClassificationContext context)
+    {
+        var input = context.Input;
+        if (conditions.NoRoot && input.Root is not null) return null;
         List<EvidenceLine>? evidence = null;
         ErrorEntry? first = null;
         foreach (var entry in input.Errors)
         {
-            if (!rule.Conditions.Matches(entry)) continue;
+            if (!conditions.Matches(entry, context)) continue;
             first ??= entry;
             evidence ??= [];
             Evidence.AddEntry(evidence, entry);
@@ -57,14 +78,29 @@ internal static class RuleMatcher
 
         if (first is null || evidence is null) return null;
         int? rank = first.Ranks.Count > 0 ? first.Ranks[0] : null;
-        return new RuleMatch(rule, evidence, [], first.Phase, rank);
+        return new SurfaceMatch(RuleTarget.Errors, evidence, [], null, first, rank);
     }
 
-    private static RuleMatch? MatchSummary(ClassificationRule rule, string? summary)
+    private static SurfaceMatch? MatchSummary(RuleConditions conditions, string? summary)
     {
-        if (string.IsNullOrWhiteSpace(summary) || !rule.Conditions.MatchesText(summary)) return null;
+        if (string.IsNullOrWhiteSpace(summary) || !conditions.MatchesText(summary)) return null;
         var evidence = new List<EvidenceLine>();
         Evidence.Add(evidence, Evidence.NotInLog, "error_summary: " + Evidence.FirstLine(summary));
-        return new RuleMatch(rule, evidence, [], null, null);
+        return new SurfaceMatch(RuleTarget.Summary, evidence, [], null, null, null);
+    }
+
+    /// <summary>The lines near the death, latest first: the line closest to the death is the best evidence.</summary>
+    private static SurfaceMatch? MatchContext(RuleConditions conditions, IReadOnlyList<ContextLine> lines)
+    {
+        List<EvidenceLine>? evidence = null;
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            if (!conditions.MatchesText(lines[i].Text)) continue;
+            evidence ??= [];
+            Evidence.Add(evidence, lines[i].Line, lines[i].Text.Trim());
+            if (evidence.Count >= Evidence.MaxLines) break;
+        }
+
+        return evidence is null ? null : new SurfaceMatch(RuleTarget.Context, evidence, [], null, null, null);
     }
 }

@@ -7,11 +7,6 @@ namespace ErrorTrace.Core.Classification;
 /// <summary>Reads and validates a rules file. Every problem names the file, the rule and what is wrong.</summary>
 internal static class RuleSetLoader
 {
-    private static readonly string[] s_confidences = ["high", "medium", "low"];
-    private static readonly string[] s_kinds = ["python", "faulthandler", "cpp", "signal"];
-    private static readonly string[] s_levels = ["error", "warning"];
-    private static readonly string[] s_raisedIn = ["user", "library"];
-
     /// <summary>Parses <paramref name="json"/>; its rules come before <paramref name="defaults"/>' rules.</summary>
     public static RuleSet Parse(string json, string source, RuleSet? defaults)
     {
@@ -35,16 +30,18 @@ internal static class RuleSetLoader
     private static RuleSet Build(RulesDocument document, string source, RuleSet? defaults)
     {
         InAppRules frames;
+        WordingTable wordings;
         try
         {
             frames = InAppRules.Create(document.Frames, defaults?.Frames);
+            wordings = WordingTable.Create(document.Wordings, defaults?.Wordings);
         }
         catch (ArgumentException e)
         {
             throw new RuleSetException(source, null, null, e.Message, e);
         }
 
-        var categories = ReadCategories(document, source, defaults);
+        var categories = ReadCategories(document, source, defaults, wordings);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var rule in defaults?.Rules ?? []) ids[rule.Id] = "a built-in rule";
 
@@ -52,7 +49,7 @@ internal static class RuleSetLoader
         var documents = document.Rules ?? [];
         for (var i = 0; i < documents.Count; i++)
         {
-            var rule = RuleBuilder.Build(documents[i], new RuleBuilder.Site(source, i), categories);
+            var rule = RuleBuilder.Build(documents[i], new RuleBuilder.Site(source, i), categories, wordings);
             if (ids.TryGetValue(rule.Id, out var owner))
                 throw new RuleSetException(source, i, rule.Id, $"duplicate id: {owner} already has it; ids must be unique so rule_id names one rule");
             ids[rule.Id] = $"rules[{i}]";
@@ -60,10 +57,18 @@ internal static class RuleSetLoader
         }
 
         if (defaults is null && rules.Count == 0) throw new RuleSetException(source, null, null, "no rules");
-        return new RuleSet([.. rules, .. defaults?.Rules ?? []], categories, frames);
+        return new RuleSet
+        {
+            Rules = [.. rules, .. defaults?.Rules ?? []],
+            Categories = categories,
+            Frames = frames,
+            Wordings = wordings,
+            Phases = PhaseHintBuilder.Build(document.Phases, source, defaults?.Phases),
+            Scoring = ScoringBuilder.Build(document.Scoring, source, categories, wordings, defaults?.Scoring),
+        };
     }
 
-    private static FrozenDictionary<string, FailureCategory> ReadCategories(RulesDocument document, string source, RuleSet? defaults)
+    private static FrozenDictionary<string, FailureCategory> ReadCategories(RulesDocument document, string source, RuleSet? defaults, WordingTable wordings)
     {
         var categories = new Dictionary<string, FailureCategory>(StringComparer.Ordinal);
         foreach (var (name, category) in defaults?.Categories ?? FrozenDictionary<string, FailureCategory>.Empty)
@@ -77,7 +82,15 @@ internal static class RuleSetLoader
             var phase = category.Phase ?? ErrorPhase.Unknown;
             if (!ErrorPhase.IsKnown(phase))
                 throw new RuleSetException(source, null, null, $"category '{name}' has phase '{phase}'; expected one of {string.Join(", ", ErrorPhase.All)}");
-            categories[name] = new FailureCategory(name, category.Description, phase, [.. category.Suggestions ?? []]);
+            try
+            {
+                var suggestions = (category.Suggestions ?? []).Select(s => Suggestion.Create(s, wordings, $"categories.{name}.suggestions")).ToList();
+                categories[name] = new FailureCategory(name, category.Description, phase, suggestions);
+            }
+            catch (ArgumentException e)
+            {
+                throw new RuleSetException(source, null, null, e.Message, e);
+            }
         }
 
         foreach (var name in FailureCategory.BuiltInNames)
@@ -87,16 +100,6 @@ internal static class RuleSetLoader
 
         return categories.ToFrozenDictionary(StringComparer.Ordinal);
     }
-
-    internal static bool IsOneOf(string value, string[] allowed) => allowed.Contains(value, StringComparer.Ordinal);
-
-    internal static string[] Confidences => s_confidences;
-
-    internal static string[] Kinds => s_kinds;
-
-    internal static string[] Levels => s_levels;
-
-    internal static string[] RaisedInValues => s_raisedIn;
 
     private static int? RuleIndexOf(string? path)
     {

@@ -1,6 +1,6 @@
 namespace ErrorTrace.Core.Classification;
 
-/// <summary>What a rule looks at. Rules on the root are the strongest evidence; the others are secondary.</summary>
+/// <summary>A surface a rule reads (its <c>on</c>). Rules on the root are the strongest evidence; the others are secondary.</summary>
 internal enum RuleTarget
 {
     /// <summary>The root failure: its exception, its chain and its sub-exceptions.</summary>
@@ -14,4 +14,8 @@ internal enum RuleTarget
 
     /// <summary>The jobs database's one-line summary.</summary>
     Summary,
+
+    /// <summary>The lines printed near the death (the log's last lines): progress bars, memory figures, a bare
+    /// <c>Killed</c>, what no traceback or error record carries.</summary>
+    Context,
 }

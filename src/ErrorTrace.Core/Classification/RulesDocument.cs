@@ -11,6 +11,15 @@ internal sealed class RulesDocument
 
     public List<RuleDocument>? Rules { get; set; }
 
+    /// <summary>Wording families by name; a user file's family replaces a built-in one of the same name.</summary>
+    public Dictionary<string, WordingDocument>? Wordings { get; set; }
+
+    /// <summary>Phase hints; a user file's come first.</summary>
+    public PhasesDocument? Phases { get; set; }
+
+    /// <summary>The evidence-scoring fallback; a user file's signals are added to the built-in ones.</summary>
+    public ScoringDocument? Scoring { get; set; }
+
     /// <summary>Which frames are library code; a user file's patterns come before the built-in ones.</summary>
     public FramesDocument? Frames { get; set; }
 }

@@ -32,6 +32,76 @@ internal static class RulesDocumentReader
         ("levels"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Levels = ReadStrings(ref r)),
         ("raised_in"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.RaisedIn = ReadString(ref r)),
         ("no_root"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.NoRoot = ReadBool(ref r)),
+        ("wordings"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Wordings = ReadStrings(ref r)),
+        ("signals"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Signals = ReadStrings(ref r)),
+        ("modules"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Modules = ReadStrings(ref r)),
+        ("error_phases"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.ErrorPhases = ReadStrings(ref r)),
+    ];
+
+    private static readonly (byte[] Name, Setter<WhenDocument> Set)[] s_when =
+    [
+        ("mentions"u8.ToArray(), (WhenDocument w, ref Utf8JsonReader r) => w.Mentions = ReadStrings(ref r)),
+        ("mentions_regex"u8.ToArray(), (WhenDocument w, ref Utf8JsonReader r) => w.MentionsRegex = ReadStrings(ref r)),
+        ("wordings"u8.ToArray(), (WhenDocument w, ref Utf8JsonReader r) => w.Wordings = ReadStrings(ref r)),
+        ("phases"u8.ToArray(), (WhenDocument w, ref Utf8JsonReader r) => w.Phases = ReadStrings(ref r)),
+    ];
+
+    private static readonly (byte[] Name, Setter<SuggestionDocument> Set)[] s_suggestion =
+    [
+        ("text"u8.ToArray(), (SuggestionDocument d, ref Utf8JsonReader r) => d.Text = ReadString(ref r)),
+        ("when"u8.ToArray(), (SuggestionDocument d, ref Utf8JsonReader r) => d.When = ReadObject(ref r, "a suggestion's when", s_when)),
+    ];
+
+    private static readonly (byte[] Name, Setter<WordingDocument> Set)[] s_wording =
+    [
+        ("comment"u8.ToArray(), (WordingDocument w, ref Utf8JsonReader r) => w.Comment = ReadString(ref r)),
+        ("message"u8.ToArray(), (WordingDocument w, ref Utf8JsonReader r) => w.Message = ReadStrings(ref r)),
+        ("message_regex"u8.ToArray(), (WordingDocument w, ref Utf8JsonReader r) => w.MessageRegex = ReadStrings(ref r)),
+    ];
+
+    private static readonly (byte[] Name, Setter<PhaseMatchDocument> Set)[] s_phaseMatch =
+    [
+        ("frames"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.Frames = ReadStrings(ref r)),
+        ("frame_regex"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.FrameRegex = ReadStrings(ref r)),
+        ("modules"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.Modules = ReadStrings(ref r)),
+        ("records"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.Records = ReadStrings(ref r)),
+        ("lines"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.Lines = ReadStrings(ref r)),
+        ("lines_regex"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.LinesRegex = ReadStrings(ref r)),
+        ("mentions"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.Mentions = ReadStrings(ref r)),
+        ("calls"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.Calls = ReadStrings(ref r)),
+    ];
+
+    private static readonly (byte[] Name, Setter<PhaseHintDocument> Set)[] s_phaseHint =
+    [
+        ("id"u8.ToArray(), (PhaseHintDocument h, ref Utf8JsonReader r) => h.Id = ReadString(ref r)),
+        ("comment"u8.ToArray(), (PhaseHintDocument h, ref Utf8JsonReader r) => h.Comment = ReadString(ref r)),
+        ("phase"u8.ToArray(), (PhaseHintDocument h, ref Utf8JsonReader r) => h.Phase = ReadString(ref r)),
+        ("match"u8.ToArray(), (PhaseHintDocument h, ref Utf8JsonReader r) => h.Match = ReadObject(ref r, "a phase hint's match", s_phaseMatch)),
+        ("unless"u8.ToArray(), (PhaseHintDocument h, ref Utf8JsonReader r) => h.Unless = ReadObject(ref r, "a phase hint's unless", s_phaseMatch)),
+    ];
+
+    private static readonly (byte[] Name, Setter<PhasesDocument> Set)[] s_phases =
+    [
+        ("comment"u8.ToArray(), (PhasesDocument p, ref Utf8JsonReader r) => p.Comment = ReadString(ref r)),
+        ("hints"u8.ToArray(), (PhasesDocument p, ref Utf8JsonReader r) => p.Hints = ReadList(ref r, "a phase hint", s_phaseHint)),
+    ];
+
+    private static readonly (byte[] Name, Setter<ScoringSignalDocument> Set)[] s_signal =
+    [
+        ("id"u8.ToArray(), (ScoringSignalDocument d, ref Utf8JsonReader r) => d.Id = ReadString(ref r)),
+        ("comment"u8.ToArray(), (ScoringSignalDocument d, ref Utf8JsonReader r) => d.Comment = ReadString(ref r)),
+        ("category"u8.ToArray(), (ScoringSignalDocument d, ref Utf8JsonReader r) => d.Category = ReadString(ref r)),
+        ("weight"u8.ToArray(), (ScoringSignalDocument d, ref Utf8JsonReader r) => d.Weight = ReadDouble(ref r)),
+        ("on"u8.ToArray(), (ScoringSignalDocument d, ref Utf8JsonReader r) => d.On = ReadStringOrStrings(ref r)),
+        ("match"u8.ToArray(), (ScoringSignalDocument d, ref Utf8JsonReader r) => d.Match = ReadObject(ref r, "a match", s_match)),
+    ];
+
+    private static readonly (byte[] Name, Setter<ScoringDocument> Set)[] s_scoring =
+    [
+        ("comment"u8.ToArray(), (ScoringDocument d, ref Utf8JsonReader r) => d.Comment = ReadString(ref r)),
+        ("medium_score"u8.ToArray(), (ScoringDocument d, ref Utf8JsonReader r) => d.MediumScore = ReadDouble(ref r)),
+        ("medium_margin"u8.ToArray(), (ScoringDocument d, ref Utf8JsonReader r) => d.MediumMargin = ReadDouble(ref r)),
+        ("signals"u8.ToArray(), (ScoringDocument d, ref Utf8JsonReader r) => d.Signals = ReadList(ref r, "a scoring signal", s_signal)),
     ];
 
     private static readonly (byte[] Name, Setter<RuleDocument> Set)[] s_rule =
@@ -41,9 +111,9 @@ internal static class RulesDocumentReader
         ("category"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Category = ReadString(ref r)),
         ("phase"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Phase = ReadString(ref r)),
         ("confidence"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Confidence = ReadString(ref r)),
-        ("on"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.On = ReadString(ref r)),
+        ("on"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.On = ReadStringOrStrings(ref r)),
         ("description"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Description = ReadString(ref r)),
-        ("suggestions"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Suggestions = ReadStrings(ref r)),
+        ("suggestions"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Suggestions = ReadSuggestions(ref r)),
         ("fatal"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Fatal = ReadBool(ref r)),
         ("match"u8.ToArray(), (RuleDocument d, ref Utf8JsonReader r) => d.Match = ReadObject(ref r, "a match", s_match)),
     ];
@@ -52,7 +122,7 @@ internal static class RulesDocumentReader
     [
         ("description"u8.ToArray(), (CategoryDocument c, ref Utf8JsonReader r) => c.Description = ReadString(ref r)),
         ("phase"u8.ToArray(), (CategoryDocument c, ref Utf8JsonReader r) => c.Phase = ReadString(ref r)),
-        ("suggestions"u8.ToArray(), (CategoryDocument c, ref Utf8JsonReader r) => c.Suggestions = ReadStrings(ref r)),
+        ("suggestions"u8.ToArray(), (CategoryDocument c, ref Utf8JsonReader r) => c.Suggestions = ReadSuggestions(ref r)),
     ];
 
     private static readonly (byte[] Name, Setter<FramesDocument> Set)[] s_frames =
@@ -67,9 +137,12 @@ internal static class RulesDocumentReader
     private static readonly (byte[] Name, Setter<RulesDocument> Set)[] s_file =
     [
         ("comment"u8.ToArray(), (RulesDocument d, ref Utf8JsonReader r) => d.Comment = ReadString(ref r)),
-        ("categories"u8.ToArray(), (RulesDocument d, ref Utf8JsonReader r) => d.Categories = ReadCategories(ref r)),
+        ("categories"u8.ToArray(), (RulesDocument d, ref Utf8JsonReader r) => d.Categories = ReadMap(ref r, "a category", s_category)),
         ("rules"u8.ToArray(), (RulesDocument d, ref Utf8JsonReader r) => d.Rules = ReadList(ref r, "a rule", s_rule)),
         ("frames"u8.ToArray(), (RulesDocument d, ref Utf8JsonReader r) => d.Frames = ReadObject(ref r, "frames", s_frames)),
+        ("wordings"u8.ToArray(), (RulesDocument d, ref Utf8JsonReader r) => d.Wordings = ReadMap(ref r, "a wording family", s_wording)),
+        ("phases"u8.ToArray(), (RulesDocument d, ref Utf8JsonReader r) => d.Phases = ReadObject(ref r, "phases", s_phases)),
+        ("scoring"u8.ToArray(), (RulesDocument d, ref Utf8JsonReader r) => d.Scoring = ReadObject(ref r, "scoring", s_scoring)),
     ];
 
     /// <exception cref="JsonException">The text is not JSON of the rules file's shape.</exception>
@@ -79,17 +152,62 @@ internal static class RulesDocumentReader
         return ReadObject(ref reader, "the rules file", s_file) ?? throw new JsonException("the rules file is null");
     }
 
-    private static Dictionary<string, CategoryDocument>? ReadCategories(ref Utf8JsonReader reader)
+    /// <summary>An object used as a map (categories, wordings): each property an object of one shape.</summary>
+    private static Dictionary<string, T>? ReadMap<T>(ref Utf8JsonReader reader, string owner, (byte[] Name, Setter<T> Set)[] properties)
+        where T : class, new()
     {
         if (!Start(ref reader, JsonTokenType.StartObject)) return null;
-        var categories = new Dictionary<string, CategoryDocument>(StringComparer.Ordinal);
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
         while (NextProperty(ref reader))
         {
             var name = reader.GetString()!;
-            categories[name] = ReadObject(ref reader, "a category", s_category) ?? throw new JsonException($"category '{name}' is null");
+            map[name] = ReadObject(ref reader, owner, properties) ?? throw new JsonException($"{owner} '{name}' is null");
         }
 
-        return categories;
+        return map;
+    }
+
+    /// <summary>A suggestion is a string or an object (SuggestionDocumentConverter reads the same for users' files).</summary>
+    private static List<SuggestionDocument>? ReadSuggestions(ref Utf8JsonReader reader)
+    {
+        if (!Start(ref reader, JsonTokenType.StartArray)) return null;
+        var items = new List<SuggestionDocument>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.String) items.Add(new SuggestionDocument { Text = reader.GetString() });
+            else
+            {
+                Expect(ref reader, JsonTokenType.StartObject);
+                items.Add(Fill(ref reader, "a suggestion", s_suggestion));
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary><c>"on": "errors"</c> or <c>"on": ["root", "errors"]</c> (StringOrListConverter for users' files).</summary>
+    private static List<string>? ReadStringOrStrings(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read()) throw new JsonException("the rules file ends early");
+        if (reader.TokenType == JsonTokenType.Null) return null;
+        if (reader.TokenType == JsonTokenType.String) return [reader.GetString()!];
+        Expect(ref reader, JsonTokenType.StartArray);
+        var values = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            Expect(ref reader, JsonTokenType.String);
+            values.Add(reader.GetString()!);
+        }
+
+        return values;
+    }
+
+    private static double? ReadDouble(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read()) throw new JsonException("the rules file ends early");
+        if (reader.TokenType == JsonTokenType.Null) return null;
+        Expect(ref reader, JsonTokenType.Number);
+        return reader.GetDouble();
     }
 
     /// <summary>An object whose properties are all in <paramref name="properties"/>; null for JSON null.</summary>

@@ -12,6 +12,7 @@ namespace ErrorTrace.Core.Classification;
     AllowTrailingCommas = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(RulesDocument))]
+[JsonSerializable(typeof(WhenDocument))]
 internal sealed partial class RulesJsonContext : JsonSerializerContext
 {
 }

@@ -10,6 +10,9 @@ namespace ErrorTrace.Core.Classification;
 /// </summary>
 internal sealed class TextMatcher
 {
+    /// <summary>The engine keeps a message's first 16 KiB (EngineLimits.MaxMessageChars); a line may be 64 KiB.</summary>
+    public const int MaxRegexChars = 16 * 1024;
+
     private readonly SearchValues<string>? _substrings;
     private readonly Regex? _regex;
 
@@ -45,7 +48,9 @@ internal sealed class TextMatcher
 
         if (_regex is not null)
         {
-            var index = RegexFactory.FirstMatch(_regex, text);
+            // Regexes read the head only: evidence sits near the start of a message or line, and a rule set of a hundred
+            // conditions over a 64 KiB line would otherwise cost seconds per report with the interpreted engine.
+            var index = RegexFactory.FirstMatch(_regex, text.AsSpan(0, Math.Min(text.Length, MaxRegexChars)));
             if (index >= 0) return index;
         }
 

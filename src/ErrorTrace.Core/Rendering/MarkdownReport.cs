@@ -65,8 +65,16 @@ public static class MarkdownReport
         if (analysis.Suggestions.Count > 0)
         {
             md.Append("**Suggestions**\n\n");
-            foreach (var suggestion in analysis.Suggestions) md.Append("- ").Append(MarkdownText.Inline(suggestion)).Append('\n');
+            foreach (var suggestion in analysis.Suggestions.Take(FailureAnalysis.ShownSuggestions))
+                md.Append("- ").Append(MarkdownText.Inline(suggestion)).Append('\n');
             md.Append('\n');
+            if (analysis.Suggestions.Count > FailureAnalysis.ShownSuggestions)
+            {
+                md.Append("More:\n\n");
+                foreach (var suggestion in analysis.Suggestions.Skip(FailureAnalysis.ShownSuggestions))
+                    md.Append("- ").Append(MarkdownText.Inline(suggestion)).Append('\n');
+                md.Append('\n');
+            }
         }
 
         if (analysis.RuleId is not null) md.Append("Rule: ").Append(MarkdownText.Code(analysis.RuleId)).Append("\n\n");

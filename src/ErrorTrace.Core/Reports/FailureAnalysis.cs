@@ -14,6 +14,12 @@ public sealed record FailureAnalysis
     /// <summary><c>high</c>, <c>medium</c> or <c>low</c>.</summary>
     public required string Confidence { get; init; }
 
+    /// <summary>A reader acts on the first few: the CLI, the Markdown report and the panel show this many and put the rest
+    /// behind "more".</summary>
+    public const int ShownSuggestions = 3;
+
+    /// <summary>Every suggestion that fits the evidence, most useful first (the first <see cref="ShownSuggestions"/> are the
+    /// ones to show). One list, not two, so that consumers of the seed's report keep getting all of them.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = [];
 
     /// <summary>The id of the classification rule that decided, or null for the fallback.</summary>

@@ -20,10 +20,10 @@ internal static class CrashAndCodeCases
         yield return new("shm-bus-error", In(Py("RuntimeError",
             "DataLoader worker (pid 46794) is killed by signal: Bus error. It is possible that dataloader's workers are out of shared memory. Please try to raise your shared memory limit.",
             [Sp + "torch/utils/data/dataloader.py:_try_get_data", Sp + "torch/utils/data/_utils/signal_handling.py:handler"])),
-            C.DiskError, "shm-dataloader-bus-error", "high", "data_loading");
+            C.DiskError, "shm-exhausted", "high", "data_loading");
         yield return new("shm-torch-file-enospc", In(Py("RuntimeError", "unable to write to file </torch_18692_1954506624>: No space left on device (28)",
             [Sp + "torch/multiprocessing/reductions.py:reduce_storage"])),
-            C.DiskError, "shm-dataloader-bus-error", "high", "data_loading");
+            C.DiskError, "shm-exhausted", "high", "data_loading");
         yield return new("permission-denied-saving-checkpoint", In(Py("PermissionError", "[Errno 13] Permission denied: '/models/output/checkpoint-500'",
             [.. SaveCheckpoint[..5], "/usr/lib/python3.10/os.py:makedirs"])),
             C.DiskError, "disk-checkpoint-write-failed", "medium", "checkpointing");
@@ -32,7 +32,7 @@ internal static class CrashAndCodeCases
              "/opt/py397/lib/python3.9/site-packages/torch/serialization.py:_open_zipfile_writer", "/opt/py397/lib/python3.9/site-packages/torch/serialization.py:__init__"])),
             C.DiskError, "disk-torch-save-io-failure", "medium", "checkpointing");
         yield return new("no-space-line", In(null, E(70, "Error saving checkpoint: [Errno 28] No space left on device")),
-            C.DiskError, "errors-disk-full", "medium");
+            C.DiskError, "disk-full", "medium");
 
         yield return new("detect-anomaly-nan", In(Py("RuntimeError", "Function 'LogSoftmaxBackward0' returned nan values in its 0th output.", TrainStep)),
             C.NumericalError, "numerical-anomaly-nan-backward", "high", "training");
@@ -46,15 +46,15 @@ internal static class CrashAndCodeCases
         yield return new("clip-grad-non-finite", In(Py("RuntimeError",
             "The total norm of order 2.0 for gradients from `parameters` is non-finite, so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm anyway, set `error_if_nonfinite=False`",
             [.. TrainStep[..5], Sp + "torch/nn/utils/clip_grad.py:clip_grad_norm_"])),
-            C.NumericalError, "numerical-nan-loss-message", "medium", "training");
+            C.NumericalError, "numerical-nan-loss", "medium", "training");
         yield return new("user-assert-loss-is-nan", In(Py("AssertionError", "loss is nan at step 812", ["train.py:main", "train.py:train_one_epoch"])),
-            C.NumericalError, "numerical-nan-loss-message", "medium", "training");
+            C.NumericalError, "numerical-nan-loss", "medium", "training");
         yield return new("tf-nan-in-summary-histogram", In(Py("tensorflow.python.framework.errors_impl.InvalidArgumentError",
             "Nan in summary histogram for: ModelVars/FeatureExtractor/MobilenetV1/Conv2d_13_pointwise/BatchNorm/moving_variance",
             [Sp + "tensorflow/python/training/coordinator.py:stop_on_exception", Sp + "tensorflow/python/training/supervisor.py:run_loop", Sp + "tensorflow/python/client/session.py:_do_call"])),
             C.NumericalError, "numerical-tensor-check-nan", "high");
         yield return new("nan-loss-line", In(null, E(4400, "Loss is NaN at step 1200, stopping", phase: "SFT")),
-            C.NumericalError, "errors-nan-loss", "medium", "training");
+            C.NumericalError, "numerical-nan-loss", "medium", "training");
 
         yield return new("faulthandler-segfault", In(Py("Fatal Python error", "Segmentation fault",
             [Sp + "torch/nn/modules/module.py:_call_impl", Sp + "bitsandbytes/functional.py:dequantize_4bit"], kind: "faulthandler")),
@@ -68,13 +68,13 @@ internal static class CrashAndCodeCases
             [Sp + "deepspeed/launcher/launch.py:main"])),
             C.Segfault, "segfault-exit-code", "medium");
         yield return new("shell-segfault-line", In(null, E(88, "Segmentation fault (core dumped)")),
-            C.Segfault, "errors-segfault", "medium");
+            C.Segfault, "segfault-signal-or-faulthandler", "medium");
         yield return new("sigabrt-without-reason", In(Signal("SIGABRT", "Fatal Python error: Aborted")),
             C.Segfault, "native-abort-sigabrt", "low");
         yield return new("peer-segfault-behind-elastic-exit-1", WithFailures(ChildFailed(1, ElasticHint), Signal("SIGSEGV", rank: 3, line: 12)),
             C.Segfault, "secondary-failure-segfault", "low");
         yield return new("summary-exit-139", Summary("Training process exited with code 139"),
-            C.Segfault, "summary-segfault", "low");
+            C.Segfault, "secondary-failure-segfault", "low");
 
         yield return new("name-error-in-script", In(Py("NameError", "name 'tokenzier' is not defined", ["train.py:<module>", "train.py:main", "train.py:build_dataset"])),
             C.UserCode, "user-code-name-or-syntax", "high");

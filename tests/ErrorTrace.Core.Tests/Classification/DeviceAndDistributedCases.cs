@@ -36,7 +36,7 @@ internal static class DeviceAndDistributedCases
             C.CudaError, "cuda-error-generic", "medium");
         yield return new("c10-abort-line-with-cuda-error", In(null,
             E(77, "terminate called after throwing an instance of 'c10::Error'\n  what():  CUDA error: an illegal memory access was encountered")),
-            C.CudaError, "errors-cuda-error", "medium");
+            C.CudaError, "cuda-illegal-memory-access", "medium");
 
         yield return new("dist-backend-error-system-error", In(Py("torch.distributed.DistBackendError",
             "NCCL error in: ../torch/csrc/distributed/c10d/ProcessGroupNCCL.cpp:1970, unhandled system error (run with NCCL_DEBUG=INFO for details), NCCL version 2.19.3\n" +
@@ -47,7 +47,7 @@ internal static class DeviceAndDistributedCases
         yield return new("nccl-unhandled-cuda-error-old-torch", In(Py("RuntimeError",
             "NCCL error in: /opt/pytorch/pytorch/torch/csrc/distributed/c10d/ProcessGroupNCCL.cpp:47, unhandled cuda error, NCCL version 2.7.8\nncclUnhandledCudaError: Call to CUDA function failed.",
             ["train.py:main", Sp + "torch/nn/parallel/distributed.py:__init__"])),
-            C.NcclError, "nccl-error-message", "high");
+            C.NcclError, "nccl-error", "high");
         yield return new("rendezvous-connection-error", In(Py("torch.distributed.elastic.rendezvous.api.RendezvousConnectionError",
             "The connection to the C10d store has failed. See inner exception for details.",
             [.. LauncherFrames, Sp + "torch/distributed/elastic/rendezvous/c10d_rendezvous_backend.py:_call_store"])),
@@ -57,10 +57,10 @@ internal static class DeviceAndDistributedCases
             ["train.py:main", Sp + "torch/distributed/distributed_c10d.py:all_reduce"])),
             C.NcclError, "nccl-peer-connection-lost", "medium");
         yield return new("nccl-internal-error-line", In(null, E(55, "ncclInternalError: Internal check failed. Last error: Proxy Call to rank 0 failed (Connect)")),
-            C.NcclError, "errors-nccl", "medium");
+            C.NcclError, "nccl-error", "medium");
 
         yield return new("watchdog-abort-is-root", In(Py("c10::DistBackendError", Watchdog, kind: "cpp", rank: 5)),
-            C.Timeout, "timeout-nccl-watchdog", "high", "monitoring");
+            C.Timeout, "timeout-collective", "high", "monitoring");
         yield return new("dist-store-socket-timeout", In(Py("torch.distributed.DistStoreError", "Socket Timeout",
             [.. LauncherFrames, Sp + "torch/distributed/elastic/rendezvous/api.py:next_rendezvous"])),
             C.Timeout, "timeout-barrier-or-store", "high");
@@ -75,10 +75,10 @@ internal static class DeviceAndDistributedCases
             C.NcclError, "nccl-store-socket-failed", "high");
         yield return new("slurm-step-cancelled-time-limit", In(Signal("SIGTERM",
             "slurmstepd: error: *** STEP 32233190.0 ON nid01934 CANCELLED AT 2020-07-03T02:59:56 DUE TO TIME LIMIT ***")),
-            C.Timeout, "timeout-slurm-time-limit", "high");
+            C.Timeout, "timeout-scheduler-time-limit", "high");
         yield return new("watchdog-lines-only", In(null,
             E(120, "[rank0]:[E321 02:07:08.408271257 ProcessGroupNCCL.cpp:607] [Rank 0] Watchdog caught collective operation timeout: WorkNCCL(SeqNum=1580, OpType=ALLREDUCE, NumelIn=466119168, NumelOut=466119168, Timeout(ms)=600000) ran for 600060 milliseconds before timing out.", ranks: 0)),
-            C.Timeout, "errors-watchdog-timeout", "medium", "monitoring");
+            C.Timeout, "timeout-collective", "medium", "monitoring");
         yield return new("watchdog-cpp-frames-only", In(null,
             E(2, "frame #1: c10d::ProcessGroupNCCL::WorkNCCL::checkTimeout(std::optional<std::chrono::duration<long, std::ratio<1l, 1000l> > >) + 0x1d2"),
             E(9, "Exception raised from ncclCommWatchdog at ../torch/csrc/distributed/c10d/ProcessGroupNCCL.cpp:1521 (most recent call first):")),

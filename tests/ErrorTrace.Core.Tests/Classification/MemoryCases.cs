@@ -9,37 +9,37 @@ internal static class MemoryCases
     public static IEnumerable<ClassificationCase> All()
     {
         yield return new("hf-trainer-eval-oom", In(Py("torch.OutOfMemoryError", ModernOom, EvalLoop)),
-            C.OomEval, "oom-eval-by-frame", "high", "evaluation");
+            C.OomEval, "gpu-oom-eval", "high", "evaluation");
         yield return new("coref-cuda-error-oom-in-evaluate", In(Py("RuntimeError", "CUDA error: out of memory",
             ["./src/coref.py:<module>", "./src/coref.py:train", "./src/coref.py:evaluate", "./src/coref.py:<listcomp>", "./src/coref.py:predict",
              "/home/x/.local/lib/python3.6/site-packages/torch/nn/modules/module.py:__call__", "./src/coref.py:forward"])),
-            C.OomEval, "oom-eval-by-frame", "high", "evaluation");
+            C.OomEval, "gpu-oom-eval", "high", "evaluation");
         yield return new("czsl-oom-in-evaluate-predictions", In(Py("RuntimeError",
             "CUDA out of memory. Tried to allocate 4.18 GiB (GPU 0; 10.92 GiB total capacity; 4.68 GiB already allocated; 2.44 GiB free; 7.85 GiB reserved in total by PyTorch)",
             ["train.py:<module>", "train.py:main", "train.py:test", "/nfs/czsl/models/common.py:evaluate_predictions", "/nfs/czsl/models/common.py:score_fast_model"])),
-            C.OomEval, "oom-eval-by-frame", "high", "evaluation");
+            C.OomEval, "gpu-oom-eval", "high", "evaluation");
         yield return new("oom-wrapped-in-chain-during-eval", In(Py("RuntimeError", "Training failed",
             ["standalone_trainer.py:main"], chain:
             [new() { ExceptionType = "torch.OutOfMemoryError", ExceptionMessage = ModernOom, Frames = [.. EvalLoop.Select(F)], Relation = "context" }])),
-            C.OomEval, "oom-eval-by-frame", "high", "evaluation");
+            C.OomEval, "gpu-oom-eval", "high", "evaluation");
         yield return new("seed-oom-in-eval-record-phase", In(Py("torch.OutOfMemoryError", ModernOom,
             ["/home/u/standalone_trainer.py:main", "/home/u/standalone_trainer.py:run_benchmark_suite", Sp + "torch/nn/modules/module.py:_call_impl"], phase: "Eval")),
-            C.OomEval, "oom-eval-by-phase", "high", "evaluation");
+            C.OomEval, "gpu-oom-eval", "high", "evaluation");
         yield return new("sft-oom-in-backward", In(Py("torch.cuda.OutOfMemoryError",
             "CUDA out of memory. Tried to allocate 172.00 MiB (GPU 0; 23.69 GiB total capacity; 21.91 GiB already allocated; 115.06 MiB free; 22.71 GiB reserved in total by PyTorch) If reserved memory is >> allocated memory try setting max_split_size_mb to avoid fragmentation.",
             TrainStep, phase: "SFT")),
-            C.OomTraining, "oom-training", "high", "training");
+            C.OomTraining, "gpu-oom", "high", "training");
         yield return new("grpo-oom-in-generate-inside-training-step", In(Py("torch.OutOfMemoryError", ModernOom,
             ["train_grpo.py:main", Trainer + ":train", Trainer + ":_inner_training_loop", Trainer + ":training_step",
              Sp + "trl/extras/profiling.py:wrapper", Sp + "trl/trainer/grpo_trainer.py:_prepare_inputs",
              Sp + "trl/trainer/grpo_trainer.py:_generate_and_score_completions", Sp + "transformers/generation/utils.py:generate",
              Sp + "transformers/generation/utils.py:_sample"])),
-            C.OomTraining, "oom-training", "high", "training");
+            C.OomTraining, "gpu-oom", "high", "training");
         yield return new("oom-loading-model-in-trainer-init", In(Py("torch.OutOfMemoryError",
             "CUDA out of memory. Tried to allocate 250.00 MiB. GPU 0 has a total capacity of 15.77 GiB of which 101.12 MiB is free.",
             ["/home/u/standalone_trainer.py:main", "/home/u/standalone_trainer.py:__init__", Sp + "transformers/models/auto/auto_factory.py:from_pretrained",
              Sp + "transformers/modeling_utils.py:from_pretrained", Sp + "torch/nn/modules/module.py:to", Sp + "torch/nn/modules/module.py:convert"], phase: "Model")),
-            C.OomTraining, "oom-training", "high", "initialization");
+            C.OomTraining, "gpu-oom", "high", "initialization");
         yield return new("cublas-alloc-failed", In(Py("RuntimeError", "CUDA error: CUBLAS_STATUS_ALLOC_FAILED when calling `cublasCreate(handle)`", Forward)),
             C.OomTraining, "oom-cublas-alloc-failed", "medium", "training");
 
@@ -66,7 +66,7 @@ internal static class MemoryCases
         yield return new("colossalai-elastic-failed-exitcode-9-line", In(null,
             E(6, "failed (exitcode: -9) local_rank: 3 (pid: 812917) of binary: /data/envs/ColossalAI-Chat/bin/python"),
             E(3, "Sending process 812914 closing signal SIGTERM", "warning")),
-            C.HostOom, "errors-child-killed", "medium");
+            C.HostOom, "host-oom-killed-signal-logged", "medium");
         yield return new("summary-exit-code-137", Summary("Training process exited with code 137"),
             C.HostOom, "summary-killed", "low");
         yield return new("peer-killed-behind-elastic-exit-1", WithFailures(ChildFailed(1, "To enable traceback see: https://pytorch.org/docs/stable/elastic/errors.html"),
@@ -74,12 +74,12 @@ internal static class MemoryCases
             C.HostOom, "secondary-failure-killed", "low");
         yield return new("peer-oom-behind-elastic-exit-1", WithFailures(ChildFailed(1, "To enable traceback see: https://pytorch.org/docs/stable/elastic/errors.html"),
             Py("torch.OutOfMemoryError", ModernOom, TrainStep, rank: 1, line: 40)),
-            C.OomTraining, "secondary-failure-oom", "medium", "training");
+            C.OomTraining, "gpu-oom", "medium", "training");
         yield return new("seed-main-error-line-oom", In(null,
             E(1201, "Training failed with error: CUDA out of memory. Tried to allocate 2.00 GiB", phase: "Main")),
-            C.OomTraining, "errors-cuda-oom", "medium", "training");
+            C.OomTraining, "gpu-oom", "medium", "training");
         yield return new("eval-error-line-oom", In(null, E(900, "Evaluation failed: CUDA out of memory. Tried to allocate 1.50 GiB", phase: "Eval")),
-            C.OomEval, "errors-cuda-oom-eval-phase", "medium", "evaluation");
-        yield return new("summary-cuda-oom", Summary("CUDA out of memory"), C.OomTraining, "summary-gpu-oom", "low");
+            C.OomEval, "gpu-oom-eval", "medium", "evaluation");
+        yield return new("summary-cuda-oom", Summary("CUDA out of memory"), C.OomTraining, "gpu-oom", "low");
     }
 }

@@ -38,7 +38,7 @@ public sealed class RuleSetLoadingTests : IDisposable
         Assert.Equal(RuleSet.Default.Rules.Count + 1, rules.Rules.Count);
         Assert.Equal(("user_code", "team-eval-oom-is-our-metric"), (eval.ErrorType, eval.RuleId));
         Assert.Equal("Upgrade metrics-lib to 2.1.", eval.Suggestions[0]);
-        Assert.Equal(("oom_training", "oom-training"), (train.ErrorType, train.RuleId));
+        Assert.Equal(("oom_training", "gpu-oom"), (train.ErrorType, train.RuleId));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class RuleSetLoadingTests : IDisposable
     [InlineData("""{ "rules": [ { "id": "x", "category": "oom", "match": { "message": ["a"] } } ] }""", 0, "x", "unknown category 'oom'")]
     [InlineData("""{ "rules": [ { "category": "timeout", "match": { "message": ["a"] } } ] }""", 0, null, "needs an \"id\"")]
     [InlineData("""{ "rules": [ { "id": "a", "category": "timeout", "match": { "message": ["x"] } }, { "id": "a", "category": "timeout", "match": { "message": ["y"] } } ] }""", 1, "a", "duplicate id")]
-    [InlineData("""{ "rules": [ { "id": "oom-training", "category": "timeout", "match": { "message": ["y"] } } ] }""", 0, "oom-training", "built-in rule")]
+    [InlineData("""{ "rules": [ { "id": "gpu-oom", "category": "timeout", "match": { "message": ["y"] } } ] }""", 0, "gpu-oom", "built-in rule")]
     [InlineData("""{ "rules": [ { "id": "paren", "category": "timeout", "match": { "message_regex": ["ran for (\\d+"] } } ] }""", 0, "paren", "ran for (\\d+")]
     [InlineData("""{ "rules": [ { "id": "c", "category": "timeout", "confidence": "certain", "match": { "message": ["x"] } } ] }""", 0, "c", "confidence 'certain'")]
     [InlineData("""{ "rules": [ { "id": "p", "category": "timeout", "phase": "eval", "match": { "message": ["x"] } } ] }""", 0, "p", "phase 'eval'")]

@@ -24,7 +24,7 @@ internal static class SetupAndDataCases
              Sp + "transformers/tokenization_utils_base.py:get_chat_template"], phase: "PreTokenize")),
             C.ConfigError, "config-chat-template-missing", "high", "data_loading");
         yield return new("seed-chat-template-lines", In(null, E(311, ChatTemplate, phase: "PreTokenize") with { Count = 47 }),
-            C.ConfigError, "errors-chat-template", "medium", "data_loading");
+            C.ConfigError, "config-chat-template-missing", "medium", "data_loading");
         yield return new("fp16-unscale", In(Py("ValueError", "Attempting to unscale FP16 gradients.",
             [.. TrainStep[..5], Sp + "accelerate/accelerator.py:clip_grad_norm_", Sp + "torch/amp/grad_scaler.py:unscale_", Sp + "torch/amp/grad_scaler.py:_unscale_grads_"])),
             C.ConfigError, "config-fp16-unscale", "high", "training");
@@ -78,14 +78,14 @@ internal static class SetupAndDataCases
             ["train_network.py:<module>", Sp + "bitsandbytes/__init__.py:<module>", Sp + "bitsandbytes/cextension.py:<module>"])),
             C.DependencyError, "dependency-message", "high", "initialization");
         yield return new("argparse-unrecognized-line", In(null, E(3, "train.py: error: unrecognized arguments: --lora_rnak 16")),
-            C.ConfigError, "errors-argparse", "medium");
+            C.ConfigError, "config-argument-parser", "medium");
         yield return new("hydra-compact-config-error", In(null,
             E(2, "Did you mean to override data?"),
             E(4, "Set the environment variable HYDRA_FULL_ERROR=1 for a complete stack trace.")),
             C.ConfigError, "errors-hydra-compact-error", "medium", "initialization");
         yield return new("hydra-hint-after-a-jobs-own-traceback", In(Py("RuntimeError", "custom_op_wrapper returned an invalid handle", ["train.py:main"]),
             E(30, "Set the environment variable HYDRA_FULL_ERROR=1 for a complete stack trace.")),
-            C.Unknown, null, "low");
+            C.UserCode, "evidence-score", "low");
 
         yield return new("flash-attn-undefined-symbol", In(Py("ImportError",
             "/usr/local/lib/python3.10/dist-packages/flash_attn_2_cuda.cpython-310-x86_64-linux-gnu.so: undefined symbol: _ZN3c104cuda9SetDeviceEi",
@@ -101,7 +101,7 @@ internal static class SetupAndDataCases
             ["train.py:<module>", Sp + "transformers/utils/import_utils.py:__getattr__", Sp + "transformers/utils/import_utils.py:_get_module"])),
             C.DependencyError, "dependency-message", "high", "initialization");
         yield return new("module-not-found-line", In(null, E(9, "ModuleNotFoundError: No module named 'flash_attn'")),
-            C.DependencyError, "errors-dependency", "medium");
+            C.DependencyError, "dependency-message", "medium");
 
         yield return new("dataset-generation-error", In(Py("datasets.exceptions.DatasetGenerationError", "An error occurred while generating the dataset", s_loadDataset)),
             C.DataError, "data-datasets-library", "high", "data_loading");
@@ -129,6 +129,6 @@ internal static class SetupAndDataCases
             [Sp + "torch/utils/data/_utils/fetch.py:fetch", "/work/sft_data.py:__getitem__", "/work/sft_data.py:format_sample"])),
             C.DataError, "data-bad-sample-in-getitem", "medium", "data_loading");
         yield return new("json-decode-line", In(null, E(44, "json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)", phase: "PreTokenize")),
-            C.DataError, "errors-data", "medium", "data_loading");
+            C.DataError, "data-datasets-message", "medium", "data_loading");
     }
 }

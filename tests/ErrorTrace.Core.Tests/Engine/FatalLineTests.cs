@@ -17,7 +17,7 @@ public class FatalLineTests
         Assert.Null(report.Traceback);
         Assert.Equal("failed", report.Status);
         Assert.Equal("timeout", report.Analysis!.ErrorType);
-        Assert.Equal("errors-watchdog-timeout", report.Analysis.RuleId);
+        Assert.Equal("timeout-collective", report.Analysis.RuleId);
         Assert.StartsWith("[Rank 3] Watchdog caught collective operation timeout: WorkNCCL(SeqNum=4471", report.ErrorSummary, StringComparison.Ordinal);
         Assert.EndsWith("(rank 3)", report.ErrorSummary, StringComparison.Ordinal);
     }

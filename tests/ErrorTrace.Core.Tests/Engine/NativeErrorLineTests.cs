@@ -12,7 +12,7 @@ public class NativeErrorLineTests
 
         var error = Assert.Single(report.Errors);
         Assert.Contains("no kernel image is available", error.Message, StringComparison.Ordinal);
-        Assert.Equal(("cuda_error", "errors-cuda-error"), (report.Analysis?.ErrorType, report.Analysis?.RuleId));
+        Assert.Equal(("cuda_error", "cuda-driver-or-arch-mismatch"), (report.Analysis?.ErrorType, report.Analysis?.RuleId));
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public class ShellAndSchedulerDeathTests
 
         var root = Assert.IsType<TracebackInfo>(report.Traceback);
         Assert.Equal(("signal", "SIGTERM", 2L), (root.Kind, root.ExceptionType, root.FirstLine));
-        Assert.Equal(("timeout", "timeout-slurm-time-limit"), (report.Analysis?.ErrorType, report.Analysis?.RuleId));
+        Assert.Equal(("timeout", "timeout-scheduler-time-limit"), (report.Analysis?.ErrorType, report.Analysis?.RuleId));
     }
 
     [Fact]

@@ -1,0 +1,108 @@
+using System.Collections.Frozen;
+
+namespace ErrorTrace.Core.Classification;
+
+/// <summary>Validates a <c>match</c> object against the surfaces it is read on, and compiles it (rules and scoring signals).</summary>
+internal static class ConditionsBuilder
+{
+    private static readonly string[] s_kinds = ["python", "faulthandler", "cpp", "signal"];
+    private static readonly string[] s_levels = ["error", "warning"];
+    private static readonly string[] s_raisedIn = ["user", "library"];
+
+    /// <summary>The surfaces of <c>on</c>, in order (root when absent).</summary>
+    /// <exception cref="ArgumentException">An unknown or repeated surface.</exception>
+    public static IReadOnlyList<RuleTarget> Targets(List<string>? on)
+    {
+        if (on is null) return [RuleTarget.Root];
+        if (on.Count == 0) throw new ArgumentException("\"on\" is an empty list; expected root, failures, errors, summary or context");
+        var targets = new List<RuleTarget>();
+        foreach (var name in on)
+        {
+            var target = name switch
+            {
+                "root" => RuleTarget.Root,
+                "failures" => RuleTarget.Failures,
+                "errors" => RuleTarget.Errors,
+                "summary" => RuleTarget.Summary,
+                "context" => RuleTarget.Context,
+                _ => throw new ArgumentException($"\"on\" has '{name}'; expected root, failures, errors, summary or context"),
+            };
+            if (targets.Contains(target)) throw new ArgumentException($"\"on\" lists '{name}' twice");
+            targets.Add(target);
+        }
+
+        return targets;
+    }
+
+    public static bool IsText(RuleTarget target) => target is RuleTarget.Errors or RuleTarget.Summary or RuleTarget.Context;
+
+    /// <exception cref="ArgumentException">A condition that cannot apply to one of the surfaces, or a bad value.</exception>
+    public static RuleConditions Build(MatchDocument match, IReadOnlyList<RuleTarget> targets, WordingTable wordings)
+    {
+        var text = targets.Where(IsText).Select(t => t.ToString().ToLowerInvariant()).ToList();
+        if (text.Count > 0)
+        {
+            // Entries, the summary and context lines are text: frame, type and module conditions could never hold there.
+            var misplaced = new (string Name, object? Value)[]
+            {
+                ("types", match.Types), ("frames", match.Frames), ("frame_regex", match.FrameRegex), ("not_frames", match.NotFrames),
+                ("kinds", match.Kinds), ("raised_in", match.RaisedIn), ("modules", match.Modules),
+            }.Where(c => c.Value is not null).Select(c => c.Name).ToList();
+            if (misplaced.Count > 0)
+                throw new ArgumentException($"{string.Join(", ", misplaced)} cannot apply to rules on {string.Join(", ", text)} (they are text)");
+        }
+
+        var onErrors = targets.Contains(RuleTarget.Errors);
+        if (match.Levels is not null && !onErrors) throw new ArgumentException("levels only applies to rules on errors");
+        if (match.NoRoot is not null && !onErrors) throw new ArgumentException("no_root only applies to rules on errors");
+        if (match.Phases is not null && targets.Any(t => t is RuleTarget.Summary or RuleTarget.Context))
+            throw new ArgumentException("phases (the record's phase tag) cannot apply to the summary or context lines");
+
+        Check(match.Kinds, s_kinds, "kinds");
+        Check(match.Levels, s_levels, "levels");
+        Check(match.ErrorPhases, [.. ErrorPhase.All], "error_phases");
+        if (match.RaisedIn is not null && !s_raisedIn.Contains(match.RaisedIn, StringComparer.Ordinal))
+            throw new ArgumentException($"raised_in '{match.RaisedIn}' must be user or library");
+
+        var (substrings, regexes) = wordings.Expand(match.Message, match.MessageRegex, match.Wordings, "wordings");
+        var conditions = new RuleConditions
+        {
+            Types = TypeMatcher.Create(match.Types),
+            Message = TextMatcher.Create(substrings, regexes, "message"),
+            NotMessage = TextMatcher.Create(match.NotMessage, null, "not_message"),
+            Frames = FrameMatcher.Create(match.Frames, match.FrameRegex, "frames"),
+            NotFrames = FrameMatcher.Create(match.NotFrames, null, "not_frames"),
+            Phases = ToSet(match.Phases),
+            Kinds = ToSet(match.Kinds),
+            Levels = ToSet(match.Levels) ?? FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "error"),
+            RaisedIn = match.RaisedIn,
+            NoRoot = match.NoRoot == true,
+            Signals = SignalMatcher.Create(match.Signals),
+            Modules = ModuleMatcher.Create(match.Modules, "modules"),
+            ErrorPhases = match.ErrorPhases is { Count: > 0 } p ? p.ToFrozenSet(StringComparer.Ordinal) : null,
+        };
+
+        var positive = conditions.Types is not null || conditions.Message is not null || conditions.Frames is not null ||
+            conditions.Phases is not null || conditions.Kinds is not null || conditions.RaisedIn is not null ||
+            conditions.Signals is not null || conditions.Modules is not null || conditions.ErrorPhases is not null;
+        if (!positive)
+        {
+            throw new ArgumentException("match needs at least one positive condition (types, message, message_regex, wordings, signals, " +
+                "modules, frames, frame_regex, phases, error_phases, kinds or raised_in)");
+        }
+
+        return conditions;
+    }
+
+    private static void Check(List<string>? values, string[] allowed, string field)
+    {
+        foreach (var value in values ?? [])
+        {
+            if (!allowed.Contains(value, StringComparer.Ordinal))
+                throw new ArgumentException($"{field} value '{value}' must be one of {string.Join(", ", allowed)}");
+        }
+    }
+
+    private static FrozenSet<string>? ToSet(List<string>? values) =>
+        values is { Count: > 0 } ? values.ToFrozenSet(StringComparer.OrdinalIgnoreCase) : null;
+}

@@ -1,0 +1,26 @@
+namespace ErrorTrace.Core.Classification;
+
+/// <summary>The built-in <see cref="IFailureClassifier"/>s, by the names <c>scripts/accuracy/score.sh --classifier</c> takes.</summary>
+public static class FailureClassifiers
+{
+    /// <summary><c>rules</c> (the default), <c>scoring</c>, <c>rules-only</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["rules", "scoring", "rules-only"];
+
+    /// <summary>The default: the ordered rules, then the evidence-scoring fallback when none holds.</summary>
+    public static IFailureClassifier Rules(RuleSet? rules = null) => new RuleClassifier(rules ?? RuleSet.Default);
+
+    /// <summary>Only the weighted signals, no rule: what the fallback would say about every log.</summary>
+    public static IFailureClassifier EvidenceScoring(RuleSet? rules = null) => new RuleClassifier(rules ?? RuleSet.Default, useRules: false);
+
+    /// <summary>Only the rules, <c>unknown</c> when none holds: the classifier before the fallback existed.</summary>
+    public static IFailureClassifier RulesOnly(RuleSet? rules = null) => new RuleClassifier(rules ?? RuleSet.Default, useScoring: false);
+
+    /// <exception cref="ArgumentException">A name not in <see cref="Names"/>.</exception>
+    public static IFailureClassifier ByName(string name, RuleSet? rules = null) => name switch
+    {
+        "rules" => Rules(rules),
+        "scoring" => EvidenceScoring(rules),
+        "rules-only" => RulesOnly(rules),
+        _ => throw new ArgumentException($"unknown classifier '{name}'; known: {string.Join(", ", Names)}", nameof(name)),
+    };
+}
