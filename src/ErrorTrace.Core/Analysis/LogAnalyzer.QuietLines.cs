@@ -34,6 +34,11 @@ public sealed partial class LogAnalyzer
 
     private int _relayedHeaderFrom = int.MaxValue;
 
+    /// <summary><see cref="YearDigits"/> of <see cref="_yearDigitsOf"/>.</summary>
+    private uint _yearDigits;
+
+    private int _yearDigitsOf;
+
     /// <summary>Tests turn the shortcut off to hold it to the line-by-line path.</summary>
     internal bool TakesQuietLines { get; init; } = true;
 
@@ -46,7 +51,9 @@ public sealed partial class LogAnalyzer
         lines = 0;
         // A run may only repeat the year already read: a record's year then changes nothing but the month.
         if (!TakesQuietLines || _lastYear is < 1 or > 9999) return start;
-        var year = YearDigits(_lastYear);
+        // Asked after almost every line: the digits are worked out again only when the year changed.
+        if (_yearDigitsOf != _lastYear) (_yearDigits, _yearDigitsOf) = (YearDigits(_lastYear), _lastYear);
+        var year = _yearDigits;
         int at = start, last = -1, lastEnd = -1;
         while (true)
         {
@@ -145,7 +152,9 @@ public sealed partial class LogAnalyzer
 
         if (phaseAt >= 0) TakeRecord(stream, chunk[phaseAt..phaseEnd], phaseNumber);
         if (clockAt >= 0 && clockAt != phaseAt) TakeRecord(stream, chunk[clockAt..clockEnd], clockNumber);
-        TakeRecord(stream, final, lastNumber);
+        // Parsing depends on the line alone, so the header read above is the one to apply (most runs are one line long
+        // in a log that interleaves records with progress bars: a second parse was a third of their cost).
+        OnRecord(stream, final, ref header, lastNumber);
     }
 
     private void TakeRecord(StreamState stream, ReadOnlySpan<byte> line, long lineNumber)
