@@ -27,13 +27,6 @@ public sealed partial class LogAnalyzer
     /// <summary>The shortest quiet record: <c>[2025-12-10 03:58:22] [] [INFO]</c>.</summary>
     private const int MinQuietRecordBytes = 31;
 
-    /// <summary>Where the next relayed-traceback header (see <see cref="MayRelayTraceback"/>) starts in the chunk being
-    /// appended, at or after <see cref="_relayedHeaderFrom"/>; <see cref="int.MaxValue"/> when none is left. Searched
-    /// once per stretch of the chunk, not per line; reset by <see cref="Append"/>.</summary>
-    private int _nextRelayedHeader;
-
-    private int _relayedHeaderFrom = int.MaxValue;
-
     /// <summary><see cref="YearDigits"/> of <see cref="_yearDigitsOf"/>.</summary>
     private uint _yearDigits;
 
@@ -59,7 +52,7 @@ public sealed partial class LogAnalyzer
         {
             var end = stops.Next(at);
             if (end < 0 || chunk[end] != (byte)'\n') break;
-            if (!IsQuietRecord(chunk[at..], end - at, year) || HasRelayedHeader(chunk, at, end)) break;
+            if (!IsQuietRecord(chunk[at..], end - at, year)) break;
             (last, lastEnd) = (at, end);
             lines++;
             at = end + 1;
@@ -94,21 +87,37 @@ public sealed partial class LogAnalyzer
         // A logger named like a level would make the header DeepSpeed's.
         if (close < 0 || AsciiScanner.Level(line[loggerStart..close]) != LogLevel.None) return false;
         var level = line[(close + 1)..];
-        return level.StartsWith(" [INFO]"u8) || level.StartsWith(" [DEBUG]"u8);
+        int levelEnd;
+        if (level.StartsWith(" [INFO]"u8)) levelEnd = close + 1 + " [INFO]".Length;
+        else if (level.StartsWith(" [DEBUG]"u8)) levelEnd = close + 1 + " [DEBUG]".Length;
+        else return false;
+        return !MayStartWithT(line, levelEnd);
     }
 
-    /// <summary>True when the line holds the relayed-traceback header, which a record's message may start with.</summary>
+    /// <summary>
+    /// A record whose message may be the relayed-traceback header (<see cref="MayRelayTraceback"/> reads its first
+    /// byte) is no quiet line. The parser starts the message after the spaces that follow the level, or, when a
+    /// bracket follows the level (one space allowed), after the spaces that follow that bracket's first <c>]</c>: a
+    /// <c>T</c> in either place ends the run, whatever the bracket turns out to be. Most messages start with neither.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool HasRelayedHeader(ReadOnlySpan<byte> chunk, int start, int end)
+    private static bool MayStartWithT(ReadOnlySpan<byte> line, int levelEnd)
     {
-        if (start < _relayedHeaderFrom || _nextRelayedHeader < start)
-        {
-            var found = chunk[start..].IndexOf(RelayedHeader);
-            _relayedHeaderFrom = start;
-            _nextRelayedHeader = found < 0 ? int.MaxValue : start + found;
-        }
+        var message = SkipSpaces(line, levelEnd);
+        if (message < line.Length && line[message] == RelayedHeader[0]) return true;
+        var open = levelEnd < line.Length && line[levelEnd] == (byte)' ' ? levelEnd + 1 : levelEnd;
+        if (open >= line.Length || line[open] != (byte)'[') return false;
+        var close = AsciiScanner.IndexOfWithin(line, open + 1, CloseBrackets.MaxBracket, (byte)']');
+        if (close < 0) return false;
+        message = SkipSpaces(line, close + 1);
+        return message < line.Length && line[message] == RelayedHeader[0];
+    }
 
-        return _nextRelayedHeader < end;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipSpaces(ReadOnlySpan<byte> line, int i)
+    {
+        while (i < line.Length && line[i] == (byte)' ') i++;
+        return i;
     }
 
     /// <summary>Applies a run of quiet records (the last from <paramref name="last"/> to <paramref name="lastEnd"/>, line

@@ -52,7 +52,6 @@ public sealed partial class LogAnalyzer : ILineSink
     {
         if (IsComplete) throw new InvalidOperationException("The analyzer is complete; create a new one to read another log.");
         BytesConsumed += chunk.Length;
-        _relayedHeaderFrom = int.MaxValue; // positions found in the previous chunk mean nothing in this one
         _tail.Append(chunk);
         _splitter.Append(chunk, this);
         // Per chunk, not per line: the head's banners, and a checkpoint for reading lines back (Context/LineIndex).
