@@ -56,8 +56,10 @@ public sealed partial class LogAnalyzer
         return ProcessContent(segment, lineNumber, startsLine, endsLine, (flags & SegmentFlags.HasEscape) != 0);
     }
 
-    /// <summary>Its one caller is <see cref="ILineSink.OnSegment"/>: inlined there, every line saves a call. True when
-    /// the line left its stream idle, so quiet lines may follow (<see cref="TakeQuietLines"/>).</summary>
+    /// <summary>Its one caller is <see cref="ILineSink.OnSegment"/>: inlined there, every line saves a call. True after a
+    /// record below WARNING: quiet records come in runs, so more may follow (<see cref="TakeQuietLines"/>). After any
+    /// other line they seldom do (in a log that prints a progress bar between two records, asking after the bar took
+    /// one-line runs at a loss).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ProcessContent(ReadOnlySpan<byte> content, long lineNumber, bool startsLine, bool endsLine, bool hasEscape)
     {
@@ -88,7 +90,7 @@ public sealed partial class LogAnalyzer
             if (!UnstructuredGate.MayMatter(content))
             {
                 stream.CurrentBlock.Add(content, lineNumber);
-                return true;
+                return false;
             }
 
             if (_repeatedWarnings.Find(content) is { } warning)

@@ -95,8 +95,8 @@ internal sealed class ErrorGroupTable
     }
 
     /// <summary>The hashed key laid out in one buffer and hashed in one call: the same bytes, so the same hash, as appending
-    /// them piece by piece to a streaming <see cref="XxHash3"/>, which cost twice as much (its buffering and digest copy
-    /// were about 1,000 instructions per warning or error record of the seed's format).</summary>
+    /// them piece by piece to a streaming <see cref="XxHash3"/>, whose buffering and digest copy cost more than the hash
+    /// (a warning or error record of the seed's format is hashed once per occurrence).</summary>
     private ulong Hash(LogLevel level, string source, ReadOnlySpan<byte> logger, ReadOnlySpan<byte> phase, ReadOnlySpan<char> text)
     {
         var textBytes = MemoryMarshal.AsBytes(text);
