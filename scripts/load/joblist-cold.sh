@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Cold job list: 100 failed jobs whose logs nobody has read yet, then GET /api/training/jobs?page_size=100 once and
 # print how long the answer took and how many jobs were still pending (issue 13: <= 2 s). Then polls until every count
-# is in, and prints how long the whole page took to be counted. Uses the Debug build of the CLI (scripts/test.sh builds
-# it) unless ERRORTRACE_DLL points elsewhere. Needs curl and python3 (to write the SQLite jobs table).
+# is in, and prints how long the whole page took to be counted. Runs the server the way the README does,
+# `./errortrace serve` (the Release build, built first when a source changed), unless ERRORTRACE_DLL names another
+# build (e.g. artifacts/bin/ErrorTrace.Cli/debug/errortrace.dll). Prints the load average next to each figure: on a
+# shared machine the wall clock means little without it. Needs curl and python3 (to write the SQLite jobs table).
+# BUSY=1 keeps one core busy with a shell loop while it measures (the "other core busy" case on a quiet machine).
 #   scripts/load/joblist-cold.sh [JOBS=100] [LINES_PER_LOG=20000]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jobs=${1:-100}
 lines=${2:-20000}
-dll=${ERRORTRACE_DLL:-artifacts/bin/ErrorTrace.Cli/debug/errortrace.dll}
+serve=(./errortrace)
+[ -n "${ERRORTRACE_DLL:-}" ] && serve=(dotnet "$ERRORTRACE_DLL")
 port=${PORT:-5931}
 dir=$(mktemp -d /tmp/et-joblist.XXXXXX)
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$dir"' EXIT
+busy=""
+trap 'kill "$server" $busy 2>/dev/null || true; rm -rf "$dir"' EXIT
 mkdir -p "$dir/logs"
 
 python3 - "$dir" "$jobs" "$lines" <<'PY'
@@ -34,16 +39,25 @@ db.commit()
 PY
 token=cold-list-token-0123456789
 hash=$(printf %s "$token" | sha256sum | cut -d' ' -f1)
-dotnet "$dll" serve --urls "http://127.0.0.1:$port" --data-dir "$dir/data" --logs-dir "$dir/logs" --db "Data Source=$dir/jobs.db" \
+"${serve[@]}" serve --urls "http://127.0.0.1:$port" --data-dir "$dir/data" --logs-dir "$dir/logs" --db "Data Source=$dir/jobs.db" \
   --Demo:Enabled=false --Auth:Tokens:0:Name=bench --Auth:Tokens:0:Sha256="$hash" --Auth:Tokens:0:Admin=true >"$dir/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
-echo "logs: $jobs x $(du -sh "$dir/logs" | cut -f1) total, $lines lines each"
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+# Until it answers (./errortrace may build first: minutes on a fresh clone), or until it has exited.
+until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do
+  kill -0 "$server" 2>/dev/null || { cat "$dir/server.log"; exit 1; }
+  sleep 0.2
+done
+if [ "${BUSY:-0}" = "1" ]; then
+  bash -c 'while :; do :; done' &
+  busy=$!
+fi
+echo "logs: $jobs x $(du -sh "$dir/logs" | cut -f1) total, $lines lines each; server: ${serve[*]}; busy loop: ${BUSY:-0}; load average before: $(load)"
 start=$(date +%s.%N)
 out=$(curl -s -w '\n%{time_total}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/training/jobs?page_size=100")
-echo "cold page of $jobs: $(echo "$out" | tail -n 1) s, pending: $(echo "$out" | head -n 1 | grep -o '"analysis_pending":true' | wc -l)"
+echo "cold page of $jobs: $(echo "$out" | tail -n 1) s, pending: $(echo "$out" | head -n 1 | grep -o '"analysis_pending":true' | wc -l) (load average $(load))"
 while echo "$out" | head -n 1 | grep -q '"analysis_pending":true'; do
   sleep 0.2
   out=$(curl -s -w '\n%{time_total}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/training/jobs?page_size=100")
 done
-echo "every count in after $(echo "$(date +%s.%N) - $start" | bc) s; warm page: $(echo "$out" | tail -n 1) s"
+echo "every count in after $(echo "$(date +%s.%N) - $start" | bc) s; warm page: $(echo "$out" | tail -n 1) s (load average $(load))"

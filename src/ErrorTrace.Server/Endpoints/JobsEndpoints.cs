@@ -36,8 +36,11 @@ internal static class JobsEndpoints
         ClaimsPrincipal user,
         IJobRepository jobs,
         JobDigests jobDigests,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
+        // The list's wait for cold logs counts from here: the rows' query and the queueing are part of it.
+        var started = time.GetTimestamp();
         var wanted = status?.Trim().ToLowerInvariant();
         if (wanted is not null && !JobStatuses.All.Contains(wanted))
             return Problems.BadQuery($"status must be one of {string.Join(", ", JobStatuses.All)}.");
@@ -46,7 +49,7 @@ internal static class JobsEndpoints
 
         var query = new JobQuery(Caller.From(user).OwnerFilter, wanted, page ?? 1, pageSize ?? DefaultPageSize);
         var result = await jobs.ListAsync(query, cancellationToken).ConfigureAwait(false);
-        var digests = await jobDigests.ForAsync(result.Jobs, cancellationToken).ConfigureAwait(false);
+        var digests = await jobDigests.ForAsync(result.Jobs, started, cancellationToken).ConfigureAwait(false);
         var summaries = new List<JobSummary>(result.Jobs.Count);
         foreach (var job in result.Jobs)
         {

@@ -15,6 +15,7 @@ internal sealed class CacheOptions
     public int LogLocationMilliseconds { get; set; } = 1000;
 
     /// <summary>How long the job list waits for cold logs to be read before answering with those jobs marked
-    /// <c>analysis_pending</c> (<see cref="Reports.JobDigests"/>); their parses go on in the background. 0 never waits.</summary>
+    /// <c>analysis_pending</c> (<see cref="Reports.JobDigests"/>); their parses go on in the background. 0 never waits.
+    /// Counted from when the list's handler starts, so reading the page's rows and queueing its logs is inside it.</summary>
     public int JobListWaitMilliseconds { get; set; } = 1500;
 }

@@ -10,7 +10,7 @@ namespace ErrorTrace.Server.Reports;
 /// where each entry counts what it really holds: the analyzer's allocations while it read (kept only for running jobs),
 /// the line index kept after it, the rendered report twice (its JSON and, once asked for, its gzip copy, never larger) and
 /// <see cref="EntryOverheadBytes"/>. An entry that alone exceeds the limit is not kept. Parses run at most
-/// <see cref="ParseSlots"/> at a time, so the memory of analyses being built and not yet in the cache is bounded too:
+/// <see cref="ParseSlots"/> at a time (on their own threads, <see cref="ParseWorkers"/>), so the memory of analyses being built and not yet in the cache is bounded too:
 /// the process stays within the limit plus a constant (docs/service.md, "Memory"). Nothing here is needed for
 /// correctness: an evicted job, or another replica, simply reads the log again.
 /// </summary>
@@ -51,7 +51,8 @@ internal sealed class AnalysisCache : IDisposable
     /// parse in flight holds an analyzer the cache does not count yet.</summary>
     public static int ParseSlots { get; } = Math.Max(1, Environment.ProcessorCount);
 
-    public SemaphoreSlim Parsing { get; } = new(ParseSlots, ParseSlots);
+    /// <summary>Where logs are read and reports built: <see cref="ParseSlots"/> dedicated threads, off the thread pool.</summary>
+    public ParseWorkers Parsing { get; } = new(ParseSlots);
 
     /// <summary>The job's entry, created once even when requests race (they then queue on its gate and parse once).</summary>
     public JobAnalysis GetOrAdd(string jobId)

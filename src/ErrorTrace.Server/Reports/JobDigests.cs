@@ -7,14 +7,16 @@ namespace ErrorTrace.Server.Reports;
 
 /// <summary>
 /// The job list's counts and root causes (<see cref="ReportDigest"/>), from the same cache as the reports, without making
-/// the list wait for every cold log:
-/// each failed job's report is asked for on the thread pool (parses run <see cref="AnalysisCache.ParseSlots"/> at a
-/// time), the list waits at most <c>Cache:JobListWaitMilliseconds</c>, and a job still being read then is marked
-/// pending. Its parse goes on after the answer and warms the cache, so the next poll has the count.
+/// the list wait for every cold log: each failed job's report is queued on the cache's parse threads
+/// (<see cref="ParseWorkers"/>, newest job first), the list waits at most <c>Cache:JobListWaitMilliseconds</c>, and a job
+/// still being read then is marked pending. Its parse goes on after the answer and warms the cache, so the next poll
+/// has the count.
 /// </summary>
 internal sealed class JobDigests(ReportService reports, IOptions<CacheOptions> options, TimeProvider time, ILogger<JobDigests> logger)
 {
-    public async Task<IReadOnlyDictionary<string, JobDigest>> ForAsync(IReadOnlyList<JobRecord> jobs, CancellationToken cancellationToken)
+    /// <param name="started">When the list's request started (<see cref="TimeProvider.GetTimestamp"/>): the wait for
+    /// cold logs ends <c>Cache:JobListWaitMilliseconds</c> after it.</param>
+    public async Task<IReadOnlyDictionary<string, JobDigest>> ForAsync(IReadOnlyList<JobRecord> jobs, long started, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         // Only failed jobs are scanned; an id that could never be requested (the table is the platform's) is skipped.
@@ -27,13 +29,14 @@ internal sealed class JobDigests(ReportService reports, IOptions<CacheOptions> o
             else wanted.Add(job);
         }
 
-        // Not cancelled with the request: a parse that outlives the answer still fills the cache for the next one.
-        var tasks = wanted.ConvertAll(job => Task.Run(() => reports.GetAsync(job, scan: false, CancellationToken.None), CancellationToken.None));
+        // Not cancelled with the request: a parse that outlives the answer still fills the cache for the next one. No
+        // Task.Run: each call returns once its job is queued on the parse threads, which do the reading.
+        var tasks = wanted.ConvertAll(job => reports.GetAsync(job, scan: false, CancellationToken.None));
         var all = Task.WhenAll(tasks);
         _ = all.ContinueWith(t => logger.LogWarning(t.Exception, "Reading a job's log for the job list failed"),
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        var wait = TimeSpan.FromMilliseconds(options.Value.JobListWaitMilliseconds);
-        if (wait > TimeSpan.Zero) await Task.WhenAny(all, Task.Delay(wait, time, cancellationToken)).ConfigureAwait(false);
+        var wait = TimeSpan.FromMilliseconds(options.Value.JobListWaitMilliseconds) - time.GetElapsedTime(started);
+        if (wait > TimeSpan.Zero && tasks.Count > 0) await Task.WhenAny(all, Task.Delay(wait, time, cancellationToken)).ConfigureAwait(false);
 
         for (var i = 0; i < wanted.Count; i++)
         {

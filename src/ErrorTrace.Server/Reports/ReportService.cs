@@ -31,6 +31,9 @@ internal sealed class ReportService(AnalysisCache cache, ILogLocator locator, An
         await analysis.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // Read by the request this one queued behind (a job list's poll behind the previous poll's parse): answered
+            // here rather than queued on the parse threads behind every other cold log.
+            if (Published(job, location, analysis) is { } fresh) return fresh;
             using var log = LogOpener.TryOpen(location.FullPath!, location.LogsRoot, out var refusal);
             if (log is null)
             {
@@ -66,33 +69,31 @@ internal sealed class ReportService(AnalysisCache cache, ILogLocator locator, An
         return published.Report;
     }
 
-    /// <summary>Under the job's gate: reads what changed (holding one of the cache's parse slots, so parses in flight
-    /// are bounded) and renders.</summary>
+    /// <summary>Under the job's gate: reads what changed and renders, on one of the cache's parse threads (so parses in
+    /// flight are bounded and never hold the thread pool's threads).</summary>
     private async Task<RenderedReport> RefreshAsync(JobRecord job, LogLocation location, JobAnalysis analysis, OpenedLog log, CancellationToken cancellationToken)
+    {
+        RenderedReport? rendered = null;
+        await cache.Parsing.RunAsync(() => rendered = Refresh(job, location, analysis, log), cancellationToken).ConfigureAwait(false);
+        return rendered!;
+    }
+
+    private RenderedReport Refresh(JobRecord job, LogLocation location, JobAnalysis analysis, OpenedLog log)
     {
         var finished = !job.IsRunning;
         var key = string.Join('\n', job.Status, job.ErrorMessage, location.DisplayPath);
-        RefreshKind kind;
-        await cache.Parsing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var (kind, _) = LogRefresher.Refresh(analysis, log, location.IsGzip, finished, full: false, _options);
+        if (kind == RefreshKind.Hit && analysis.Report?.Key == key)
         {
-            (kind, _) = LogRefresher.Refresh(analysis, log, location.IsGzip, finished, full: false, _options);
-            if (kind == RefreshKind.Hit && analysis.Report?.Key == key)
-            {
-                ServiceMetrics.CacheHits.Inc();
-                Publish(analysis, job, location, analysis.Report);
-                return analysis.Report;
-            }
-
-            if (kind == RefreshKind.Hit && analysis.Analyzer is null)
-            {
-                // The row changed (status or message) after a finished job's analyzer was let go: read the log again.
-                (kind, _) = LogRefresher.Refresh(analysis, log, location.IsGzip, finished, full: true, _options);
-            }
+            ServiceMetrics.CacheHits.Inc();
+            Publish(analysis, job, location, analysis.Report);
+            return analysis.Report;
         }
-        finally
+
+        if (kind == RefreshKind.Hit && analysis.Analyzer is null)
         {
-            cache.Parsing.Release();
+            // The row changed (status or message) after a finished job's analyzer was let go: read the log again.
+            (kind, _) = LogRefresher.Refresh(analysis, log, location.IsGzip, finished, full: true, _options);
         }
 
         ServiceMetrics.CacheMisses.WithLabels(kind switch { RefreshKind.Full => "full", RefreshKind.Incremental => "incremental", _ => "render" }).Inc();
