@@ -132,6 +132,22 @@ internal static class RealLogPending
         ["tensorflow-4735-slim-inception-bfc-stats-bold-no-traceback"] = "batch e1, scored before fixing: category: expected oom_training, got oom_eval",
         ["tfx-1350-bert-evaluator-two-root-errors"] = "batch e1, scored before fixing: category: expected oom_eval, got oom_training",
         ["webaverse-1355-gptj-device-sample-tpu-v2-replica-oom"] = "batch e1, scored before fixing: category: expected oom_eval, got dependency_error",
+        ["awsome-distributed-ai-192-flattened-broadcast-socket-abort"] = "batch e2, scored before fixing: root exception type: expected torch.distributed.DistBackendError, got ; innermost frame: expected …torch/distributed/distributed_c10d.py in broadcast, got /opt/conda/lib/python3.10/site-packages/torch/distributed/distributed_c10d.py in broadcast 10: work = default_pg.broadcast([tensor], opts) 10: torch.distributed.DistBackendError: NCCL error in: /opt/conda/conda-bld/pytorch_1696588393313/work/torch/csrc/distributed/c10d/ProcessGroupNCCL.cpp:1331, unhandled system error (run with NCCL_DEBUG=INFO for details), NCCL version 2.18.5 10: ncclSystemError: System call (e.g. socket, malloc) or external library call failed or device error. 10: Last error: 10: socketStartConnect: Connect to 127.0.0.1<45069> failed : Software caused connection abort",
+        ["deepspeed-294-bing-bert-cublas-kernel-execution-error-rank290"] = "batch e2, scored before fixing: category: expected cuda_error, got (no analysis)",
+        ["deepspeed-7533-save-model-watchdog-allreduce"] = "batch e2, scored before fixing: innermost frame: expected …c10d/ProcessGroupNCCL.cpp in checkTimeout, got (none)",
+        ["denseuav-7-anomaly-softmax-backward-nan-amp"] = "batch e2, scored before fixing: root exception type: expected (none), got ; innermost frame: expected (none), got /home/FQ/anaconda3/envs/duav/lib/python3.8/site-packages/torch/_tensor.py in backward",
+        ["dreamerv3-203-replay-growth-chinese-killed"] = "batch e2, scored before fixing: category: expected host_oom, got (no analysis); root exception type: expected SIGKILL, got (none)",
+        ["glow-18-mpiexec-horovod-segfault-rank0"] = "batch e2, scored before fixing: root exception type: expected SIGSEGV, got (none)",
+        ["horovod-1941-spark-cpu-segfault-exit-139"] = "batch e2, scored before fixing: root exception type: expected SIGSEGV, got ; innermost frame: expected (none), got /home/sdev/yongxi/env/anaconda3/envs/hvd/lib/python3.7/site-packages/horovod/spark/__init__.py in run_spark",
+        ["horovod-585-mpi-segfault-after-20-hours"] = "batch e2, scored before fixing: root exception type: expected SIGSEGV, got (none)",
+        ["llamafactory-9258-ray-head-oom-after-training-done"] = "batch e2, scored before fixing: category: expected host_oom, got (no analysis)",
+        ["llm-scaler-77-vllm-xpu-rpc-execute-model-timed-out"] = "batch e2, scored before fixing: root exception type: expected TimeoutError, got ; innermost frame: expected …vllm/v1/executor/multiproc_executor.py in collective_rpc, got /usr/local/lib/python3.12/dist-packages/vllm-0.10.1.dev0+g6d8d0a24c.d20250902.xpu-py3.12-linux-x86_64.egg/vllm/v1/engine/async_llm.py in output_handler",
+        ["megatron-bridge-1656-exit-hang-slurm-time-limit-nsys"] = "batch e2, scored before fixing: root exception type: expected (none), got SIGTERM",
+        ["returnn-1486-hang-nvidia-smi-unknown-error-pcie-aer"] = "batch e2, scored before fixing: category: expected cuda_error, got segfault",
+        ["rvt-18-store-barrier-waiting-worker-count-1"] = "batch e2, scored before fixing: category: expected timeout, got (no analysis)",
+        ["sphereface-75-caffe-debug-info-backward-diff-nan"] = "batch e2, scored before fixing: category: expected numerical_error, got (no analysis)",
+        ["unet-pytorch-4-dataset-len-overruns-list-worker-indexerror"] = "batch e2, scored before fixing: innermost frame: expected …dataset.py in __getitem__, got (none)",
+        ["vits-fast-fine-tuning-397-docker-shm-errno-28-spawn-queue"] = "batch e2, scored before fixing: root exception type: expected (none), got ; innermost frame: expected (none), got /root/miniconda3/envs/vits/lib/python3.8/multiprocessing/queues.py in __init__",
     };
 
     public static string? Reason(string slug) => s_cases.TryGetValue(slug, out var reason) ? "pending: " + reason : null;
