@@ -18,18 +18,8 @@ public sealed class PanelBundleTests
 
         var fresh = PanelAsset.Load(file, "text/javascript");
         Assert.NotNull(fresh);
-        var committed = File.ReadAllBytes(Path.Combine(RepositoryRoot(), "web", "bundle", file));
+        var committed = File.ReadAllBytes(RepositoryFiles.Path("web", "bundle", file));
         Assert.True(fresh.Content.AsSpan().SequenceEqual(committed),
             $"web/bundle/{file} differs from a fresh build of web/src: run scripts/panel-bundle.sh and commit web/bundle/.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "errortrace.slnx"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("errortrace.slnx not found above " + AppContext.BaseDirectory);
     }
 }
