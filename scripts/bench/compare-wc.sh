@@ -162,7 +162,8 @@ report() { # path
         # The warm-up's report is kept so a reader can check the analyzer really found the failure.
         errortrace) line=$(warmup_out="$work/report-$name.json" bench_tool "$cli" analyze "$path" --format json) ;;
       esac
-      printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$bytes" "$core" "$tool" "$line" >>"$results"
+      # The 1-minute load average right after the tool's runs: a figure measured on a busy machine says so.
+      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$bytes" "$core" "$tool" "$line" "$(cut -d' ' -f1 /proc/loadavg)" >>"$results"
     done
   done
 }
@@ -181,14 +182,16 @@ echo "# load at the end $(cut -d' ' -f1-3 /proc/loadavg); raw results in $result
 python3 - "$results" <<'PY'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
-print("\n| log | cores | tool | best s | median s | GB/s (best) | GB/s (median) | × wc -l (best) | peak RSS MiB | exit |")
-print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
+print("\n| log | cores | tool | best s | median s | GB/s (best) | GB/s (median) | × wc -l (best) | × wc -l (median) | peak RSS MiB | exit | load |")
+print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 wc = {(r[0], r[2]): float(r[4].split()[0]) for r in rows if r[3] == "wc"}
+wc_median = {(r[0], r[2]): float(r[4].split()[1]) for r in rows if r[3] == "wc"}
 names = {"wc": "`wc -l`", "rg": "`rg -c ERROR`", "errortrace": "`errortrace analyze --format json`"}
-for name, size, cores, tool, result in rows:
+for name, size, cores, tool, result, load in rows:
     best, median, rss, rc = result.split()
     size, best, median = int(size), float(best), float(median)
     ratio = f"{best / wc[(name, cores)]:.2f}" if (name, cores) in wc else ""
+    ratio_median = f"{median / wc_median[(name, cores)]:.2f}" if (name, cores) in wc_median else ""
     label = "1 (taskset)" if cores == "1" else cores
-    print(f"| {name} ({size / 2**30:.2f} GiB) | {label} | {names[tool]} | {best:.3f} | {median:.3f} | {size / best / 1e9:.2f} | {size / median / 1e9:.2f} | {ratio} | {int(rss) / 1024:.1f} | {rc} |")
+    print(f"| {name} ({size / 2**30:.2f} GiB) | {label} | {names[tool]} | {best:.3f} | {median:.3f} | {size / best / 1e9:.2f} | {size / median / 1e9:.2f} | {ratio} | {ratio_median} | {int(rss) / 1024:.1f} | {rc} | {load} |")
 PY

@@ -79,7 +79,7 @@ public sealed partial class LogAnalyzer
         if (RecordHeaderParser.TryParse(content, out var header))
         {
             OnRecord(stream, content, ref header, lineNumber);
-            return header.Level < LogLevel.Warning;
+            return header.Level < LogLevel.Warning && WorthAskingForQuietLines();
         }
 
         if (content.IsEmpty && !(startsLine && endsLine)) return false; // an empty \r segment is not a blank line

@@ -44,10 +44,12 @@ internal sealed class InAppRules
             Combine(document.InAppRegex, defaults._inAppRegex, "frames.in_app_regex"));
     }
 
-    /// <summary>True for the job's own code; false for a library, the standard library or a launcher.</summary>
+    /// <summary>True for the job's own code; false for a library, the standard library or a launcher. A frame with no
+    /// file (a C++ frame of a native backtrace, <c>c10::Error::Error</c>, a glog or gdb frame) is never the job's own:
+    /// it comes from a compiled library, and counting it as the user's made a panel say "2 yours" of a C++ stack.</summary>
     public bool IsInApp(string file)
     {
-        if (file.Length == 0) return true;
+        if (file.Length == 0) return false;
         var path = file.Contains('\\', StringComparison.Ordinal) ? file.Replace('\\', '/') : file;
         if (Any(_inApp, path) || (_inAppRegex is not null && RegexFactory.FirstMatch(_inAppRegex, path) >= 0)) return true;
         return !Any(_library, path) && (_libraryRegex is null || RegexFactory.FirstMatch(_libraryRegex, path) < 0);

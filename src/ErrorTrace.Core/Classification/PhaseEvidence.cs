@@ -34,7 +34,7 @@ internal sealed class PhaseEvidence
             Modules = ModuleMatcher.Create(document.Modules, field + ".modules"),
             Records = document.Records is { Count: > 0 } r ? r.ToFrozenSet(StringComparer.OrdinalIgnoreCase) : null,
             Lines = TextMatcher.Create(document.Lines, document.LinesRegex, field + ".lines"),
-            Mentions = TextMatcher.Create(document.Mentions, null, field + ".mentions"),
+            Mentions = TextMatcher.Create(document.Mentions, document.MentionsRegex, field + ".mentions"),
             Calls = document.Calls is { Count: > 0 } calls
                 ? RegexFactory.Combine([.. calls.Select(c => $@"(^|[^\w]){Regex.Escape(c)}\s*\(")], field + ".calls")
                 : null,

@@ -26,4 +26,8 @@ internal sealed class PhaseMatchDocument
     /// <summary>Case-insensitive substrings of any line near the death or any frame's path: evidence about the whole
     /// program (a vLLM worker), not about the moment of the death.</summary>
     public List<string>? Mentions { get; set; }
+
+    /// <summary>Regexes over the same texts as <see cref="Mentions"/> (an inference script's name on its command line or
+    /// in its frames' paths).</summary>
+    public List<string>? MentionsRegex { get; set; }
 }

@@ -68,6 +68,7 @@ internal static class RulesDocumentReader
         ("lines"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.Lines = ReadStrings(ref r)),
         ("lines_regex"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.LinesRegex = ReadStrings(ref r)),
         ("mentions"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.Mentions = ReadStrings(ref r)),
+        ("mentions_regex"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.MentionsRegex = ReadStrings(ref r)),
         ("calls"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.Calls = ReadStrings(ref r)),
     ];
 

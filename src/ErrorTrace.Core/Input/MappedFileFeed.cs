@@ -9,41 +9,58 @@ namespace ErrorTrace.Core.Input;
 /// a cached 1 GiB log) is gone. The same trade-off as ripgrep's <c>--mmap</c>: if another process truncates the file
 /// while a window is being read, the kernel kills the process with SIGBUS. So only the CLI asks for it (one run over a
 /// file, <c>--no-mmap</c> to opt out); the server, which reads the logs of running jobs, always copies.
+/// <para>Mapping is not free either: the first read of each page of a window faults it into the process (about a tenth
+/// of a run on the seed-format log), and unmapping a window costs again. So while the analyzer reads one window, a
+/// helper thread maps the next and touches its pages, and unmaps the one before: on a second core that work is gone
+/// from the analyzer's path. The analysis itself stays on one thread, in order, so the report cannot change.</para>
 /// </summary>
 internal static class MappedFileFeed
 {
-    /// <summary>One window mapped at a time: 256 map/unmap pairs per GiB, and at most this much of the file resident in
-    /// the process, so peak memory stays flat whatever the size.</summary>
+    /// <summary>One window mapped at a time (two with the one being prepared): 256 map/unmap pairs per GiB, and at most
+    /// this much of the file resident per window, so peak memory stays flat whatever the size.</summary>
     private const long WindowBytes = 4L * 1024 * 1024;
 
     /// <summary>Below this a mapping's set-up costs more than the copy it saves.</summary>
     public const long MinimumBytes = 1024 * 1024;
 
+    /// <summary>A read per page is what faults it in (the kernel maps a few neighbours with each fault).</summary>
+    private const int PageBytes = 4096;
+
     /// <summary>Feeds the file's first <paramref name="length"/> bytes (its length when it was opened: a log that grows
     /// meanwhile is read as it was, like its <c>size_bytes</c>).</summary>
-    public static unsafe void Feed(LogAnalyzer analyzer, FileStream file, long length, IProgress<long>? progress,
+    public static void Feed(LogAnalyzer analyzer, FileStream file, long length, IProgress<long>? progress,
         CancellationToken cancellationToken)
     {
         using var map = MemoryMappedFile.CreateFromFile(file.SafeFileHandle, mapName: null, capacity: 0,
             MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
-        for (long offset = 0; offset < length; offset += WindowBytes)
+        var next = Task.Run<MappedWindow?>(() => MappedWindow.Open(map, 0, Math.Min(WindowBytes, length), PageBytes), CancellationToken.None);
+        MappedWindow? current = null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var size = (int)Math.Min(WindowBytes, length - offset);
-            using var view = map.CreateViewAccessor(offset, size, MemoryMappedFileAccess.Read);
-            var handle = view.SafeMemoryMappedViewHandle;
-            byte* pointer = null;
-            handle.AcquirePointer(ref pointer);
-            try
+            for (long offset = 0; offset < length; offset += WindowBytes)
             {
-                analyzer.Append(new ReadOnlySpan<byte>(pointer + view.PointerOffset, size));
+                var done = current;
+                current = next.GetAwaiter().GetResult();
+                var following = offset + WindowBytes;
+                // The helper unmaps the window just read and prepares the next while this one is analysed.
+                next = Task.Run(() =>
+                {
+                    done?.Dispose();
+                    return following < length ? MappedWindow.Open(map, following, Math.Min(WindowBytes, length - following), PageBytes) : null;
+                }, CancellationToken.None);
+                cancellationToken.ThrowIfCancellationRequested();
+                analyzer.Append(current!.Bytes);
+                progress?.Report(offset + current.Size);
             }
-            finally
+        }
+        finally
+        {
+            // Whatever happened, nothing stays mapped (the helper's last window included).
+            current?.Dispose();
+            next.ContinueWith(static t =>
             {
-                handle.ReleasePointer();
-            }
-
-            progress?.Report(offset + size);
+                if (t.IsCompletedSuccessfully) t.Result?.Dispose();
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Wait(CancellationToken.None);
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed class InAppRulesTests : IDisposable
     [InlineData("/home/u/python3/lib/mylib/data.py", true)]
     [InlineData("/home/u/project/lib/data.py", true)]
     [InlineData("<string>", true)]
-    [InlineData("", true)]
+    [InlineData("", false)]
     public void Library_frames_are_packages_the_stdlib_and_launchers(string file, bool inApp) =>
         Assert.Equal(inApp, RuleSet.Default.Frames.IsInApp(file));
 

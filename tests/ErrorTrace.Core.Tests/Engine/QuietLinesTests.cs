@@ -109,6 +109,27 @@ public class QuietLinesTests
         Assert.Contains("\"phase\":\"SFT\"", expected, StringComparison.Ordinal);
     }
 
+    /// <summary>A record after every progress bar (the mixed benchmark log's shape): asking after each record would take
+    /// nothing every time, so the asks are spaced out; a run that starts later is still taken.</summary>
+    [Fact]
+    public void Asks_that_take_nothing_are_spaced_out()
+    {
+        var log = new StringBuilder();
+        for (var step = 1; step <= 1_000; step++)
+        {
+            log.Append($"\r  {step / 10}%|#  | {step}/1000 [00:01<00:09, 9.9it/s]\n");
+            log.Append($"[2025-12-10 03:58:{step % 60:00}] [__main__] [INFO] [SFT] step {step} loss=1.5\n");
+        }
+
+        for (var step = 1; step <= 500; step++) log.Append($"[2025-12-10 04:00:{step % 60:00}] [__main__] [INFO] [Eval] step {step}\n");
+        var bytes = Encoding.UTF8.GetBytes(log.ToString());
+        var analyzer = new LogAnalyzer();
+        analyzer.Append(bytes);
+        Assert.InRange(analyzer.QuietAsks, 1, 1_000 / 8);
+        Assert.InRange(analyzer.QuietLinesTaken, 480, 500);
+        Assert.Equal(Report(bytes, quiet: false, bytes.Length), Report(bytes, quiet: true, bytes.Length));
+    }
+
     private static string Report(byte[] log, bool quiet, int chunk)
     {
         var analyzer = new LogAnalyzer { TakesQuietLines = quiet };
