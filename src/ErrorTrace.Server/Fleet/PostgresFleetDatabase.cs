@@ -43,8 +43,11 @@ internal sealed class PostgresFleetDatabase : FleetDatabase
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var command = connection.CreateCommand();
-        // Two replicas may both try: IF NOT EXISTS still races on the catalogue, so take the lock for this too.
-        command.CommandText = $"SELECT pg_advisory_lock({MigrationLockKey}); CREATE SCHEMA IF NOT EXISTS {_schema}; SELECT pg_advisory_unlock({MigrationLockKey});";
+        // Two replicas may both try: IF NOT EXISTS still races on the catalogue (23505 on pg_namespace), so serialise
+        // them. The lock must be the transaction-scoped one: Npgsql sends these statements before one Sync, so they
+        // run as one implicit transaction, and a session lock released by a trailing pg_advisory_unlock would let the
+        // other replica in before this CREATE SCHEMA commits; it would then not see the schema and collide with it.
+        command.CommandText = $"SELECT pg_advisory_xact_lock({MigrationLockKey}); CREATE SCHEMA IF NOT EXISTS {_schema};";
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
