@@ -43,6 +43,8 @@ fi
 [ -n "$title" ] && args+=(--title "$title")
 [ -n "$record_to" ] && args+=(--record "$record_to")
 
-dotnet build tools/ErrorTrace.Accuracy -c Release -v q -nologo >/tmp/errortrace-accuracy-build.log 2>&1 \
-  || { tail -n 20 /tmp/errortrace-accuracy-build.log; exit 1; }
+# The build log is this checkout's own: other worktrees score at the same time.
+mkdir -p artifacts
+dotnet build tools/ErrorTrace.Accuracy -c Release -v q -nologo >artifacts/accuracy-build.log 2>&1 \
+  || { tail -n 20 artifacts/accuracy-build.log; exit 1; }
 exec dotnet artifacts/bin/ErrorTrace.Accuracy/release/ErrorTrace.Accuracy.dll --dir "$dir" --build "$build" "${args[@]}"

@@ -1,0 +1,110 @@
+using System.Runtime.CompilerServices;
+using ErrorTrace.Core.Envelopes;
+using ErrorTrace.Core.Grouping;
+using ErrorTrace.Core.Input;
+using ErrorTrace.Core.Markers;
+using ErrorTrace.Core.Records;
+using ErrorTrace.Core.Reports;
+using ErrorTrace.Core.Tracebacks;
+
+namespace ErrorTrace.Core.Analysis;
+
+/// <summary>
+/// What a closed block, a lone exception line or a death marker leaves in the failure table: the failures the report
+/// chooses its root cause from.
+/// </summary>
+public sealed partial class LogAnalyzer
+{
+    /// <summary>A shell's "Killed" or a launcher's exit report right after a crash dump is the same death, not another.</summary>
+    private const int SameDeathWindowLines = 200;
+
+    private void CloseActive(StreamState stream)
+    {
+        if (stream.Active is not { } active) return;
+        stream.Active = null;
+        if (active.Close() is { } failure) RecordFailure(stream, failure);
+        if (active == stream.Python && stream.Python.Held.Count > 0) ReplayHeld(stream, stream.Python.Held);
+    }
+
+    /// <summary>Lines the Python parser read ahead for a chain sentence that did not come: they follow the printout.
+    /// None of them can open a block (the parser never holds such a line), so replaying them never reopens it.</summary>
+    private void ReplayHeld(StreamState stream, HeldParagraph held)
+    {
+        for (var i = 0; i < held.Count; i++) OnUnstructured(stream, held.Utf8(i), held.Line(i), held.LineNumber(i));
+        held.Clear();
+    }
+
+    private void RecordFailure(StreamState stream, TracebackInfo failure)
+    {
+        if (failure.Kind == PythonTracebackParser.Kind && failure.ExceptionType.Length == 0 && failure.Frames.Count == 0) return;
+        if (stream.ActiveUnraisable is { } banner)
+        {
+            // sys.unraisablehook's report (a __del__, a finalizer, a callback): CPython printed it and went on, so it is
+            // a warning worth grouping, never the failure of the job.
+            var exception = failure.ExceptionMessage.Length == 0 ? failure.ExceptionType : failure.ExceptionType + ": " + failure.ExceptionMessage;
+            _errors.Record(LogLevel.Warning, "unraisable", default, default, banner.Trim() + "\n" + exception, failure.FirstLine, stream.Rank, stream.ActiveTimestamp);
+            return;
+        }
+
+        if (stream.Host is not null) failure = failure with { Host = stream.Host };
+        _failures.Record(failure, stream.Rank, stream.ActiveTimestamp, stream.ActivePhase, stream.ActiveLogger);
+        if (failure.Kind != PythonTracebackParser.Kind) _lastDeathLine = failure.FirstLine;
+        if (failure.ExceptionType.EndsWith("ChildFailedError", StringComparison.Ordinal))
+            ChildFailureTable.Read(failure, stream, this);
+        SubprocessDeath.Read(failure, stream, this);
+    }
+
+    /// <summary>An exception line printed without its traceback (a paste that kept only the last line, <c>print(e)</c>):
+    /// weaker evidence than a traceback, which <see cref="ReportBuilder"/> prefers when both exist.</summary>
+    private void RecordBareException(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
+    {
+        var start = MarkerMatchers.SkipBracketPrefix(line);
+        var text = line[start..];
+        if (!ExceptionLine.TryParse(text, out var typeLength, out var messageStart)) return;
+        var failure = new TracebackInfo
+        {
+            Raw = line.ToString(),
+            Kind = PythonTracebackParser.Kind,
+            ExceptionType = text[..typeLength].ToString(),
+            ExceptionMessage = text[messageStart..].ToString(),
+            FirstLine = lineNumber,
+            ExceptionLine = lineNumber,
+            Host = stream.Host,
+        };
+        _failures.Record(failure, stream.Rank, stream.LastTimestamp, null, null);
+    }
+
+    internal void RecordDeath(StreamState stream, MarkerHit hit, ReadOnlySpan<char> line, long lineNumber, int? rank = null, string? progress = null)
+    {
+        if (lineNumber >= _lastDeathLine && lineNumber - _lastDeathLine <= SameDeathWindowLines) return;
+        _lastDeathLine = lineNumber;
+        var full = line.Trim().ToString();
+        // A death glued to a progress bar: the message is what follows the bar; the bar says how far the job got. A
+        // caller that cut the bar off already passes its progress.
+        var text = progress is null ? Context.GluedProgress.Message(full) : full;
+        var death = new TracebackInfo
+        {
+            Raw = full,
+            Kind = "signal",
+            ExceptionType = hit.Signal ?? "SIGKILL",
+            ExceptionMessage = text,
+            FirstLine = lineNumber,
+            ExceptionLine = lineNumber,
+            Host = stream.Host,
+            Progress = progress ?? (ReferenceEquals(text, full) ? null : Context.GluedProgress.Progress(full)),
+        };
+        _failures.Record(death, rank ?? (stream.Rank >= 0 ? stream.Rank : LocalRank(line)), stream.LastTimestamp, null, hit.Marker.Id);
+    }
+
+    /// <summary>torchelastic's launcher names the dead worker: <c>failed (exitcode: -9) local_rank: 3 (pid: 1234)</c>.</summary>
+    private static int LocalRank(ReadOnlySpan<char> line)
+    {
+        const string Key = "local_rank: ";
+        var at = line.IndexOf(Key, StringComparison.Ordinal);
+        if (at < 0) return -1;
+        var digits = line[(at + Key.Length)..];
+        var length = 0;
+        while (length < digits.Length && length < 6 && char.IsAsciiDigit(digits[length])) length++;
+        return length == 0 ? -1 : int.Parse(digits[..length], provider: null);
+    }
+}

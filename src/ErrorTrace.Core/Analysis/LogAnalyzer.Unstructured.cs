@@ -1,0 +1,171 @@
+using System.Runtime.CompilerServices;
+using ErrorTrace.Core.Envelopes;
+using ErrorTrace.Core.Grouping;
+using ErrorTrace.Core.Input;
+using ErrorTrace.Core.Markers;
+using ErrorTrace.Core.Records;
+using ErrorTrace.Core.Reports;
+using ErrorTrace.Core.Tracebacks;
+
+namespace ErrorTrace.Core.Analysis;
+
+/// <summary>
+/// Lines that are not records, outside the gate's shortcut: the open block's continuation, blank lines, blocks that
+/// open (tracebacks, crash dumps), records' continuation lines and the markers (deaths, errors, warnings).
+/// </summary>
+public sealed partial class LogAnalyzer
+{
+    /// <summary>CPython's default <c>sys.unraisablehook</c> (<c>Python/errors.c</c>, <c>write_unraisable_exc_file</c>) prints
+    /// <c>Exception ignored in: {obj!r}</c> (or another <c>Exception ignored …</c> context) before the traceback.</summary>
+    private static ReadOnlySpan<byte> UnraisableBanner => "Exception ignored"u8;
+
+    /// <summary>Python 3.10 and older: an exit handler's exception, printed after the program's own end
+    /// (3.11 prints it as <c>Exception ignored in atexit callback: …</c>).</summary>
+    private static ReadOnlySpan<byte> AtExitBanner => "Error in atexit._run_exitfuncs:"u8;
+
+    private void OnUnstructured(StreamState stream, ReadOnlySpan<byte> bytes, ReadOnlySpan<char> line, long lineNumber)
+    {
+        var idle = stream.IsIdle;
+        if (stream.Active is { } active)
+        {
+            if (active.TryContinue(line, lineNumber)) return;
+            CloseActive(stream);
+        }
+
+        var blank = line.IsWhiteSpace();
+        if (blank)
+        {
+            stream.EndMessage();
+            stream.PreviousBlock.CopyFrom(stream.CurrentBlock);
+            stream.CurrentBlock.Clear();
+            return;
+        }
+
+        if (TryOpenBlock(stream, line, lineNumber))
+        {
+            stream.EndMessage();
+            return;
+        }
+
+        stream.CurrentBlock.Add(bytes, lineNumber);
+        if (stream.PendingRecord is { } pending)
+        {
+            stream.PendingRecord = null;
+            if (!ProgressBarLine.Matches(line))
+            {
+                stream.ContinuationTarget = _errors.Record(pending.Level, "record", pending.Logger, pending.Phase, line.Trim(), pending.LineNumber, stream.Rank, pending.Timestamp);
+                return;
+            }
+        }
+
+        if (stream.ContinuationTarget is { } target)
+        {
+            // A shell's "Killed" or "Aborted (core dumped)" after an error's message is the process's death, not more
+            // of the message.
+            if (!ProgressBarLine.Matches(line) && !MayBeShellDeath(line) && target.TryAppendContinuation(line)) return;
+            stream.ContinuationTarget = null;
+        }
+
+        if (LineMarkers.Match(line, deathsOnly: false) is { } hit)
+        {
+            var source = hit.Kind == MarkerKind.Warning ? "warning" : "marker";
+            var level = hit.Kind == MarkerKind.Warning ? LogLevel.Warning : LogLevel.Error;
+            if (hit.Kind == MarkerKind.Warning)
+            {
+                stream.ContinuationTarget = _errors.Record(level, source, default, default, line.Trim(), lineNumber, stream.Rank, stream.LastTimestamp);
+            }
+            else
+            {
+                // A death or error glued to a progress bar: the report is the words after the bar, the bar's count its context.
+                var report = CutGlued(line.Trim(), hit, out var progress);
+                var entry = progress is null ? report : $"{report} (at {progress})";
+                stream.ContinuationTarget = _errors.Record(level, source, default, default, entry, lineNumber, stream.Rank, stream.LastTimestamp);
+                if (hit.Kind == MarkerKind.Death) RecordDeath(stream, hit, report, lineNumber, progress: progress);
+            }
+
+            if (hit.Kind == MarkerKind.Error && MarkerMatchers.ExceptionLine(hit.Marker, line.Trim()) is not null)
+                RecordBareException(stream, line.Trim(), lineNumber);
+            // A warning's next line is its source line, not more message.
+            if (hit.Kind == MarkerKind.Warning)
+            {
+                stream.ContinuationTarget = null;
+                // Read outside any block, this exact line will always end here again: one more count of this group.
+                if (idle && _errors.LastCounted is { } group) _repeatedWarnings.Remember(bytes, group);
+            }
+        }
+    }
+
+    /// <summary>A shell's short report of a signal death (<c>Killed</c>, <c>Aborted (core dumped)</c>): the marker is asked
+    /// only about short lines that start with the capital of one of its words, so a record's continuation lines (a JSON
+    /// dump, a table) cost two compares.</summary>
+    private static bool MayBeShellDeath(ReadOnlySpan<char> line)
+    {
+        var trimmed = line.TrimStart();
+        return trimmed.Length is > 0 and <= ShellDeathMaxChars && trimmed[0] is 'K' or 'S' or 'B' or 'A' or 'F' or 'I'
+            && LineMarkers.Match(trimmed, deathsOnly: true) is not null;
+    }
+
+    /// <summary>The longest shell report read as a whole line: <c>Floating point exception (core dumped)</c>.</summary>
+    private const int ShellDeathMaxChars = 48;
+
+    /// <summary>The marker's report without a progress bar glued before it, and how far that bar had got.</summary>
+    /// <para>The progress is tqdm's full reading where the bar has one (<c>3787/62565 (6%), 04:47 elapsed</c>, see
+    /// <see cref="Context.GluedProgress"/>), else the bar's count or percentage.</para>
+    private static ReadOnlySpan<char> CutGlued(ReadOnlySpan<char> trimmed, MarkerHit hit, out string? progress)
+    {
+        ReadOnlySpan<char> report;
+        if (hit.Start <= 0)
+        {
+            report = GluedProgressBar.Cut(trimmed, out progress);
+        }
+        else
+        {
+            progress = GluedProgressBar.Progress(trimmed[..hit.Start]);
+            report = trimmed[hit.Start..];
+        }
+
+        if (progress is not null) progress = Context.GluedProgress.Progress(trimmed.ToString()) ?? progress;
+        return report;
+    }
+
+    private bool TryOpenBlock(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
+    {
+        IFailureBlockParser? opened = null;
+        // Inside a record's multi-line message a frame line is quoted text (DataLoader's "Original Traceback"), not a
+        // traceback that lost its header.
+        if (stream.Python.TryOpen(line, lineNumber, allowHeaderless: stream.ContinuationTarget is null)) opened = stream.Python;
+        else if (stream.Faulthandler.TryOpen(line, lineNumber)) opened = stream.Faulthandler;
+        else if (stream.Cpp.TryOpen(line, lineNumber)) opened = stream.Cpp;
+        else if (stream.Rich.TryOpen(line, lineNumber)) opened = stream.Rich;
+        else if (stream.IPython.TryOpen(line, lineNumber)) opened = stream.IPython;
+        else if (TracebackText.ChainRelation(line.Trim()) is { } relation && TryOpenFromLookback(stream, _failures, relation, line)) opened = stream.Python;
+        if (opened is null) return false;
+        var previousOpen = stream.LastOpenLine;
+        stream.OpenBlock(opened, lineNumber);
+        if (opened == stream.Python)
+        {
+            stream.ActiveUnraisable = stream.CurrentBlock.LastLineStartingWith(UnraisableBanner, after: previousOpen)
+                ?? stream.CurrentBlock.LastLineStartingWith(AtExitBanner, after: previousOpen);
+        }
+
+        return true;
+    }
+
+    /// <summary>A chain sentence outside a traceback: the exception before it printed no traceback of its own.</summary>
+    private static bool TryOpenFromLookback(StreamState stream, FailureTable failures, string relation, ReadOnlySpan<char> sentence)
+    {
+        var block = stream.PreviousBlock;
+        for (var i = block.Count - 1; i >= 0; i--)
+        {
+            var candidate = block.Line(i);
+            var start = GluedExceptionLine.Start(candidate);
+            if (start < 0) continue;
+            if (!stream.Python.TryOpenAfterLookback(relation, sentence, candidate.AsSpan(start), block.After(i), block.LineNumber(i))) return false;
+            // The line was taken for a lone exception line; it is the first link of this chain instead.
+            failures.RetractBareException(block.LineNumber(i));
+            return true;
+        }
+
+        return false;
+    }
+}
