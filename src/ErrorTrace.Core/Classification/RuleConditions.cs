@@ -82,6 +82,12 @@ internal sealed class RuleConditions
         return MatchesText(entry.Message);
     }
 
+    /// <summary>The error phase of a text that belongs to no failure and no record (the summary, a line near the death):
+    /// what the lines before the death and the whole program say. Without this an <c>error_phases</c> rule on those
+    /// surfaces held whatever the phase (a TensorFlow training OOM logged only as allocator lines read as evaluation).</summary>
+    public bool MatchesLoosePhase(ClassificationContext context) =>
+        ErrorPhases is null || ErrorPhases.Contains(context.PhaseOfEntry(null));
+
     /// <summary>The text conditions alone: entries, the summary and the lines near the death are text.</summary>
     public bool MatchesText(string text) =>
         (Message is null || Message.Find(text) >= 0) &&

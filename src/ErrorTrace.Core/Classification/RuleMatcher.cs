@@ -22,8 +22,8 @@ internal static class RuleMatcher
         RuleTarget.Root => MatchViews(conditions, target, context.RootViews, context),
         RuleTarget.Failures => MatchViews(conditions, target, context.OtherFailureViews, context),
         RuleTarget.Errors => MatchErrors(conditions, context),
-        RuleTarget.Summary => MatchSummary(conditions, context.Input.ErrorSummary),
-        RuleTarget.Context => MatchContext(conditions, context.ContextLines),
+        RuleTarget.Summary => MatchSummary(conditions, context),
+        RuleTarget.Context => MatchContext(conditions, context),
         _ => null,
     };
 
@@ -81,17 +81,19 @@ internal static class RuleMatcher
         return new SurfaceMatch(RuleTarget.Errors, evidence, [], null, first, rank);
     }
 
-    private static SurfaceMatch? MatchSummary(RuleConditions conditions, string? summary)
+    private static SurfaceMatch? MatchSummary(RuleConditions conditions, ClassificationContext context)
     {
-        if (string.IsNullOrWhiteSpace(summary) || !conditions.MatchesText(summary)) return null;
+        var summary = context.Input.ErrorSummary;
+        if (string.IsNullOrWhiteSpace(summary) || !conditions.MatchesText(summary) || !conditions.MatchesLoosePhase(context)) return null;
         var evidence = new List<EvidenceLine>();
         Evidence.Add(evidence, Evidence.NotInLog, "error_summary: " + Evidence.FirstLine(summary));
         return new SurfaceMatch(RuleTarget.Summary, evidence, [], null, null, null);
     }
 
     /// <summary>The lines near the death, latest first: the line closest to the death is the best evidence.</summary>
-    private static SurfaceMatch? MatchContext(RuleConditions conditions, IReadOnlyList<ContextLine> lines)
+    private static SurfaceMatch? MatchContext(RuleConditions conditions, ClassificationContext context)
     {
+        var lines = context.ContextLines;
         List<EvidenceLine>? evidence = null;
         for (var i = lines.Count - 1; i >= 0; i--)
         {
@@ -101,6 +103,7 @@ internal static class RuleMatcher
             if (evidence.Count >= Evidence.MaxLines) break;
         }
 
-        return evidence is null ? null : new SurfaceMatch(RuleTarget.Context, evidence, [], null, null, null);
+        if (evidence is null || !conditions.MatchesLoosePhase(context)) return null;
+        return new SurfaceMatch(RuleTarget.Context, evidence, [], null, null, null);
     }
 }

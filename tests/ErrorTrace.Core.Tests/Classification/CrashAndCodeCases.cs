@@ -31,6 +31,11 @@ internal static class CrashAndCodeCases
             ["/ronin/source/ronin_resnet.py:<module>", "/ronin/source/ronin_resnet.py:train", "/opt/py397/lib/python3.9/site-packages/torch/serialization.py:save",
              "/opt/py397/lib/python3.9/site-packages/torch/serialization.py:_open_zipfile_writer", "/opt/py397/lib/python3.9/site-packages/torch/serialization.py:__init__"])),
             C.DiskError, "disk-torch-save-io-failure", "medium", "checkpointing");
+        yield return new("tf-saver-resource-exhausted-tempstate", In(Py("ResourceExhaustedError",
+            "./model/model-49.tempstate5787507096018461664\n\t [[Node: save/save = SaveSlices[T=[DT_FLOAT, DT_FLOAT], _device=\"/job:localhost/replica:0/task:0/cpu:0\"]]]",
+            ["train.py:<module>", "train.py:train", "/usr/local/lib/python2.7/dist-packages/tensorflow/python/training/saver.py:save",
+             "/usr/local/lib/python2.7/dist-packages/tensorflow/python/client/session.py:_do_call"])),
+            C.DiskError, "disk-tf-resource-exhausted-writing-file", "high", "checkpointing");
         yield return new("no-space-line", In(null, E(70, "Error saving checkpoint: [Errno 28] No space left on device")),
             C.DiskError, "disk-full", "medium");
 

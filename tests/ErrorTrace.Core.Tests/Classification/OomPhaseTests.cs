@@ -1,0 +1,81 @@
+using ErrorTrace.Core.Classification;
+using ErrorTrace.Core.Reports;
+using static ErrorTrace.Core.Tests.Classification.T;
+
+namespace ErrorTrace.Core.Tests.Classification;
+
+/// <summary>
+/// Training or evaluation for a GPU OOM that no traceback carries (TensorFlow's allocator lines, MXNet's dmlc fatal line,
+/// XLA's status lines on a TPU): the phase comes from the lines before the death and the program, as for a traceback, and
+/// never from the rule's surface alone. Then the allocator wordings of old and non-PyTorch stacks, and TensorFlow's
+/// RESOURCE_EXHAUSTED that is a full disk.
+/// </summary>
+public sealed class OomPhaseTests
+{
+    private const string TfAllocator =
+        "W tensorflow/core/framework/op_kernel.cc:968] Resource exhausted: OOM when allocating tensor with shape[256,832,7,7]";
+
+    [Fact]
+    public void An_oom_logged_only_as_a_line_is_training_without_evaluation_evidence() =>
+        Assert.Equal((FailureCategory.OomTraining, "gpu-oom"), Lines("INFO:tensorflow:global step 1200: loss = 2.31", TfAllocator));
+
+    [Fact]
+    public void An_oom_logged_only_as_a_line_after_a_validation_bar_is_evaluation() =>
+        Assert.Equal((FailureCategory.OomEval, "gpu-oom-eval"), Lines("Validation DataLoader 0:  45%|████▌     | 9/20 [00:01<00:01,  6.52it/s]", TfAllocator));
+
+    [Fact]
+    public void A_validation_bar_followed_by_the_next_epochs_bar_is_training() =>
+        Assert.Equal(FailureCategory.OomTraining,
+            Lines("Validation DataLoader 0: 100%|██| 20/20", "Epoch 2:   5%|▌ | 10/200 [00:03<01:00, loss=0.7]", TfAllocator).Category);
+
+    [Fact]
+    public void An_error_line_oom_takes_the_phase_of_the_lines_before_it_too() =>
+        Assert.Equal(FailureCategory.OomTraining, Classify(new ClassificationInput(null, [], [E(20, "cudaMalloc failed: out of memory")], null)
+        {
+            Context = [new ContextLine(10, "initalizing trainer")],
+        }).ErrorType);
+
+    [Theory]
+    [InlineData("THCudaCheck FAIL file=/pytorch/aten/src/THC/generic/THCStorage.cu line=58 error=2 : out of memory")]
+    [InlineData("2021-07-09 08:27:36.434321: E external/org_tensorflow/tensorflow/compiler/xla/pjrt/pjrt_stream_executor_client.cc:1981] Execution of replica 3 failed: Resource exhausted: Failed to allocate request for 32.00MiB (33554432B) on device ordinal 3")]
+    [InlineData("RESOURCE_EXHAUSTED: Error allocating device buffer: Attempting to allocate 15.65G. That was not possible.")]
+    public void Allocator_wordings_of_old_and_xla_stacks_are_gpu_oom(string line) =>
+        Assert.Equal(FailureCategory.OomTraining, Lines("step 10 loss: 2.1", line).Category);
+
+    [Theory]
+    [InlineData("THCudaCheck FAIL file=/pytorch/aten/src/THC/THCCachingHostAllocator.cpp line=265 error=59 : device-side assert triggered")]
+    [InlineData("grpc._channel._Rendezvous: <_Rendezvous of RPC that terminated with: status = StatusCode.RESOURCE_EXHAUSTED details = \"Received message larger than max (8388653 vs. 4194304)\">")]
+    [InlineData("Resource exhausted: ./model/model-49.tempstate5787507096018461664")]
+    public void Near_misses_of_those_wordings_are_not_gpu_oom(string line) =>
+        Assert.DoesNotContain(Lines("step 10 loss: 2.1", line).Category, new[] { FailureCategory.OomTraining, FailureCategory.OomEval });
+
+    [Fact]
+    public void Tensorflows_resource_exhausted_while_writing_a_checkpoint_is_a_full_disk()
+    {
+        var root = Py("ResourceExhaustedError", "./model/model-49.tempstate5787507096018461664\n\t [[Node: save/save = SaveSlices[T=[DT_FLOAT]]]]",
+            ["train.py:<module>", "train.py:train", Sp + "tensorflow/python/training/saver.py:save", Sp + "tensorflow/python/client/session.py:_do_call"]);
+
+        Assert.Equal(("disk_error", "disk-tf-resource-exhausted-writing-file"), Rule(In(root)));
+    }
+
+    [Fact]
+    public void A_gpu_oom_inside_the_save_op_is_still_a_gpu_oom()
+    {
+        var root = Py("tensorflow.python.framework.errors_impl.ResourceExhaustedError",
+            "OOM when allocating tensor with shape[4096,4096] and type float on /job:localhost/replica:0/task:0/device:GPU:0\n\t [[{{node save/SaveV2}}]]",
+            ["train.py:<module>", "train.py:train", Sp + "tensorflow/python/training/saver.py:save"]);
+
+        Assert.Equal(FailureCategory.OomTraining, Rule(In(root)).Category);
+    }
+
+    private static (string Category, string? Rule) Lines(params string[] lines) =>
+        Rule(new ClassificationInput(null, [], [], null) { Context = [.. lines.Select((l, i) => new ContextLine(100 + i, l))] });
+
+    private static (string Category, string? Rule) Rule(ClassificationInput input)
+    {
+        var analysis = FailureClassifier.Classify(input, RuleSet.Default);
+        return (analysis?.ErrorType ?? "(no analysis)", analysis?.RuleId);
+    }
+
+    private static FailureAnalysis Classify(ClassificationInput input) => FailureClassifier.Classify(input, RuleSet.Default)!;
+}
