@@ -49,11 +49,19 @@ internal sealed class ClassificationContext
     {
         if (!_phases.TryGetValue(view, out var decision))
         {
-            decision = Rules.Phases.Infer(view.Frames, view.Phase, _latestLineHint, Rules.Frames, Everywhere);
+            decision = Rules.Phases.Infer(view.Frames, view.Phase, _latestLineHint, Rules.Frames, Everywhere, OtherFrames(view));
             _phases[view] = decision;
         }
 
         return decision;
+    }
+
+    /// <summary>The frames of the failures other than <paramref name="view"/>'s: the root's for another failure, the others'
+    /// for the root (its own chain links are its own evidence, read through their views).</summary>
+    private List<IReadOnlyList<TracebackFrame>> OtherFrames(FailureView view)
+    {
+        var others = RootViews.Contains(view) ? OtherFailureViews : RootViews;
+        return [.. others.Where(v => v.Frames.Count > 0).Select(v => v.Frames)];
     }
 
     /// <summary>The phase of an error entry or the summary: its record phase and the lines before the death.</summary>

@@ -21,7 +21,8 @@ internal static class PhaseHintBuilder
                 var match = PhaseEvidence.Create(hint.Match, $"phases.{hint.Id}");
                 if (match.IsEmpty) throw new ArgumentException("needs a \"match\" with frames, frame_regex, modules, records, lines or lines_regex");
                 var unless = hint.Unless is null ? null : PhaseEvidence.Create(hint.Unless, $"phases.{hint.Id}.unless");
-                compiled.Add(new PhaseHint(hint.Id, hint.Phase, match, unless, hint.Comment ?? ""));
+                if (hint.Weight is { } w && (!double.IsFinite(w) || w <= 0)) throw new ArgumentException($"weight {w} must be a positive number");
+                compiled.Add(new PhaseHint(hint.Id, hint.Phase, match, unless, hint.Comment ?? "", hint.Weight ?? PhaseHint.DefaultWeight));
             }
             catch (ArgumentException e)
             {

@@ -10,6 +10,9 @@ internal sealed class PhaseHintDocument
 
     public string? Phase { get; set; }
 
+    /// <summary>How much this evidence weighs against the other phases' (default <see cref="PhaseHint.DefaultWeight"/>).</summary>
+    public double? Weight { get; set; }
+
     public PhaseMatchDocument? Match { get; set; }
 
     /// <summary>Evidence anywhere in the input (every failure's frames, every line near the death) that rules the hint out.</summary>

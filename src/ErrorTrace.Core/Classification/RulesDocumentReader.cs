@@ -77,6 +77,7 @@ internal static class RulesDocumentReader
         ("id"u8.ToArray(), (PhaseHintDocument h, ref Utf8JsonReader r) => h.Id = ReadString(ref r)),
         ("comment"u8.ToArray(), (PhaseHintDocument h, ref Utf8JsonReader r) => h.Comment = ReadString(ref r)),
         ("phase"u8.ToArray(), (PhaseHintDocument h, ref Utf8JsonReader r) => h.Phase = ReadString(ref r)),
+        ("weight"u8.ToArray(), (PhaseHintDocument h, ref Utf8JsonReader r) => h.Weight = ReadDouble(ref r)),
         ("match"u8.ToArray(), (PhaseHintDocument h, ref Utf8JsonReader r) => h.Match = ReadObject(ref r, "a phase hint's match", s_phaseMatch)),
         ("unless"u8.ToArray(), (PhaseHintDocument h, ref Utf8JsonReader r) => h.Unless = ReadObject(ref r, "a phase hint's unless", s_phaseMatch)),
     ];

@@ -68,6 +68,73 @@ public sealed class OomPhaseTests
         Assert.Equal(FailureCategory.OomTraining, Rule(In(root)).Category);
     }
 
+    [Fact]
+    public void An_oom_while_an_inference_script_loads_its_model_is_evaluation() =>
+        Assert.Equal((FailureCategory.OomEval, "evaluation"), Traceback(
+            ["/data/GrammarGPT/generate.py:<module>", "/data/GrammarGPT/generate.py:main", Sp + "transformers/models/auto/auto_factory.py:from_pretrained",
+             Sp + "transformers/modeling_utils.py:_load_pretrained_model", Sp + "accelerate/utils/modeling.py:set_module_tensor_to_device"]));
+
+    [Fact]
+    public void An_oom_while_a_training_script_loads_its_model_is_not_evaluation() =>
+        Assert.Equal((FailureCategory.OomTraining, "initialization"), Traceback(
+            ["/data/proj/finetune.py:<module>", "/data/proj/finetune.py:main", Sp + "transformers/models/auto/auto_factory.py:from_pretrained",
+             Sp + "transformers/modeling_utils.py:_load_pretrained_model"]));
+
+    [Fact]
+    public void An_inference_script_that_shows_a_training_bar_is_training() =>
+        Assert.Equal(FailureCategory.OomTraining, Traceback(
+            ["/data/proj/sample.py:<module>", "/data/proj/sample.py:main", Sp + "torch/nn/modules/module.py:_call_impl"],
+            "Training:  12%|█▏        | 120/1000 [00:31<03:48,  3.85it/s]").Category);
+
+    [Fact]
+    public void The_bare_loop_and_a_record_tag_do_not_outweigh_the_last_validation_bar() =>
+        Assert.Equal((FailureCategory.OomEval, "evaluation"), Traceback(
+            ["/work/run.py:main", "/work/run.py:train", Sp + "torch/nn/modules/module.py:_call_impl"], "Validating:  40%|████      | 8/20", record: "SFT"));
+
+    [Fact]
+    public void Generation_inside_training_step_stays_training_after_a_generation_bar() =>
+        Assert.Equal((FailureCategory.OomTraining, "training"), Traceback(
+            ["train_grpo.py:main", Trainer + ":train", Trainer + ":_inner_training_loop", Trainer + ":training_step",
+             Sp + "trl/trainer/grpo_trainer.py:_generate_and_score_completions", Sp + "transformers/generation/utils.py:generate"],
+            "Processed prompts: 100%|██████████| 64/64 [00:04<00:00, 14.2it/s]"));
+
+    [Fact]
+    public void A_cut_traceback_takes_the_phase_of_the_jobs_next_traceback()
+    {
+        var root = Py("RuntimeError", "CUDA out of memory. Tried to allocate 4.10 GiB (GPU 3; 10.92 GiB total capacity)",
+            ["/work/seg/lib/models/modules/base_oc_block.py:<listcomp>", Sp + "torch/nn/modules/module.py:__call__", "/work/seg/lib/models/modules/base_oc_block.py:forward"], line: 10);
+        var next = Py("", "", ["/work/seg/main.py:<module>", "/work/seg/segmentor/trainer.py:train", "/work/seg/segmentor/trainer.py:__train",
+            "/work/seg/segmentor/trainer.py:__val", Sp + "torch/nn/modules/module.py:__call__"], line: 20);
+
+        Assert.Equal(FailureCategory.OomEval, Classify(WithFailures(root, next)).ErrorType);
+    }
+
+    [Fact]
+    public void Other_ranks_waiting_in_backward_do_not_outweigh_the_roots_own_evaluation_frames()
+    {
+        var root = Py("torch.OutOfMemoryError", ModernOom, EvalLoop, line: 10, rank: 0);
+        var peer = Py("torch.distributed.DistBackendError", "NCCL communicator was aborted", TrainStep, line: 40, rank: 1);
+
+        Assert.Equal(FailureCategory.OomEval, Classify(WithFailures(root, peer)).ErrorType);
+    }
+
+    [Fact]
+    public void Other_failures_do_not_place_a_failure_whose_own_frames_already_do()
+    {
+        var root = Py("torch.OutOfMemoryError", ModernOom, [.. TrainStep], line: 10);
+        var next = Py("RuntimeError", "x", ["/work/run.py:main", "/work/run.py:evaluate"], line: 40);
+
+        Assert.Equal(FailureCategory.OomTraining, Classify(WithFailures(root, next)).ErrorType);
+    }
+
+    private static (string Category, string Phase) Traceback(string[] frames, string? line = null, string? record = null)
+    {
+        var root = Py("torch.cuda.OutOfMemoryError", ModernOom, frames, phase: record, line: 1000);
+        var input = In(root) with { Context = line is null ? [] : [new ContextLine(900, line)] };
+        var analysis = Classify(input);
+        return (analysis.ErrorType, analysis.ErrorPhase);
+    }
+
     private static (string Category, string? Rule) Lines(params string[] lines) =>
         Rule(new ClassificationInput(null, [], [], null) { Context = [.. lines.Select((l, i) => new ContextLine(100 + i, l))] });
 
