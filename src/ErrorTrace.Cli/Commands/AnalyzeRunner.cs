@@ -96,6 +96,6 @@ internal sealed class AnalyzeRunner(CliEnvironment environment)
 
         var colour = !settings.NoColor && !environment.NoColorRequested;
         return new ProgressDisplay(environment)
-            .Run(path, colour, progress => LogFile.Analyze(path, options, context, progress, settings.MemoryMap, cancellationToken));
+            .Run(path, colour, progress => LogFile.Analyze(path, options, context, progress, settings.MemoryMap, twoCores: true, cancellationToken));
     }
 }

@@ -54,6 +54,28 @@ internal sealed class CollectiveTimeouts
         };
     }
 
+    /// <summary>Whether the later range's table adds up to what one pass would have: the bound on ranks is not reached.</summary>
+    public bool CanTakeLater(CollectiveTimeouts later) => _ranks.Count + later._ranks.Count < EngineLimits.MaxRanksListed;
+
+    /// <summary>Adds what a later range of the log said, as if read after this table's lines: per rank and field the
+    /// first word still wins, new ranks follow in their order of first appearance.</summary>
+    public void TakeLater(CollectiveTimeouts later)
+    {
+        foreach (var (rank, next) in later._ranks)
+        {
+            _ranks[rank] = _ranks.TryGetValue(rank, out var seen)
+                ? seen with
+                {
+                    TimedOut = seen.TimedOut || next.TimedOut,
+                    SeqNum = seen.SeqNum ?? next.SeqNum,
+                    OpType = seen.OpType ?? next.OpType,
+                    LastEnqueued = seen.LastEnqueued ?? next.LastEnqueued,
+                    LastCompleted = seen.LastCompleted ?? next.LastCompleted,
+                }
+                : next;
+        }
+    }
+
     /// <summary>The rank a watchdog line names: <c>[Rank 3]</c>, <c>[PG 0 Rank 1]</c>, <c>[PG ID 0 PG GUID 0(default_pg) Rank 2]</c>.</summary>
     private static int RankIn(ReadOnlySpan<char> message)
     {

@@ -25,6 +25,8 @@ public sealed partial class LogAnalyzer
 
     private void OnUnstructured(StreamState stream, ReadOnlySpan<byte> bytes, ReadOnlySpan<char> line, long lineNumber)
     {
+        // Where a range read on its own could differ from one pass (RangeSplit): a new group's continuation.
+        if (stream.ContinuationTarget is { } used) _errors.NoteTargetUsed(used);
         var idle = stream.IsIdle;
         if (stream.Active is { } active)
         {

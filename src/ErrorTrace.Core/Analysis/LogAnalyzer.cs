@@ -14,14 +14,14 @@ namespace ErrorTrace.Core.Analysis;
 /// </summary>
 public sealed partial class LogAnalyzer : ILineSink
 {
-    private readonly LineSplitter _splitter = new();
-    private readonly StreamTable _streams = new();
-    private readonly ErrorGroupTable _errors = new();
-    private readonly FailureTable _failures = new();
-    private readonly RepeatedWarnings _repeatedWarnings = new();
-    private readonly CollectiveTimeouts _collectives = new();
+    private LineSplitter _splitter = new();
+    private StreamTable _streams = new();
+    private ErrorGroupTable _errors = new();
+    private FailureTable _failures = new();
+    private RepeatedWarnings _repeatedWarnings = new();
+    private CollectiveTimeouts _collectives = new();
     private readonly RunEnvironment.EnvironmentScanner _environment = new();
-    private readonly LogTail _tail = new();
+    private LogTail _tail = new();
     private readonly byte[] _ansiScratch = new byte[EngineLimits.MaxLineBytes];
     private readonly byte[] _criJoin = new byte[EngineLimits.MaxLineBytes];
     private readonly char[] _chars = new char[EngineLimits.MaxLineBytes];
@@ -97,7 +97,7 @@ public sealed partial class LogAnalyzer : ILineSink
     /// <summary>The log's last lines, for the classifier (LogTail).</summary>
     internal IReadOnlyList<Classification.ContextLine> TailLines() => _tail.Lines(_splitter.PhysicalLines);
 
-    internal long TruncatedLines => _splitter.TruncatedSegments;
+    internal long TruncatedLines => _splitter.TruncatedSegments + _truncatedElsewhere;
 
     internal int FallbackYear => Options.ReferenceYear ?? (_firstYear != 0 ? _firstYear : DateTime.UtcNow.Year);
 

@@ -37,6 +37,18 @@ internal sealed class LookbackBlock
             ? Line(Count - 1)
             : null;
 
+    /// <summary>The block's lines and their numbers, for comparing two readers' state (SeamState).</summary>
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(Count);
+        for (var i = 0; i < Count; i++)
+        {
+            writer.Write(_lines.LineNumber(i));
+            writer.Write(_lines.Line(i).Length);
+            writer.Write(_lines.Line(i));
+        }
+    }
+
     public string Line(int index) => Utf8.Decode(_lines.Line(index));
 
     public long LineNumber(int index) => _lines.LineNumber(index);

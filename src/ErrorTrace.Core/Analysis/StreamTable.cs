@@ -19,6 +19,9 @@ internal sealed class StreamTable
 
     public IEnumerable<StreamState> All => _streams.Values;
 
+    /// <summary>The streams with their keys (host id, rank), in order of first appearance.</summary>
+    public IEnumerable<KeyValuePair<long, StreamState>> Entries => _streams;
+
     /// <summary>Hosts named by prefixes, in order of first appearance (at most <see cref="EngineLimits.MaxHosts"/>).</summary>
     public IReadOnlyList<byte[]> Hosts => _hosts;
 

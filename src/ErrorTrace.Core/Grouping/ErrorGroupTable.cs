@@ -127,6 +127,51 @@ internal sealed class ErrorGroupTable
         _exact[exact] = group;
     }
 
+    /// <summary>Groups that a stream took as the target of a following line's continuation (set only while a later
+    /// range of the log is read on its own, see Input/RangeSplit): <see cref="Record"/> answers "new" only for a
+    /// group this table created, and an earlier range may already hold it, so such a use is where reading the range on
+    /// its own could differ from reading the log in one pass.</summary>
+    private List<ErrorGroup>? _targetsUsed;
+
+    /// <summary>From now on, remember which new groups a continuation used (<see cref="NoteTargetUsed"/>).</summary>
+    public void TrackTargetUse() => _targetsUsed = [];
+
+    public void NoteTargetUsed(ErrorGroup group) => _targetsUsed?.Add(group);
+
+    /// <summary>Whether <paramref name="later"/>, the table of the range that follows this one's, reads as the same
+    /// table would have after both ranges in one pass: no group it created and then used as a continuation target is
+    /// one this table already has, and no bound (distinct groups, ranks listed) is reached, where the order of arrival
+    /// would decide what is kept.</summary>
+    public bool CanTakeLater(ErrorGroupTable later)
+    {
+        if (Dropped > 0 || later.Dropped > 0 || _groups.Count + later._groups.Count >= EngineLimits.MaxErrorGroups) return false;
+        foreach (var used in later._targetsUsed ?? []) if (_groups.ContainsKey(used.Fingerprint)) return false;
+        foreach (var group in later._groups.Values)
+        {
+            if (_groups.TryGetValue(group.Fingerprint, out var mine) && mine.Ranks.HighCount + group.Ranks.HighCount >= EngineLimits.MaxRanksListed) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Adds the later range's occurrences as if read after this table's: counts and ranks add up, the last
+    /// timestamp is the later one's, new groups follow in their order of first appearance.</summary>
+    public void TakeLater(ErrorGroupTable later)
+    {
+        foreach (var group in later._groups.Values)
+        {
+            if (!_groups.TryGetValue(group.Fingerprint, out var mine))
+            {
+                _groups.Add(group.Fingerprint, group);
+                continue;
+            }
+
+            mine.Count += group.Count;
+            mine.Ranks.AddAll(group.Ranks);
+            if (group.LastTimestamp.HasValue) mine.LastTimestamp = group.LastTimestamp;
+        }
+    }
+
     /// <summary>One more occurrence of a known group.</summary>
     public void Count(ErrorGroup group, int rank, in RawTimestamp timestamp)
     {

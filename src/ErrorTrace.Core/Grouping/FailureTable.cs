@@ -20,8 +20,24 @@ internal sealed class FailureTable
 
     public FailureGroup? Last { get; private set; }
 
+    /// <summary>Set while a later range of the log is read on its own (Input/RangeSplit): its first line, and what it
+    /// did that depends on the failures before it.</summary>
+    private long _rangeFirstLine;
+    private List<ulong>? _retracted;
+
+    /// <summary>A failure or retraction reached before the range's first line: only one pass can say what it means.</summary>
+    private bool _reachedBack;
+
+    /// <summary>From now on this table holds the failures of a range starting at <paramref name="firstLine"/> only.</summary>
+    public void TrackRange(long firstLine)
+    {
+        _rangeFirstLine = firstLine;
+        _retracted = [];
+    }
+
     public void Record(TracebackInfo failure, int rank, in RawTimestamp timestamp, string? phase, string? logger)
     {
+        if (failure.FirstLine < _rangeFirstLine) _reachedBack = true;
         var fingerprint = Fingerprint(failure);
         if (_byFingerprint.TryGetValue(fingerprint, out var group))
         {
@@ -44,10 +60,49 @@ internal sealed class FailureTable
     /// <summary>Takes back a lone exception line recorded at <paramref name="exceptionLine"/> when it turns out to open a chain.</summary>
     public void RetractBareException(long exceptionLine)
     {
+        if (exceptionLine < _rangeFirstLine) _reachedBack = true;
         if (Last is not { Count: 1 } last || last.First.ExceptionLine != exceptionLine || last.First.Frames.Count != 0 || last.First.Chain.Count != 0) return;
+        // Count 1 here may be more in one pass: an earlier range may hold the same failure.
+        _retracted?.Add(Fingerprint(last.First));
         _byFingerprint.Remove(Fingerprint(last.First));
         _ordered.Remove(last);
         Last = _ordered.Count > 0 ? _ordered[^1] : null;
+    }
+
+    /// <summary>Whether <paramref name="later"/>, the table of the range after this one's, reads as one pass would have:
+    /// nothing in it reached before its range, nothing it retracted is a failure this table holds (its count would have
+    /// been more than one), and no bound is reached.</summary>
+    public bool CanTakeLater(FailureTable later)
+    {
+        if (later._reachedBack || _ordered.Count + later._ordered.Count >= EngineLimits.MaxFailureGroups) return false;
+        foreach (var fingerprint in later._retracted ?? []) if (_byFingerprint.ContainsKey(fingerprint)) return false;
+        foreach (var (fingerprint, group) in later._byFingerprint)
+        {
+            if (_byFingerprint.TryGetValue(fingerprint, out var mine) && mine.Ranks.HighCount + group.Ranks.HighCount >= EngineLimits.MaxRanksListed) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Adds the later range's failures as if recorded after this table's. Every failure of the later range
+    /// starts after every one of this table's, so a group's representative (its earliest copy) stays this table's.</summary>
+    public void TakeLater(FailureTable later)
+    {
+        foreach (var group in later._ordered)
+        {
+            var fingerprint = Fingerprint(group.First);
+            if (!_byFingerprint.TryGetValue(fingerprint, out var mine))
+            {
+                _byFingerprint.Add(fingerprint, group);
+                _ordered.Add(group);
+                continue;
+            }
+
+            mine.Count += group.Count;
+            mine.Ranks.AddAll(group.Ranks);
+        }
+
+        if (later.Last is { } last) Last = _byFingerprint[Fingerprint(last.First)];
     }
 
     public static ulong Fingerprint(TracebackInfo failure)

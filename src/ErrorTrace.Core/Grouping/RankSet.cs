@@ -22,6 +22,9 @@ internal sealed class RankSet
         if (_high.Count < EngineLimits.MaxRanksListed) _high.Add(rank);
     }
 
+    /// <summary>Ranks kept beyond the first 64 (bounded by <see cref="EngineLimits.MaxRanksListed"/>).</summary>
+    public int HighCount => _high?.Count ?? 0;
+
     public void AddAll(RankSet other)
     {
         _low |= other._low;

@@ -28,8 +28,15 @@ internal sealed class LineSplitter
     /// <summary>The sink's answer for the segment just emitted: the lines after it may be quiet.</summary>
     private bool _mayBeQuiet;
 
+    /// <summary>A splitter over the whole log, or over a range of it that starts at a line start
+    /// (<paramref name="firstLineNumber"/>: that line's number in the whole log; see Input/RangeSplit).</summary>
+    public LineSplitter(long firstLineNumber = 1)
+    {
+        LineNumber = firstLineNumber;
+    }
+
     /// <summary>1-based number of the physical line being read.</summary>
-    public long LineNumber { get; private set; } = 1;
+    public long LineNumber { get; private set; }
 
     public long TruncatedSegments { get; private set; }
 

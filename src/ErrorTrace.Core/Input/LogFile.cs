@@ -13,9 +13,11 @@ public static class LogFile
 
     /// <summary>Analyzes a file (<c>-</c>: stdin). <paramref name="memoryMap"/>: read a regular, uncompressed file through
     /// memory-mapped windows instead of copies (<see cref="MappedFileFeed"/>: faster, but a file truncated meanwhile
-    /// kills the process, so only for one-shot runs).</summary>
+    /// kills the process, so only for one-shot runs). <paramref name="twoCores"/>: a mapped file of at least
+    /// <see cref="RangeSplit.MinimumBytes"/> is read in two ranges on two threads when the process may run on two cores
+    /// (<see cref="RangeSplit"/>: the same report as one pass); a server keeps one thread per request.</summary>
     public static ErrorReport Analyze(string path, AnalysisOptions? options = null, ReportContext? context = null,
-        IProgress<long>? progress = null, bool memoryMap = false, CancellationToken cancellationToken = default)
+        IProgress<long>? progress = null, bool memoryMap = false, bool twoCores = false, CancellationToken cancellationToken = default)
     {
         context ??= new ReportContext { JobId = JobIdFromPath(path) ?? "unknown" };
         if (path == "-")
@@ -30,6 +32,8 @@ public static class LogFile
         var sized = context with { LogPath = context.LogPath ?? path, LogSizeBytes = context.LogSizeBytes ?? length };
         if (!memoryMap || length < MappedFileFeed.MinimumBytes || StartsWithGzip(file))
             return Analyze(file, options, sized, progress, cancellationToken);
+        if (twoCores && length >= RangeSplit.MinimumBytes && Environment.ProcessorCount >= 2)
+            return Run(options, sized, analyzer => MappedFileFeed.FeedInRanges(analyzer, file, length, progress, cancellationToken));
         return Run(options, sized, analyzer => MappedFileFeed.Feed(analyzer, file, length, progress, cancellationToken));
     }
 

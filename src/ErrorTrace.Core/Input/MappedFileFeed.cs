@@ -31,13 +31,38 @@ internal static class MappedFileFeed
     public static void Feed(LogAnalyzer analyzer, FileStream file, long length, IProgress<long>? progress,
         CancellationToken cancellationToken)
     {
-        using var map = MemoryMappedFile.CreateFromFile(file.SafeFileHandle, mapName: null, capacity: 0,
-            MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
-        var next = Task.Run<MappedWindow?>(() => MappedWindow.Open(map, 0, Math.Min(WindowBytes, length), PageBytes), CancellationToken.None);
+        using var map = Map(file);
+        long offset = 0;
+        Visit(map, 0, length, bytes =>
+        {
+            analyzer.Append(bytes);
+            offset += bytes.Length;
+            progress?.Report(offset);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Feeds the file in two ranges read at once on two threads (<see cref="RangeSplit"/>).</summary>
+    public static void FeedInRanges(LogAnalyzer analyzer, FileStream file, long length, IProgress<long>? progress,
+        CancellationToken cancellationToken)
+    {
+        using var map = Map(file);
+        new RangeSplit().Feed(analyzer, new MappedLogBytes(map, length), progress, cancellationToken);
+    }
+
+    private static MemoryMappedFile Map(FileStream file) =>
+        MemoryMappedFile.CreateFromFile(file.SafeFileHandle, mapName: null, capacity: 0, MemoryMappedFileAccess.Read,
+            HandleInheritability.None, leaveOpen: true);
+
+    /// <summary>Shows <c>[from, to)</c> of the mapped file window by window; thread-safe, so ranges can be read at once.</summary>
+    public static void Visit(MemoryMappedFile map, long from, long to, ByteVisitor visit, CancellationToken cancellationToken)
+    {
+        if (from >= to) return;
+        var next = Task.Run<MappedWindow?>(() => MappedWindow.Open(map, from, Math.Min(WindowBytes, to - from), PageBytes), CancellationToken.None);
         MappedWindow? current = null;
         try
         {
-            for (long offset = 0; offset < length; offset += WindowBytes)
+            for (var offset = from; offset < to; offset += WindowBytes)
             {
                 var done = current;
                 current = next.GetAwaiter().GetResult();
@@ -46,11 +71,10 @@ internal static class MappedFileFeed
                 next = Task.Run(() =>
                 {
                     done?.Dispose();
-                    return following < length ? MappedWindow.Open(map, following, Math.Min(WindowBytes, length - following), PageBytes) : null;
+                    return following < to ? MappedWindow.Open(map, following, Math.Min(WindowBytes, to - following), PageBytes) : null;
                 }, CancellationToken.None);
                 cancellationToken.ThrowIfCancellationRequested();
-                analyzer.Append(current!.Bytes);
-                progress?.Report(offset + current.Size);
+                if (!visit(current!.Bytes)) return;
             }
         }
         finally

@@ -1,0 +1,78 @@
+namespace ErrorTrace.Core.Analysis;
+
+/// <summary>
+/// What decides how the lines after a line boundary are read, written out so that two readers' states can be compared
+/// byte for byte: the reader of the whole log up to the boundary, and the reader of a later range that started a little
+/// before it to pick up the same context (<see cref="Input.RangeSplit"/>). Equal states read the lines after the boundary
+/// alike; anything that is not written here either cannot matter once every stream is idle (a parser's state between
+/// blocks, the quiet-run spacing, the memo caches), or is held by the tables' own checks when the ranges are merged.
+/// </summary>
+internal static class SeamState
+{
+    /// <summary>Every stream is between blocks and messages: nothing read before the boundary is still being added to.</summary>
+    public static bool AllIdle(StreamTable streams)
+    {
+        foreach (var stream in streams.All)
+        {
+            if (!stream.IsIdle || stream.Python.Held.Count > 0) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The state at the start of line <paramref name="lineNumber"/> (the analyzer's own fields are passed in).</summary>
+    public static byte[] Write(long lineNumber, int lastYear, int lastMonth, long deathLine, bool criPending, int criJoinLength, StreamTable streams)
+    {
+        using var bytes = new MemoryStream();
+        using var writer = new BinaryWriter(bytes);
+        writer.Write(lineNumber);
+        writer.Write(lastYear);
+        writer.Write(lastMonth);
+        writer.Write(deathLine);
+        writer.Write(criPending);
+        writer.Write(criJoinLength);
+        writer.Write(streams.Hosts.Count);
+        foreach (var host in streams.Hosts)
+        {
+            writer.Write(host.Length);
+            writer.Write(host);
+        }
+
+        foreach (var (key, stream) in streams.Entries)
+        {
+            writer.Write(key);
+            Write(writer, stream);
+        }
+
+        writer.Flush();
+        return bytes.ToArray();
+    }
+
+    private static void Write(BinaryWriter writer, StreamState stream)
+    {
+        writer.Write(stream.Rank);
+        writer.Write(stream.Host ?? "\0");
+        writer.Write(stream.IsIdle);
+        writer.Write(stream.Python.Held.Count);
+        writer.Write(stream.RankPrefixHasNoSpace);
+        var clock = stream.LastTimestamp;
+        writer.Write(clock.Year);
+        writer.Write(clock.Month);
+        writer.Write(clock.Day);
+        writer.Write(clock.Hour);
+        writer.Write(clock.Minute);
+        writer.Write(clock.Second);
+        writer.Write(clock.FractionTicks);
+        writer.Write(clock.IsUtc);
+        writer.Write(stream.Phase.Length);
+        writer.Write(stream.Phase);
+        writer.Write(stream.Logger.Length);
+        writer.Write(stream.Logger);
+        // Only the lookback's lines after the last opened block count as its banner (LastLineStartingWith): a block
+        // opened before every line still in the lookback is the same as none.
+        var firstKept = stream.CurrentBlock.Count > 0 ? stream.CurrentBlock.LineNumber(0) : long.MaxValue;
+        writer.Write(stream.LastOpenLine < firstKept ? -1 : stream.LastOpenLine);
+        stream.CurrentBlock.WriteTo(writer);
+        stream.PreviousBlock.WriteTo(writer);
+    }
+}

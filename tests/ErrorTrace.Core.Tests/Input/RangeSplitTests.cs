@@ -1,0 +1,177 @@
+using System.Text;
+using CsCheck;
+using ErrorTrace.Core.Analysis;
+using ErrorTrace.Core.Input;
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Tests.Input;
+
+/// <summary>
+/// A log read in two ranges at once (RangeSplit) must give the report of one pass, byte for byte, wherever the split
+/// falls: in a traceback, a multi-line message, a CRI partial line, a progress bar, among interleaved ranks. Whether the
+/// ranges were merged or the seam check sent the log to one pass, the JSON is the same.
+/// </summary>
+public class RangeSplitTests
+{
+    private static readonly string[] s_lines =
+    [
+        "[2025-12-10 03:58:20] [__main__] [INFO] [SFT] step 10/100 loss=1.234",
+        "[2025-12-10 03:58:21] [__main__] [INFO] [Eval] step 11 loss=1.2",
+        "[2025-12-10 03:58:22] [__main__] [INFO] step 12 without a phase",
+        "[2025-12-11 04:00:00] [lib.training.standalone_trainer] [DEBUG] [Model] rank 3 mem_allocated=10.00GiB",
+        "[2025-12-10 03:58:27] [transformers.tokenization_utils_base] [WARNING] [PreTokenize] Token indices sequence length is longer (5000 > 4096)",
+        "[2025-12-10 03:58:27] [__main__] [ERROR] [PreTokenize] Cannot use chat template for sample 17: falling back to raw text",
+        "[2025-12-10 03:58:28] [__main__] [ERROR] [Main] Training failed with error: CUDA out of memory.",
+        "[2025-12-10 03:58:28] [__main__] [ERROR] Full traceback:",
+        "[2025-12-10 03:58:28] [__main__] [ERROR]",
+        "[2025-12-10 03:58:24] [__main__] [INFO] Traceback (most recent call last):",
+        "[2025-12-10 03:58:24] [__main__] [INFO] ValueError: relayed",
+        "Traceback (most recent call last):",
+        "  File \"/app/train.py\", line 12, in main",
+        "    trainer.train()",
+        "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB",
+        "The above exception was the direct cause of the following exception:",
+        "During handling of the above exception, another exception occurred:",
+        "ValueError: bad",
+        "Exception ignored in: <function Loader.__del__ at 0x7f3a>",
+        "",
+        "/usr/lib/python3/site-packages/torch/utils/checkpoint.py:61: UserWarning: None of the inputs have requires_grad=True",
+        "  warnings.warn(",
+        "79%|#######   | 7900/10000 [01:00<02:00, 8.08it/s]\r80%|########  | 8000/10000 [01:01<02:00, 8.08it/s]\r",
+        "Killed",
+        "E0325 20:57:27.620000 2606 api.py:869] failed (exitcode: -9) local_rank: 0 (pid: 1) of binary: python",
+        "I1231 23:59:59.000000 2606 api.py:1] glog before the new year",
+        "I0101 00:00:01.000000 2606 api.py:1] glog after it",
+        "2025-12-10T03:58:22.123456789Z stderr P [2025-12-10 03:58:29] [__main__] [ERROR] [SFT] a CRI piece",
+        "2025-12-10T03:58:22.123456789Z stderr F  and its end",
+        "[rank1]:[2025-12-10 03:58:26] [__main__] [INFO] [SFT] from rank 1",
+        "[rank1]:Traceback (most recent call last):",
+        "[rank1]:  File \"/app/train.py\", line 7, in step",
+        "[rank1]:RuntimeError: NCCL error",
+        "[rank3]:[E ProcessGroupNCCL.cpp:616] [Rank 3] Watchdog caught collective operation timeout: WorkNCCL(SeqNum=1132079, OpType=ALLREDUCE) ran for 1800035 milliseconds before timing out.",
+        "node-2: [2025-12-10 03:58:30] [__main__] [ERROR] [SFT] host two failed",
+        "Fatal Python error: Segmentation fault",
+        "Current thread 0x00007f0a (most recent call first):",
+        "  File \"/app/x.py\", line 3 in f",
+        "terminate called after throwing an instance of 'c10::Error'",
+        "  what():  CUDA error: device-side assert triggered",
+        "[2025-12-10 03:58:25] [__main__] [INFO] [SFT] \u001b[32mcoloured\u001b[0m",
+    ];
+
+    /// <summary>Mostly quiet records, as in a training log, so that idle seams exist; every other line now and then.</summary>
+    private static readonly Gen<int> s_index = Gen.Frequency((7, Gen.Int[0, 3]), (3, Gen.Int[0, s_lines.Length - 1]));
+
+    private static readonly Gen<byte[]> s_log = Gen.Select(s_index.Array[0, 400], Gen.Bool).Select((indexes, crlf) =>
+        Encoding.UTF8.GetBytes(string.Concat(indexes.Select(i => s_lines[i] + (crlf && i % 3 == 0 ? "\r\n" : "\n")))));
+
+    [Fact]
+    public void Any_split_gives_the_report_of_one_pass()
+    {
+        var outcomes = new Dictionary<RangeSplitOutcome, int>();
+        Gen.Select(s_log, Gen.Double[0, 1], Gen.Int[0, 4_000], Gen.Int[1, 700]).Sample((log, share, warmUp, piece) =>
+        {
+            Assert.Equal(OnePass(log), Split(log, share, warmUp, piece, out var outcome));
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }, iter: 600);
+        // The property means something only if the ranges are really merged most of the time.
+        Assert.True(outcomes.GetValueOrDefault(RangeSplitOutcome.Merged) > 200, string.Join(", ", outcomes));
+    }
+
+    /// <summary>Every labelled real log and golden case, split at random places (the unseen split is not opened).</summary>
+    [Fact]
+    public void Every_corpus_log_gives_the_same_report_split_anywhere()
+    {
+        var corpus = Path.Combine(AppContext.BaseDirectory, "Corpus");
+        var logs = Directory.GetFiles(Path.Combine(corpus, "real"), "*.log", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(corpus, "golden"), "*.log", SearchOption.AllDirectories)).ToArray();
+        Assert.NotEmpty(logs);
+        var random = new Random(16);
+        var merged = 0;
+        foreach (var path in logs)
+        {
+            var log = File.ReadAllBytes(path);
+            var expected = OnePass(log);
+            Assert.Equal(expected, Split(log, random.NextDouble(), random.Next(0, 2_000), random.Next(1, 5_000), out var outcome));
+            if (outcome == RangeSplitOutcome.Merged) merged++;
+        }
+
+        // Most corpus logs are a traceback and little else (no idle line near a random split): a sixth are merged.
+        Assert.True(merged > logs.Length / 10, $"{merged} merged of {logs.Length}");
+    }
+
+    /// <summary>The seed's format at a few MiB with the default warm-up: merged, and the same report.</summary>
+    [Fact]
+    public void A_seed_format_log_is_merged_with_the_default_settings()
+    {
+        var log = SeedFormatLog(6 * 1024 * 1024);
+        var analyzer = new LogAnalyzer();
+        var split = new RangeSplit();
+        split.Feed(analyzer, new MemoryLogBytes(log), null, TestContext.Current.CancellationToken);
+        analyzer.Complete();
+        Assert.Equal(RangeSplitOutcome.Merged, split.Outcome);
+        var report = ReportJson.Serialize(analyzer.CreateReport(new ReportContext { JobId = "t" }));
+        Assert.Equal(OnePass(log), report);
+        Assert.Contains("OutOfMemoryError", report, StringComparison.Ordinal);
+    }
+
+    /// <summary>The CLI's path: a mapped file above the threshold, read on two threads, against read() copies.</summary>
+    [Fact]
+    public void A_big_file_read_on_two_cores_gives_the_report_of_copies()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("errortrace-ranges-").FullName, "job_16.log");
+        try
+        {
+            File.WriteAllBytes(path, SeedFormatLog((int)RangeSplit.MinimumBytes + 1024));
+            var token = TestContext.Current.CancellationToken;
+            var expected = ReportJson.Serialize(LogFile.Analyze(path, memoryMap: false, cancellationToken: token));
+            Assert.Equal(expected, ReportJson.Serialize(LogFile.Analyze(path, memoryMap: true, twoCores: true, cancellationToken: token)));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
+    /// <summary>scripts/bench/seedlog.py's mix: 80 % INFO steps, progress bars, repeated warnings and errors, an OOM at the end.</summary>
+    private static byte[] SeedFormatLog(int bytes)
+    {
+        var text = new StringBuilder();
+        var random = new Random(42);
+        for (var step = 1; text.Length < bytes; step++)
+        {
+            var clock = $"2025-12-10 {step / 3600 % 24:00}:{step / 60 % 60:00}:{step % 60:00}";
+            var r = random.NextDouble();
+            text.Append(r switch
+            {
+                < 0.80 => $"[{clock}] [__main__] [INFO] [SFT] step {step} loss={random.NextDouble():F4}\n",
+                < 0.88 => $"{step % 100}%|#####     | {step}/10000 [01:00<02:00, 8.08it/s]\r{step % 100}%|#####     | {step + 1}/10000\r\n",
+                < 0.93 => $"[{clock}] [transformers.tokenization_utils_base] [WARNING] [PreTokenize] Token indices sequence length is longer ({random.Next(4097, 90000)} > 4096)\n",
+                < 0.96 => $"[{clock}] [__main__] [ERROR] [PreTokenize] Cannot use chat template for sample {random.Next()}: falling back to raw text\n",
+                _ => "/usr/lib/python3/site-packages/torch/utils/checkpoint.py:61: UserWarning: None of the inputs have requires_grad=True\n  warnings.warn(\n",
+            });
+        }
+
+        text.Append("[2025-12-10 03:58:22] [__main__] [ERROR] [Main] Training failed with error: CUDA out of memory.\n");
+        text.Append("Traceback (most recent call last):\n  File \"/app/train.py\", line 12, in main\n    trainer.train()\n");
+        text.Append("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n");
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static string OnePass(byte[] log)
+    {
+        var analyzer = new LogAnalyzer();
+        analyzer.Append(log);
+        analyzer.Complete();
+        return ReportJson.Serialize(analyzer.CreateReport(new ReportContext { JobId = "t" }));
+    }
+
+    private static string Split(byte[] log, double share, int warmUp, int piece, out RangeSplitOutcome outcome)
+    {
+        var analyzer = new LogAnalyzer();
+        var split = new RangeSplit { FirstRangeShare = share, WarmUpBytes = warmUp, SeamSearchBytes = log.Length };
+        split.Feed(analyzer, new MemoryLogBytes(log, piece), null, TestContext.Current.CancellationToken);
+        analyzer.Complete();
+        outcome = split.Outcome;
+        return ReportJson.Serialize(analyzer.CreateReport(new ReportContext { JobId = "t" }));
+    }
+}
