@@ -47,11 +47,19 @@ public sealed partial class LogAnalyzer
         _truncatedElsewhere = -_splitter.TruncatedSegments;
     }
 
-    /// <summary>Whether <paramref name="later"/>, a complete reader of the range that starts where this one stopped, can be
-    /// merged into this one exactly.</summary>
-    internal bool CanAbsorb(LogAnalyzer later) =>
-        !IsComplete && later.IsComplete && _errors.CanTakeLater(later._errors) && _failures.CanTakeLater(later._failures)
-        && _collectives.CanTakeLater(later._collectives);
+    /// <summary>Whether <paramref name="later"/>, the reader of the range that starts where this one stopped (read to the end,
+    /// not completed), can be merged into this one exactly.</summary>
+    internal bool CanAbsorb(LogAnalyzer later)
+    {
+        if (IsComplete || later.IsComplete) return false;
+        // A continuation target still set at the end is used by the last line or not at all: as if used.
+        foreach (var stream in later._streams.All)
+        {
+            if (stream.ContinuationTarget is { } target) later._errors.NoteTargetUsed(target);
+        }
+
+        return _errors.CanTakeLater(later._errors) && _failures.CanTakeLater(later._failures) && _collectives.CanTakeLater(later._collectives);
+    }
 
     /// <summary>The environment scanner reads the log's head: a later range that starts inside it is shown to it here.</summary>
     internal void ScanEnvironmentOnly(ReadOnlySpan<byte> chunk) => _environment.Append(chunk);
@@ -59,8 +67,9 @@ public sealed partial class LogAnalyzer
     /// <summary>A later reader that read less than the tail holds: the bytes after this one's are shown to its tail here.</summary>
     internal void KeepTailOnly(ReadOnlySpan<byte> chunk) => _tail.Append(chunk);
 
-    /// <summary>Merges <paramref name="later"/> (see <see cref="CanAbsorb"/>) and completes this reader: the tables add up,
-    /// the streams, line count and context are the later reader's, the head (environment, first year) this one's.</summary>
+    /// <summary>Merges <paramref name="later"/> (see <see cref="CanAbsorb"/>): the tables add up, the streams (in this
+    /// reader's order), line count and context are the later reader's, the head (environment, first year) this one's.
+    /// Then <see cref="Complete"/> ends the log as one pass would: its last line and open blocks go to the merged tables.</summary>
     internal void Absorb(LogAnalyzer later, bool takeTail)
     {
         _errors.TakeLater(later._errors);
@@ -68,6 +77,7 @@ public sealed partial class LogAnalyzer
         _collectives.TakeLater(later._collectives);
         _truncatedElsewhere = TruncatedLines + later._truncatedElsewhere;
         _splitter = later._splitter;
+        later._streams.TakeOrderOf(_streams);
         _streams = later._streams;
         if (takeTail) _tail = later._tail;
         // The later reader's start was read by this one too: a year it saw first, this one saw first.
@@ -76,11 +86,10 @@ public sealed partial class LogAnalyzer
         _lastMonth = later._lastMonth;
         _lastDeathLine = later._lastDeathLine;
         _criPending = later._criPending;
+        later._criJoin.AsSpan(0, later._criJoinLength).CopyTo(_criJoin);
         _criJoinLength = later._criJoinLength;
         BytesConsumed = later.BytesConsumed;
         QuietLinesTaken += later.QuietLinesTaken;
         QuietAsks += later.QuietAsks;
-        _environment.Complete();
-        IsComplete = true;
     }
 }

@@ -38,7 +38,9 @@ internal static class SeamState
             writer.Write(host);
         }
 
-        foreach (var (key, stream) in streams.Entries)
+        // By key: the order streams first appeared in depends on where a reader started (the merge puts them back in
+        // the earlier reader's order).
+        foreach (var (key, stream) in streams.Entries.OrderBy(entry => entry.Key))
         {
             writer.Write(key);
             Write(writer, stream);

@@ -68,6 +68,21 @@ internal sealed class StreamTable
         return stream;
     }
 
+    /// <summary>Puts the streams <paramref name="earlier"/> knows first, in its order, then the others in theirs: the order
+    /// one reader of the whole log would have met them in, when this table's reader started later (RangeSplit).</summary>
+    public void TakeOrderOf(StreamTable earlier)
+    {
+        var entries = _streams.ToList();
+        var byKey = new Dictionary<long, StreamState>(_streams);
+        _streams.Clear();
+        foreach (var key in earlier._streams.Keys)
+        {
+            if (byKey.TryGetValue(key, out var stream)) _streams.Add(key, stream);
+        }
+
+        foreach (var (key, stream) in entries) _streams.TryAdd(key, stream);
+    }
+
     /// <summary>Most lines name no host: that test is inlined into <see cref="Get"/>, the lookup is not.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int HostId(ReadOnlySpan<byte> host) => host.IsEmpty ? 0 : LookUpHost(host);

@@ -59,8 +59,8 @@ internal sealed class RangeSplit
 
     public RangeSplitOutcome Outcome { get; private set; }
 
-    /// <summary>Feeds <paramref name="bytes"/> to <paramref name="analyzer"/> (a new one), completing it when the ranges
-    /// were merged; the caller completes it otherwise, as after any feed.</summary>
+    /// <summary>Feeds <paramref name="bytes"/> to <paramref name="analyzer"/> (a new one); the caller completes it, as after
+    /// any feed.</summary>
     public void Feed(LogAnalyzer analyzer, LogBytes bytes, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var length = bytes.Length;
@@ -198,7 +198,7 @@ internal sealed class RangeSplit
             return !cancellationToken.IsCancellationRequested;
         }, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        reader.Complete();
+        // Not completed: the merged reader ends the log (its last line and open blocks), as one pass does.
         return reader;
     }
 }
