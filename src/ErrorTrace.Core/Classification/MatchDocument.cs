@@ -31,6 +31,10 @@ internal sealed class MatchDocument
 
     public List<string>? NotFrames { get; set; }
 
+    /// <summary>Regexes over the innermost frame's source line, as printed (<c>datacfg = sys.argv[1]</c>): what the
+    /// failing line did.</summary>
+    public List<string>? CodeRegex { get; set; }
+
     public List<string>? Phases { get; set; }
 
     public List<string>? Kinds { get; set; }

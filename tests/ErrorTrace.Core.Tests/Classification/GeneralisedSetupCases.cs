@@ -137,5 +137,20 @@ internal static class GeneralisedSetupCases
             "one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [64, 128]] is at version 3; expected version 2 instead.",
             ["rl.py:update", Sp + "torch/autograd/__init__.py:backward"])),
             C.UserCode, "user-code-autograd-misuse", "high", "training");
+
+        // A name the project's registry or dataset_info does not define; positional arguments read from sys.argv but not given.
+        yield return new("undefined-dataset-in-dataset-info", In(Py("ValueError", "Undefined dataset mllm_demo in dataset_info.json.",
+            ["/work/LLaMA-Factory/src/llamafactory/launcher.py:launch", "/work/LLaMA-Factory/src/llamafactory/data/parser.py:get_dataset_list"])),
+            C.ConfigError, "config-undefined-name-in-registry", "high", "initialization");
+        yield return new("script-run-without-its-arguments", In(Py("IndexError", "list index out of range") with
+        {
+            Frames = [new() { File = "train.py", Function = "<module>", Line = 280, Code = "datacfg       = sys.argv[1]" }],
+        }), C.ConfigError, "config-missing-command-line-argument", "high", "initialization");
+
+        // A distribution's parameter validated by torch.distributions: NaN from the policy network.
+        yield return new("policy-normal-loc-nan", In(Py("ValueError",
+            "Expected parameter loc (Tensor of shape (1, 50)) of distribution Normal(loc: torch.Size([1, 50]), scale: torch.Size([1, 50])) to satisfy the constraint Real(), but found invalid values:\ntensor([[nan, nan, nan]])",
+            ["/home/u/sb3/train.py:main", Sp + "stable_baselines3/sac/sac.py:train", Sp + "torch/distributions/normal.py:__init__", Sp + "torch/distributions/distribution.py:__init__"])),
+            C.NumericalError, "numerical-distribution-parameter-invalid", "high");
     }
 }
