@@ -15,6 +15,8 @@ internal static class CascadeRules
             "torchelastic wraps a child's failure; its table's death is recorded separately."),
         ("launcher-called-process", f => f.ExceptionType.EndsWith("CalledProcessError", StringComparison.Ordinal),
             "accelerate/deepspeed launchers re-raise the child's non-zero exit."),
+        ("spawn-process-signal", f => f.Kind != "signal" && f.ExceptionMessage.Contains(SubprocessDeath.TerminatedWith, StringComparison.Ordinal),
+            "torch.multiprocessing.spawn's join re-raises a worker's death by signal ('process 1 terminated with signal SIGKILL'); the death is recorded separately (SubprocessDeath)."),
         ("launcher-signal", f => f.ExceptionType.EndsWith("SignalException", StringComparison.Ordinal),
             "torchelastic's agent received SIGTERM/SIGINT, usually because a peer failed or the scheduler cancelled the job."),
         ("interrupted", f => f.ExceptionType == "KeyboardInterrupt" || (f.ExceptionType == "SIGTERM" && !Mentions(f, " DUE TO ")),

@@ -64,4 +64,8 @@ internal static class EngineLimits
 
     /// <summary>Ranks listed per group; a 4,096-GPU job lists its first ranks and the count says the rest.</summary>
     public const int MaxRanksListed = 1_024;
+
+    /// <summary>Run starts remembered in one log (a nohup.out of launches): far more than any real file appends, and only
+    /// the earliest are forgotten, since the root cause is in the last run.</summary>
+    public const int MaxRuns = 4_096;
 }

@@ -72,6 +72,16 @@ public sealed partial class LogAnalyzer
             Host = stream.Host,
         };
         _failures.Record(failure, stream.Rank, stream.LastTimestamp, null, null);
+        SubprocessDeath.Read(failure, stream, this);
+    }
+
+    /// <summary>A banner says a new run starts: deaths before it are the earlier run's, never the same death as one after,
+    /// and a failure the last run printed again is the new run's own (it is listed in both runs).</summary>
+    private void StartRun(RunBanner banner, long lineNumber)
+    {
+        if (!_runs.Add(banner.StartsNextLine ? lineNumber + 1 : lineNumber, banner.Id)) return;
+        _lastDeathLine = -SameDeathWindowLines - 1;
+        _failures.StartRun();
     }
 
     internal void RecordDeath(StreamState stream, MarkerHit hit, ReadOnlySpan<char> line, long lineNumber, int? rank = null, string? progress = null)

@@ -174,6 +174,7 @@ public sealed partial class LogAnalyzer
             return;
         }
 
+        if (RunBanners.Match(message) is { } banner) StartRun(banner, lineNumber);
         stream.ContinuationTarget = _errors.Record(header.Level, "record", logger, phase, message, lineNumber, stream.Rank, header.Timestamp);
         if (header.Level < LogLevel.Error) return;
 

@@ -58,7 +58,10 @@ public sealed partial class LogAnalyzer
             if (stream.ContinuationTarget is { } target) later._errors.NoteTargetUsed(target);
         }
 
-        return _errors.CanTakeLater(later._errors) && _failures.CanTakeLater(later._failures) && _collectives.CanTakeLater(later._collectives);
+        // A new run that started in the later range regroups failures from its start (FailureTable.StartRun), which the
+        // tables' merge does not replay: such a log (a nohup.out of launches) is read on, in order, by this reader.
+        return later._runs.Count == 0
+            && _errors.CanTakeLater(later._errors) && _failures.CanTakeLater(later._failures) && _collectives.CanTakeLater(later._collectives);
     }
 
     /// <summary>The environment scanner reads the log's head: a later range that starts inside it is shown to it here.</summary>

@@ -28,6 +28,14 @@ public sealed partial class LogAnalyzer
         // Where a range read on its own could differ from one pass (RangeSplit): a new group's continuation.
         if (stream.ContinuationTarget is { } used) _errors.NoteTargetUsed(used);
         var idle = stream.IsIdle;
+        line = PastedMarkdown.Strip(line);
+        if (RunBanners.Match(line) is { } banner)
+        {
+            // A new run's banner ends whatever the last run left open (an exception message's continuation lines).
+            CloseActive(stream);
+            StartRun(banner, lineNumber);
+        }
+
         if (stream.Active is { } active)
         {
             if (active.TryContinue(line, lineNumber)) return;

@@ -22,6 +22,7 @@ public sealed partial class LogAnalyzer : ILineSink
     private CollectiveTimeouts _collectives = new();
     private readonly RunEnvironment.EnvironmentScanner _environment = new();
     private LogTail _tail = new();
+    private readonly RunTable _runs = new();
     private readonly byte[] _ansiScratch = new byte[EngineLimits.MaxLineBytes];
     private readonly byte[] _criJoin = new byte[EngineLimits.MaxLineBytes];
     private readonly char[] _chars = new char[EngineLimits.MaxLineBytes];
@@ -93,6 +94,9 @@ public sealed partial class LogAnalyzer : ILineSink
     internal CollectiveTimeouts Collectives => _collectives;
 
     internal FailureTable Failures => _failures;
+
+    /// <summary>Where the runs of a log holding several start (RunBanners).</summary>
+    internal RunTable Runs => _runs;
 
     /// <summary>The log's last lines, for the classifier (LogTail).</summary>
     internal IReadOnlyList<Classification.ContextLine> TailLines() => _tail.Lines(_splitter.PhysicalLines);

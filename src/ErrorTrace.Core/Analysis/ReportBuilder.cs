@@ -17,7 +17,8 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
     {
         var failures = Failures();
         InAppMarker.MarkAll(failures, analyzer.Options.Rules.Frames);
-        var root = RootCause(failures);
+        // A log of several runs: the cause is the last failed run's first failure, the earlier runs' failures history.
+        var root = RootCause(RunSplit.RootCandidates(failures, analyzer.Runs));
         var errors = Entries(failures);
         var notes = new List<string>();
         if (analyzer.TruncatedLines > 0)
@@ -26,7 +27,11 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
             notes.Add($"{analyzer.Errors.Dropped} occurrence(s) of further distinct errors were not grouped (more than {EngineLimits.MaxErrorGroups} distinct).");
         if (!analyzer.IsComplete) notes.Add("The log was still being read; open blocks are shown as read so far.");
 
-        var input = new ClassificationInput(root, failures, errors, context.ErrorSummary) { Context = analyzer.TailLines() };
+        // The classifier weighs the root's run only: an earlier run's OOM kill says nothing of why the last run died.
+        var input = new ClassificationInput(root, RunSplit.SameRun(failures, root, analyzer.Runs, f => f.FirstLine), RunSplit.SameRun(errors, root, analyzer.Runs, e => e.FirstLine), context.ErrorSummary)
+        {
+            Context = analyzer.TailLines(),
+        };
         var classifier = analyzer.Options.Classifier ?? FailureClassifiers.Rules(analyzer.Options.Rules);
         var analysis = classifier.Classify(input);
         // No traceback or death, but a line that means the process died (an NCCL watchdog's timeout): still failed.
@@ -58,6 +63,7 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
             Notes = notes,
             Environment = environment,
             Hang = hang,
+            Runs = RunSplit.Describe(failures, analyzer.Runs, analyzer.Lines, root, RootCause, Headline),
         };
     }
 
@@ -169,16 +175,18 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
 
     /// <summary>
     /// The first failure that is not a cascade, by timestamp where both have one, else by position in the log. Evidence
-    /// comes in tiers: a full printout (a type and frames, a crash dump, a death) beats an exception line printed alone,
-    /// which beats a traceback cut before its exception line. When every failure is a cascade (a pure hang shows only
-    /// watchdog timeouts), the same order applies among the cascades.
+    /// comes in tiers: a full printout (a type and frames, a crash dump, a death) beats an exception line printed alone.
+    /// When every failure is a cascade (a pure hang shows only watchdog timeouts), the same order applies among the
+    /// cascades. A traceback cut before its exception line is listed but never the root: it does not say what failed
+    /// (a root with an empty exception type), and one that is all a log holds is often no failure at all (the stack
+    /// autograd's anomaly mode prints with its warning, a paste that stops mid-traceback).
     /// </summary>
     private static TracebackInfo? RootCause(List<TracebackInfo> failures) =>
-        Pick(failures, cascades: false) ?? Pick(failures, cascades: true) ?? (failures.Count > 0 ? failures[0] : null);
+        Pick(failures, cascades: false) ?? Pick(failures, cascades: true) ?? (failures.Count > 0 && Tier(failures[0]) < CutTier ? failures[0] : null);
 
     private static TracebackInfo? Pick(List<TracebackInfo> failures, bool cascades)
     {
-        for (var tier = 0; tier <= 2; tier++)
+        for (var tier = 0; tier < CutTier; tier++)
         {
             TracebackInfo? best = null;
             foreach (var failure in failures)
@@ -206,15 +214,26 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         return false;
     }
 
+    /// <summary>The marker id a DataLoader worker's death report is recorded under (Markers/LineMarkers).</summary>
+    private const string WorkerSignalMarker = "worker-signal";
+
+    /// <summary>The tier of a traceback cut before its exception line: never the root (<see cref="RootCause"/>).</summary>
+    private const int CutTier = 2;
+
     private static int Tier(TracebackInfo failure) => failure switch
     {
-        { Kind: "python", ExceptionType.Length: 0 } => 2,
+        // A chain whose last printout was cut before its exception line still printed its first exceptions in full.
+        { Kind: "python", ExceptionType.Length: 0, Chain: [{ ExceptionType.Length: > 0 }, ..] } => 0,
+        { Kind: "python", ExceptionType.Length: 0 } => CutTier,
         { Kind: "python", Frames.Count: 0, Chain.Count: 0, SubExceptions.Count: 0 } => 1,
         // A C++ abort that says nothing of its cause: another rank's copy of the same abort carries the what() text,
         // and std::terminate without an exception ("terminate called recursively", "… without an active exception")
         // follows the error that was printed before it (a Python RuntimeError with the CUDA error).
         { Kind: "cpp", ExceptionType: "std::terminate" } => 1,
         { Kind: "cpp", ExceptionMessage.Length: 0 } => 1,
+        // A DataLoader worker's own report of its death: the main process re-raises it as a RuntimeError ("DataLoader
+        // worker (pid N) is killed by signal") with the traceback, which says where.
+        { Kind: "signal", Logger: WorkerSignalMarker } => 1,
         _ => 0,
     };
 

@@ -12,14 +12,15 @@ namespace ErrorTrace.Core.Analysis;
 /// </summary>
 internal static class UnstructuredGate
 {
-    /// <summary>What can open a block (tracebacks, groups, chain sentences, crash dumps), besides the markers' needles.</summary>
+    /// <summary>What can open a block (tracebacks, groups, chain sentences, crash dumps), besides the markers' needles and
+    /// the banners that start a run.</summary>
     private static readonly string[] s_openers =
     [
-        "Traceback", "File \"", "Fatal Python error", "Timeout (", "terminate called", "The above exception", "During handling",
+        "Traceback", "File \"", "Fatal Python error", "Current thread 0x", "Timeout (", "terminate called", "The above exception", "During handling",
         "Exception",
     ];
 
-    private static readonly string[] s_all = Minimal(s_openers.Concat(LineMarkers.All.SelectMany(m => m.Needles)));
+    private static readonly string[] s_all = Minimal(s_openers.Concat(LineMarkers.All.SelectMany(m => m.Needles)).Concat(RunBanners.Needles));
 
     private static readonly AsciiLiteralSet s_literals = new(s_all);
 

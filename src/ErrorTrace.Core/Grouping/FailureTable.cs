@@ -57,6 +57,10 @@ internal sealed class FailureTable
         Last = group;
     }
 
+    /// <summary>A new run of the log starts (Analysis/RunTable): its failures group apart from the earlier runs' ones, so
+    /// that the same error in two runs is listed in each, and the last run's copy can be the root cause.</summary>
+    public void StartRun() => _byFingerprint.Clear();
+
     /// <summary>Takes back a lone exception line recorded at <paramref name="exceptionLine"/> when it turns out to open a chain.</summary>
     public void RetractBareException(long exceptionLine)
     {

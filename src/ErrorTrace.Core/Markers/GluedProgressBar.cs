@@ -60,4 +60,20 @@ internal static class GluedProgressBar
         progress = end > 0 ? Progress(line[..end]) : null;
         return end > 0 ? line[end..].TrimStart() : line;
     }
+
+    /// <summary>Keras' bar (<c>165376/296960 [=====&gt;.....] - ETA: 365s - loss: 2.1371</c>): a count, then the bar drawn
+    /// with <c>=</c>, <c>&gt;</c> and <c>.</c> in brackets.</summary>
+    public static bool StartsWithKerasBar(ReadOnlySpan<char> line)
+    {
+        line = line.TrimStart();
+        var i = 0;
+        while (i < line.Length && char.IsAsciiDigit(line[i])) i++;
+        if (i == 0 || i >= line.Length || line[i] != '/') return false;
+        var denominator = ++i;
+        while (i < line.Length && char.IsAsciiDigit(line[i])) i++;
+        if (i == denominator || !line[i..].StartsWith(" [", StringComparison.Ordinal)) return false;
+        var bar = line[(i + 2)..];
+        var close = bar.IndexOf(']');
+        return close > 0 && !bar[..close].ContainsAnyExcept("=>.");
+    }
 }

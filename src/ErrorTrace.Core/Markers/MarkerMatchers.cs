@@ -31,7 +31,7 @@ internal static class MarkerMatchers
     public static MarkerHit? SignalReceived(LineMarker marker, ReadOnlySpan<char> line)
     {
         var at = line.IndexOf("Signal ", StringComparison.Ordinal);
-        if (at < 0) return null;
+        if (at < 0) return NativeDeathMatchers.CrashHandler(line) is { } named ? new MarkerHit(marker, MarkerKind.Death, named) : null;
         var number = ReadInt(line[(at + 7)..], out _);
         var signal = number is { } n ? SignalNames.FromNumber(n) : null;
         return signal is null ? null : new MarkerHit(marker, MarkerKind.Death, signal);
@@ -59,7 +59,7 @@ internal static class MarkerMatchers
     /// <c>line 1:  1234 Killed   python x.py</c>.</summary>
     public static MarkerHit? ShellSignal(LineMarker marker, ReadOnlySpan<char> line)
     {
-        if (SignalNames.FromDescription(line) is { } first && IsWholeReport(line)) return new MarkerHit(marker, MarkerKind.Death, first);
+        if (SignalNames.FromDescription(line) is { } first && (IsWholeReport(line) || IsUserSignalReport(line))) return new MarkerHit(marker, MarkerKind.Death, first);
         if (AfterProgressBar(marker, line) is { } glued) return new MarkerHit(marker, MarkerKind.Death, glued);
         // bash job report: "...: line N: <pid> Killed <command>"
         var i = 0;
@@ -76,8 +76,32 @@ internal static class MarkerMatchers
             if (SignalNames.FromDescription(after) is { } signal) return new MarkerHit(marker, MarkerKind.Death, signal);
         }
 
+        if (KerasBarDeath(marker, line) is { } keras) return keras;
+        return NativeDeathMatchers.Read(line) is { } native ? new MarkerHit(marker, MarkerKind.Death, native) : null;
+    }
+
+    /// <summary>The shell's report glued to the end of a Keras bar, which ends with its last metric, not a bracket:
+    /// <c>165376/296960 [=====&gt;....] - ETA: 365s - loss: 2.1371Killed</c>. The report starts at the signal's word.</summary>
+    private static MarkerHit? KerasBarDeath(LineMarker marker, ReadOnlySpan<char> line)
+    {
+        if (!GluedProgressBar.StartsWithKerasBar(line)) return null;
+        foreach (var needle in marker.Needles)
+        {
+            var at = line.LastIndexOf(needle, StringComparison.Ordinal);
+            if (at <= 0 || !IsWholeReport(line[at..])) continue;
+            return SignalNames.FromDescription(line[at..]) is { } signal ? new MarkerHit(marker, MarkerKind.Death, signal, Start: at) : null;
+        }
+
         return null;
     }
+
+    /// <summary>PyTorch's DataLoader worker handler: <c>ERROR: Unexpected bus error encountered in worker. …</c>.</summary>
+    public static MarkerHit? WorkerSignal(LineMarker marker, ReadOnlySpan<char> line) =>
+        NativeDeathMatchers.Worker(line, out var start) is { } signal ? new MarkerHit(marker, MarkerKind.Death, signal, Start: start) : null;
+
+    /// <summary>zsh's lower-case job report (<c>zsh: killed  python x.py</c>, <c>[1]    32012 segmentation fault  …</c>).</summary>
+    public static MarkerHit? ZshSignal(LineMarker marker, ReadOnlySpan<char> line) =>
+        NativeDeathMatchers.Zsh(line) is { } signal ? new MarkerHit(marker, MarkerKind.Death, signal) : null;
 
     /// <summary>The shell's report glued to a tqdm bar: the bar's <c>[elapsed&lt;remaining, rate]</c> block ends right
     /// before it. Only a bar: a word or a colon before 'Killed' is prose or a label, not a death.</summary>
@@ -151,6 +175,9 @@ internal static class MarkerMatchers
         var close = line[..Math.Min(line.Length, 24)].IndexOf("]: ", StringComparison.Ordinal);
         return close < 0 ? 0 : close + 3;
     }
+
+    /// <summary>bash's <c>User defined signal 2</c>, alone on its line: more words than <see cref="IsWholeReport"/> allows.</summary>
+    private static bool IsUserSignalReport(ReadOnlySpan<char> line) => line.Length == "User defined signal 2".Length;
 
     /// <summary>The line is the report alone ("Killed", "Aborted (core dumped)"), not a sentence that starts so.</summary>
     private static bool IsWholeReport(ReadOnlySpan<char> line) =>

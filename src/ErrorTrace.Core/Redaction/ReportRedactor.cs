@@ -26,6 +26,7 @@ public static class ReportRedactor
                 Ranks = report.Hang.Ranks.Select(r => r with { OpType = Redactor.RedactOrNull(r.OpType) }).ToList(),
                 Reason = Redactor.RedactOrNull(report.Hang.Reason),
             },
+            Runs = report.Runs?.Select(r => r with { StartedBy = Redactor.RedactOrNull(r.StartedBy), RootCause = Redactor.RedactOrNull(r.RootCause) }).ToList(),
         };
     }
 

@@ -35,4 +35,10 @@ public sealed record ErrorReport
     /// <summary>For a collective timeout: the ranks that timed out, the silent ones, each rank's last collective and the
     /// suspect rank with the reason; null when no NCCL watchdog timed out.</summary>
     public HangInfo? Hang { get; init; }
+
+    /// <summary>For a log that holds several runs appended one after another, the runs that failed and the last one, in
+    /// order; the root cause is the first failure of the last run that failed. Null (and left out of the JSON, so that a
+    /// one-run report is unchanged) when the log holds one run.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RunInfo>? Runs { get; init; }
 }

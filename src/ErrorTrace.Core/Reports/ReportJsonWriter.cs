@@ -34,7 +34,29 @@ internal static class ReportJsonWriter
         Write(w, r.Environment);
         w.WritePropertyName("hang"u8);
         Write(w, r.Hang);
+        if (r.Runs is { } runs) Write(w, runs);
         w.WriteEndObject();
+    }
+
+    /// <summary>Only for a log of several runs: the serializer leaves a null list out (ErrorReport.Runs).</summary>
+    private static void Write(Utf8JsonWriter w, IReadOnlyList<RunInfo> runs)
+    {
+        w.WriteStartArray("runs"u8);
+        foreach (var run in runs)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("run"u8, run.Run);
+            w.WriteNumber("first_line"u8, run.FirstLine);
+            w.WriteNumber("last_line"u8, run.LastLine);
+            w.WriteString("started_by"u8, run.StartedBy);
+            w.WriteNumber("failures"u8, run.Failures);
+            w.WriteString("root_cause"u8, run.RootCause);
+            Number(w, "root_line"u8, run.RootLine);
+            w.WriteBoolean("is_root_run"u8, run.IsRootRun);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Write(Utf8JsonWriter w, HangInfo? hang)

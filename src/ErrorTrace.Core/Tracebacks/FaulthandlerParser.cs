@@ -29,7 +29,16 @@ internal sealed class FaulthandlerParser : IFailureBlockParser
     private bool _collecting;
     private bool _sawStack;
 
+    /// <summary>The signal a dump without its "Fatal Python error" header is taken for (see <see cref="TryOpen"/>).</summary>
+    private const string HeaderlessSignal = "SIGSEGV";
+
+    private const string HeaderlessMessage = "faulthandler dump without its 'Fatal Python error' header";
+
     public bool IsOpen { get; private set; }
+
+    /// <summary><c>Current thread 0x00007fed4e792740 (most recent call first):</c></summary>
+    private static bool IsCurrentThread(ReadOnlySpan<char> trimmed) =>
+        trimmed.StartsWith("Current thread 0x", StringComparison.Ordinal) && trimmed.TrimEnd().EndsWith("(most recent call first):", StringComparison.Ordinal);
 
     public bool TryOpen(ReadOnlySpan<char> line, long lineNumber)
     {
@@ -48,6 +57,15 @@ internal sealed class FaulthandlerParser : IFailureBlockParser
             _type = "Timeout";
             _message = trimmed.TrimEnd().ToString();
         }
+        else if (IsCurrentThread(trimmed))
+        {
+            // The dump without its header (a paste that kept only the stack). faulthandler prints it after a fatal
+            // signal's header, where SIGSEGV is far commoner than SIGFPE, SIGABRT, SIGBUS or SIGILL (which come with
+            // their own words: an abort message, a shared-memory bus error). The trade-off: a dump the program asked
+            // for (faulthandler.register on SIGUSR1 to see a hang's stacks) reads as a segfault too.
+            _type = HeaderlessSignal;
+            _message = HeaderlessMessage;
+        }
         else
         {
             return false;
@@ -55,8 +73,10 @@ internal sealed class FaulthandlerParser : IFailureBlockParser
 
         IsOpen = true;
         _frames.Clear();
-        _collecting = _type == "Timeout";
-        _sawStack = false;
+        // Without a header the line read is the current thread's: its frames follow.
+        var headerless = ReferenceEquals(_message, HeaderlessMessage);
+        _collecting = _type == "Timeout" || headerless;
+        _sawStack = headerless;
         _exceptionLine = lineNumber;
         _raw.Start(lineNumber);
         _raw.Add(line);

@@ -83,7 +83,35 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
             return Continue(line, lineNumber) || Reset();
         }
 
-        return false;
+        return allowHeaderless && TryOpenRelayedFrame(line, trimmed, lineNumber);
+    }
+
+    /// <summary>A frame glued after a logger's prefix, the header cut off (vLLM's relayed worker traceback retrieved from
+    /// its middle: <c>ERROR 07-24 14:07:40 multiproc_worker_utils.py:226]   File "…", line 223, in f</c>). The prefix is
+    /// the printout's margin on every later line, as after a glued header; what precedes the frame's indentation must end
+    /// like a prefix (<c>]</c>, <c>:</c>), not like a word of prose or another frame.</summary>
+    /// <summary>The longest logger prefix before a relayed frame: vLLM's <c>(VllmWorkerProcess pid=6499) ERROR 07-24
+    /// 14:07:40 multiproc_worker_utils.py:226]</c> is about 70 characters after its Ray-style label is taken off.</summary>
+    private const int MaxRelayPrefixChars = 120;
+
+    /// <summary>CPython's indentation of a frame line (<c>  File "…"</c>).</summary>
+    private const int FrameIndent = 2;
+
+    private bool TryOpenRelayedFrame(ReadOnlySpan<char> line, ReadOnlySpan<char> trimmed, long lineNumber)
+    {
+        var at = trimmed.IndexOf("File \"", StringComparison.Ordinal);
+        if (at <= 1 || trimmed[at - 1] != ' ') return false;
+        var text = trimmed[..at].TrimEnd(' ');
+        // A logger's prefix ends with its bracket or colon and is short; a traceback flattened onto one line has text
+        // (its header, other frames) before the frame instead.
+        if (text.IsEmpty || text.Length > MaxRelayPrefixChars || text[^1] is not (']' or ':') || text.Contains(TracebackText.Header, StringComparison.Ordinal)
+            || !FrameLine.TryParse(trimmed[at..], out var frame) || frame.Style != FrameStyle.Traceback) return false;
+        // A frame is indented by two spaces; more are the prefix's own separator (vLLM's "] "; MPI's "<stderr>:" has none).
+        var spaces = at - text.Length;
+        var prefixLength = line.Length - trimmed.Length + text.Length + Math.Max(0, spaces - FrameIndent);
+        Open(lineNumber, groupMode: false);
+        _linePrefix = line[..prefixLength].ToString();
+        return Continue(line, lineNumber) || Reset();
     }
 
     /// <summary>Opens on a chain sentence seen outside a traceback: the exception before it printed no traceback, so

@@ -12,7 +12,9 @@ internal static class SignalNames
         7 => "SIGBUS",
         8 => "SIGFPE",
         9 => "SIGKILL",
+        10 => "SIGUSR1",
         11 => "SIGSEGV",
+        12 => "SIGUSR2",
         13 => "SIGPIPE",
         15 => "SIGTERM",
         _ => null,
@@ -28,6 +30,9 @@ internal static class SignalNames
         if (text.StartsWith("Floating point exception", StringComparison.Ordinal)) return "SIGFPE";
         if (text.StartsWith("Illegal instruction", StringComparison.Ordinal)) return "SIGILL";
         if (text.StartsWith("Killed", StringComparison.Ordinal)) return "SIGKILL";
+        // Schedulers warn a job with SIGUSR1/SIGUSR2 before its time limit (LSF, Slurm's --signal): bash then reports it so.
+        if (text.StartsWith("User defined signal 1", StringComparison.Ordinal)) return "SIGUSR1";
+        if (text.StartsWith("User defined signal 2", StringComparison.Ordinal)) return "SIGUSR2";
         return null;
     }
 

@@ -1,0 +1,125 @@
+using ErrorTrace.Core.Tracebacks;
+
+namespace ErrorTrace.Core.Markers;
+
+/// <summary>
+/// Deaths by signal as the tools around a process report them, besides a shell's own words
+/// (<see cref="MarkerMatchers.ShellSignal"/>): a debugger, the MPI runtime's signal handler and launcher, zsh, a crash
+/// handler compiled into the program (absl/glog), PyTorch's DataLoader worker handler. (A paste's markdown around a
+/// shell's word, <c>**Killed**</c>, is taken off before any marker: Tracebacks/PastedMarkdown.)
+/// Each reads a signal's name or number, never a sentence of one log.
+/// </summary>
+internal static class NativeDeathMatchers
+{
+    /// <summary>The signals a debugger stops on that end the process: gdb also stops on SIGINT, SIGPIPE, SIGUSR1 and
+    /// others that the program may handle and survive.</summary>
+    private static readonly string[] s_crashSignals = ["SIGSEGV", "SIGBUS", "SIGABRT", "SIGFPE", "SIGILL"];
+
+    /// <summary>zsh's words for a job a signal ended (<c>zsh: killed  python x.py</c>, <c>[1]  32012 segmentation fault  …</c>),
+    /// lower case unlike bash's.</summary>
+    private static readonly (string Words, string Signal)[] s_zshWords =
+    [
+        ("segmentation fault", "SIGSEGV"), ("killed", "SIGKILL"), ("bus error", "SIGBUS"), ("abort", "SIGABRT"),
+        ("floating point exception", "SIGFPE"), ("illegal hardware instruction", "SIGILL"),
+    ];
+
+    /// <summary>The signal a native tool's line reports, or null. Tried after the shell's own forms.</summary>
+    public static string? Read(ReadOnlySpan<char> line) =>
+        Debugger(line) ?? MpiHandler(line) ?? MpiLauncher(line);
+
+    /// <summary>gdb: <c>Thread 20 "python3.5" received signal SIGSEGV, Segmentation fault.</c>, <c>Program received signal
+    /// SIGABRT, Aborted.</c>, <c>Program terminated with signal SIGKILL, Killed.</c></summary>
+    private static string? Debugger(ReadOnlySpan<char> line)
+    {
+        foreach (var key in (ReadOnlySpan<string>)["received signal SIG", "terminated with signal SIG"])
+        {
+            var at = line.IndexOf(key, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var name = SignalName(line[(at + key.Length - 3)..]);
+            if (name is not null && (key[0] == 't' || Array.IndexOf(s_crashSignals, name) >= 0)) return name;
+        }
+
+        return null;
+    }
+
+    /// <summary>Open MPI's signal handler (<c>opal_backtrace</c>): <c>[host:05492] Signal: Segmentation fault (11)</c>.</summary>
+    private static string? MpiHandler(ReadOnlySpan<char> line)
+    {
+        const string Key = "Signal: ";
+        var at = line.IndexOf(Key, StringComparison.Ordinal);
+        return at < 0 || (at > 0 && line[at - 1] != ' ') ? null : SignalNames.FromDescription(line[(at + Key.Length)..]);
+    }
+
+    /// <summary>mpirun/mpiexec: <c>mpirun noticed that process rank 7 with PID 0 on node n1 exited on signal 9 (Killed).</c></summary>
+    private static string? MpiLauncher(ReadOnlySpan<char> line)
+    {
+        const string Key = "exited on signal ";
+        var at = line.IndexOf(Key, StringComparison.Ordinal);
+        if (at < 0) return null;
+        var digits = line[(at + Key.Length)..];
+        var length = 0;
+        while (length < digits.Length && length < 3 && char.IsAsciiDigit(digits[length])) length++;
+        return length == 0 ? null : SignalNames.FromNumber(int.Parse(digits[..length], provider: null));
+    }
+
+    /// <summary>absl's and glog's failure signal handler: <c>*** SIGSEGV (@0x0) received by PID 26955 (TID …) …; stack
+    /// trace: ***</c> (also <c>*** SIGSEGV STACK OVERFLOW (see …) received by PID …</c>).</summary>
+    public static string? CrashHandler(ReadOnlySpan<char> line)
+    {
+        var at = line.IndexOf("*** SIG", StringComparison.Ordinal);
+        return at < 0 ? null : SignalName(line[(at + 4)..]);
+    }
+
+    /// <summary>zsh's job report: after <c>zsh: </c>, or after a job number and a pid (<c>[1]    32012 </c>).</summary>
+    public static string? Zsh(ReadOnlySpan<char> line)
+    {
+        foreach (var (words, signal) in s_zshWords)
+        {
+            var at = line.IndexOf(words, StringComparison.Ordinal);
+            if (at <= 0) continue;
+            var before = line[..at].TrimEnd();
+            if (before.EndsWith("zsh:", StringComparison.Ordinal) || AfterJobAndPid(before)) return signal;
+        }
+
+        return null;
+    }
+
+    /// <summary><c>[1]    32012</c>, <c>[2]  + 4321</c>: zsh's job number, its current-job mark, the pid.</summary>
+    private static bool AfterJobAndPid(ReadOnlySpan<char> before)
+    {
+        var digits = before.Length;
+        while (digits > 0 && char.IsAsciiDigit(before[digits - 1])) digits--;
+        if (digits == before.Length || digits == 0 || before[digits - 1] != ' ') return false;
+        var job = before[..digits].TrimEnd().TrimEnd("+-").TrimEnd();
+        if (job.IsEmpty || job[^1] != ']') return false;
+        var open = job.LastIndexOf('[');
+        return open >= 0 && open < job.Length - 2 && !job[(open + 1)..^1].ContainsAnyExceptInRange('0', '9');
+    }
+
+    /// <summary>PyTorch's DataLoader worker signal handler: <c>ERROR: Unexpected segmentation fault encountered in
+    /// worker.</c> (also bus error, floating-point exception). The signal, and where the report starts.</summary>
+    public static string? Worker(ReadOnlySpan<char> line, out int start)
+    {
+        start = line.IndexOf("Unexpected ", StringComparison.Ordinal);
+        if (start < 0) return null;
+        var what = line[(start + 11)..];
+        var signal = what.StartsWith("segmentation fault", StringComparison.Ordinal) ? "SIGSEGV"
+            : what.StartsWith("bus error", StringComparison.Ordinal) ? "SIGBUS"
+            : what.StartsWith("floating-point exception", StringComparison.Ordinal) ? "SIGFPE"
+            : null;
+        if (signal is null || !what.Contains("encountered in worker", StringComparison.Ordinal)) return null;
+        var error = line[..start].LastIndexOf("ERROR: ", StringComparison.Ordinal);
+        if (error >= 0 && error == start - 7) start = error;
+        return signal;
+    }
+
+    /// <summary>An upper-case signal name at the start (<c>SIGSEGV, Segmentation fault.</c>): <c>SIG</c> and letters or
+    /// digits (<c>SIGUSR2</c>).</summary>
+    private static string? SignalName(ReadOnlySpan<char> text)
+    {
+        if (!text.StartsWith("SIG", StringComparison.Ordinal)) return null;
+        var length = 3;
+        while (length < text.Length && length < 10 && (char.IsAsciiLetterUpper(text[length]) || char.IsAsciiDigit(text[length]))) length++;
+        return length > 3 && (length == text.Length || !char.IsAsciiLetterOrDigit(text[length])) ? text[..length].ToString() : null;
+    }
+}
