@@ -7,7 +7,8 @@ namespace ErrorTrace.Core.Tests.Classification;
 /// <summary>
 /// Near misses of the families that take a builtin exception away from user_code (a name the registry does not define, a
 /// script run without its sys.argv arguments, a distribution's NaN parameter): the same types and near wordings whose
-/// mechanism is the user's own bug or the data's content stay where they were.
+/// mechanism is the user's own bug or the data's content stay where they were. And the kernel's PCIe AER 'Bus Error'
+/// lines, which are a device's link fault and not a SIGBUS.
 /// </summary>
 public sealed class CategoryFamilyNearMissTests
 {
@@ -51,6 +52,18 @@ public sealed class CategoryFamilyNearMissTests
     [InlineData("TypeError", "Expected parameter to be a Tensor, got list")]
     public void Other_expected_wordings_are_not_a_distributions_nan(string type, string message) =>
         Assert.NotEqual(FailureCategory.NumericalError, Classify(Py(type, message, ["/home/u/proj/train.py:main", Sp + "torch/nn/functional.py:batch_norm"])).ErrorType);
+
+    [Theory]
+    [InlineData("Bus error (core dumped)", FailureCategory.Segfault)]
+    [InlineData("Fatal Python error: Bus error", FailureCategory.Segfault)]
+    [InlineData("[  +0.000005] pcieport 0000:00:03.0: PCIe Bus Error: severity=Corrected, type=Data Link Layer, (Transmitter ID)", null)]
+    [InlineData("Unable to determine the device handle for GPU0000:03:00.0: Unknown Error", FailureCategory.CudaError)]
+    public void A_pcie_link_error_is_not_a_sigbus_and_a_gpu_nvidia_smi_lost_is_a_device_fault(string line, string? category)
+    {
+        var analysis = FailureClassifier.Classify(new ClassificationInput(null, [], [], null) { Context = [new ContextLine(10, line)] }, RuleSet.Default);
+
+        Assert.Equal(category, analysis?.ErrorType);
+    }
 
     private static FailureAnalysis Classify(TracebackInfo root) => FailureClassifier.Classify(In(root), RuleSet.Default)!;
 }

@@ -95,7 +95,6 @@ internal static class RealLogPending
         ["dreamerv3-203-replay-growth-chinese-killed"] = "batch e2, scored before fixing: category: expected host_oom, got (no analysis); root exception type: expected SIGKILL, got (none)",
         ["llamafactory-9258-ray-head-oom-after-training-done"] = "batch e2, scored before fixing: category: expected host_oom, got (no analysis)",
         ["megatron-bridge-1656-exit-hang-slurm-time-limit-nsys"] = "batch e2, scored before fixing: root exception type: expected (none), got SIGTERM",
-        ["returnn-1486-hang-nvidia-smi-unknown-error-pcie-aer"] = "batch e2, scored before fixing: category: expected cuda_error, got segfault",
         ["rvt-18-store-barrier-waiting-worker-count-1"] = "batch e2, scored before fixing: category: expected timeout, got (no analysis)",
         ["sphereface-75-caffe-debug-info-backward-diff-nan"] = "batch e2, scored before fixing: category: expected numerical_error, got (no analysis)",
         ["unet-pytorch-4-dataset-len-overruns-list-worker-indexerror"] = "batch e2, scored before fixing: innermost frame: expected …dataset.py in __getitem__, got (none)",
