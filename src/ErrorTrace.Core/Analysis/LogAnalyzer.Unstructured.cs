@@ -164,6 +164,7 @@ public sealed partial class LogAnalyzer
     /// <summary>A chain sentence outside a traceback: the exception before it printed no traceback of its own.</summary>
     private static bool TryOpenFromLookback(StreamState stream, FailureTable failures, string relation, ReadOnlySpan<char> sentence)
     {
+        failures.NoteLookbackRead();
         var block = stream.PreviousBlock;
         for (var i = block.Count - 1; i >= 0; i--)
         {

@@ -37,16 +37,17 @@ internal sealed class LookbackBlock
             ? Line(Count - 1)
             : null;
 
-    /// <summary>The block's lines and their numbers, for comparing two readers' state (SeamState).</summary>
-    public void WriteTo(BinaryWriter writer)
+    /// <summary>What of the block a reader that goes on can still see without a chain sentence's look-back (which the
+    /// range merge checks on its own): its last line and that line's number, for comparing two readers' state
+    /// (SeamState). Every line added later becomes the last whatever was cleared to make room, so two blocks with the
+    /// same last line stay alike in this.</summary>
+    public void WriteLastTo(BinaryWriter writer)
     {
-        writer.Write(Count);
-        for (var i = 0; i < Count; i++)
-        {
-            writer.Write(_lines.LineNumber(i));
-            writer.Write(_lines.Line(i).Length);
-            writer.Write(_lines.Line(i));
-        }
+        writer.Write(Count > 0);
+        if (Count == 0) return;
+        writer.Write(_lines.LineNumber(Count - 1));
+        writer.Write(_lines.Line(Count - 1).Length);
+        writer.Write(_lines.Line(Count - 1));
     }
 
     public string Line(int index) => Utf8.Decode(_lines.Line(index));

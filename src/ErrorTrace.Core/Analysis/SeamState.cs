@@ -70,11 +70,13 @@ internal static class SeamState
         writer.Write(stream.Phase);
         writer.Write(stream.Logger.Length);
         writer.Write(stream.Logger);
-        // Only the lookback's lines after the last opened block count as its banner (LastLineStartingWith): a block
-        // opened before every line still in the lookback is the same as none.
-        var firstKept = stream.CurrentBlock.Count > 0 ? stream.CurrentBlock.LineNumber(0) : long.MaxValue;
-        writer.Write(stream.LastOpenLine < firstKept ? -1 : stream.LastOpenLine);
-        stream.CurrentBlock.WriteTo(writer);
-        stream.PreviousBlock.WriteTo(writer);
+        // The lookback is read in two places. A Python block that opens asks whether the current block's last line,
+        // if after the last opened block, is an unraisable banner: its last line and that comparison are written (every
+        // later line is after any block opened before the seam). A chain sentence outside a traceback searches the
+        // previous block whole: the later reader notes any such search and the merge is then refused
+        // (FailureTable.NoteLookbackRead), so the blocks' other lines, which depend on when each reader last cleared
+        // them, need not be equal.
+        stream.CurrentBlock.WriteLastTo(writer);
+        writer.Write(stream.CurrentBlock.Count > 0 && stream.CurrentBlock.LineNumber(stream.CurrentBlock.Count - 1) > stream.LastOpenLine);
     }
 }

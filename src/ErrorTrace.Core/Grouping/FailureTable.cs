@@ -61,6 +61,13 @@ internal sealed class FailureTable
     /// that the same error in two runs is listed in each, and the last run's copy can be the root cause.</summary>
     public void StartRun() => _byFingerprint.Clear();
 
+    /// <summary>A chain sentence outside a traceback searched a stream's previous lookback block: in a range read on its
+    /// own, that block may hold other lines than one pass's (see SeamState), so only one pass can say what it finds.</summary>
+    public void NoteLookbackRead()
+    {
+        if (_retracted is not null) _reachedBack = true;
+    }
+
     /// <summary>Takes back a lone exception line recorded at <paramref name="exceptionLine"/> when it turns out to open a chain.</summary>
     public void RetractBareException(long exceptionLine)
     {
