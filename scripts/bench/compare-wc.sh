@@ -149,7 +149,7 @@ PY
 results=$work/results-$(date -u +%Y%m%dT%H%M%S).tsv
 report() { # path
   local path=$1 bytes name core line
-  bytes=$(stat -c %s "$path")
+  bytes=$(stat -L -c %s "$path")
   name=$(basename "$path")
   cat "$path" >/dev/null # warm the page cache; the warm-up runs then keep it warm
   for core in ${cores//,/ }; do

@@ -136,7 +136,6 @@ internal static class RealLogPending
         ["tensorflow-build-archived-20-slim-finetune-illegal-instruction-4"] = "batch f2, scored before fixing: category: expected dependency_error, got segfault",
         ["transform-and-tell-40-reproduce-test-2gib-gpu-oom"] = "batch f2, scored before fixing: category: expected oom_eval, got oom_training",
         ["vlm-r1-257-watchdog-stuck-480s-heartbeat-wrapped-lines"] = "batch f2, scored before fixing: root exception type: expected (none), got SIGABRT",
-        ["deeplearningproject-lsf-runlimit-user-defined-signal-2"] = "batch b2, passed before the engine named bash's 'User defined signal 2' (SIGUSR2, LSF's warning signal before its run-time limit kill): the label says no root, while deeplearningproject-lsf-memlimit-then-runlimit labels the same line of the same project's LSF file SIGUSR2. Left for the labels to be reconciled (the engine now reports the death, category timeout either way)",
         ["chemprop-1318-ray-train-v2-trainer-resources-deprecation"] = "batch f3, scored before fixing: category: expected dependency_error, got (no analysis); root exception type: expected DeprecationWarning, got (none); innermost frame: expected …ray/train/v2/api/config.py in __post_init__, got (none)",
         ["ciplab-ntire-2020-9-val-upsample-nearest-oom-bar"] = "batch f3, scored before fixing: category: expected oom_eval, got oom_training",
         ["closer-look-unlearning-1-compute-loss-num-items-in-batch"] = "batch f3, scored before fixing: category: expected dependency_error, got user_code",
