@@ -11,6 +11,8 @@ namespace ErrorTrace.Core.Analysis;
 /// </summary>
 internal static class HangLocator
 {
+    private const string HighestRankSeen = "highest rank seen";
+
     public static HangInfo? Locate(IEnumerable<RankCollective> collectives, IEnumerable<int> ranksSeen, EnvironmentInfo? environment)
     {
         var reported = collectives.OrderBy(r => r.Rank).ToList();
@@ -24,7 +26,7 @@ internal static class HangLocator
         {
             // Ranks are numbered from 0 without gaps: a rank below the highest one seen exists even if it said nothing.
             world = seen.Max + 1;
-            source = "highest rank seen";
+            source = HighestRankSeen;
         }
 
         var silent = new List<int>();
@@ -33,7 +35,11 @@ internal static class HangLocator
             if (!timedOut.Contains(r)) silent.Add(r);
         }
 
-        var (suspect, reason) = Suspect(reported, timedOut, silent);
+        // Silence singles a rank out only when this log would show that rank's output: the launcher gave the world size,
+        // or more than one rank wrote here. A lone watchdog line of rank 3 says nothing about ranks 0-2, whose output may
+        // well be in other files; they are listed as silent, but none is named the suspect for it.
+        var silenceIsEvidence = source != HighestRankSeen || seen.Count > 1;
+        var (suspect, reason) = Suspect(reported, timedOut, silenceIsEvidence ? silent : []);
         return new HangInfo
         {
             TimedOutRanks = timedOut,

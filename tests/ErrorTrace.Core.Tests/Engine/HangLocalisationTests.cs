@@ -36,6 +36,30 @@ public class HangLocalisationTests
     }
 
     [Fact]
+    public void A_lone_watchdog_line_lists_the_lower_ranks_as_silent_but_names_no_suspect()
+    {
+        // Only rank 3's output is in this log (per-rank log files are common): ranks 0-2 printing nothing here is no
+        // evidence against them, so silence must not make rank 0 the culprit.
+        var report = Analyze.Text(Watchdog(3, 90));
+
+        var hang = Assert.IsType<HangInfo>(report.Hang);
+        Assert.Equal([3], hang.TimedOutRanks);
+        Assert.Equal([0, 1, 2], hang.SilentRanks);
+        Assert.Null(hang.SuspectRank);
+        Assert.Null(hang.Reason);
+    }
+
+    [Fact]
+    public void With_the_launcher_world_size_a_rank_that_never_wrote_is_the_suspect_even_alone()
+    {
+        var report = Analyze.Text("INFO: WORLD_SIZE=2\n" + Watchdog(1, 90));
+
+        var hang = Assert.IsType<HangInfo>(report.Hang);
+        Assert.Equal([0], hang.SilentRanks);
+        Assert.Equal(0, hang.SuspectRank);
+    }
+
+    [Fact]
     public void Last_enqueued_and_completed_work_are_read_per_rank()
     {
         // The first collective never completed on ranks 1 and 2 (last completed -1): rank 0 never reached it.
