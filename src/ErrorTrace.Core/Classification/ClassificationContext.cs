@@ -6,6 +6,11 @@ namespace ErrorTrace.Core.Classification;
 internal sealed class ClassificationContext
 {
     private readonly Dictionary<FailureView, PhaseDecision> _phases = new(ReferenceEqualityComparer.Instance);
+
+    // Everywhere's answer depends on the evidence alone (the input is fixed), and the phase hints ask it for every
+    // failure and every error entry: without the memo, a log of 6,000 distinct errors scanned all 6,000 entries once per
+    // hint per entry (minutes instead of a second).
+    private readonly Dictionary<PhaseEvidence, bool> _everywhere = new(ReferenceEqualityComparer.Instance);
     private readonly int _latestLineHint;
 
     public ClassificationContext(ClassificationInput input, RuleSet rules)
@@ -72,6 +77,17 @@ internal sealed class ClassificationContext
     /// record phase, any line near the death. For a phase hint's <c>unless</c> ("no training evidence at all") and
     /// <c>mentions</c> ("a vLLM worker").</summary>
     public bool Everywhere(PhaseEvidence evidence)
+    {
+        if (!_everywhere.TryGetValue(evidence, out var holds))
+        {
+            holds = HoldsAnywhere(evidence);
+            _everywhere[evidence] = holds;
+        }
+
+        return holds;
+    }
+
+    private bool HoldsAnywhere(PhaseEvidence evidence)
     {
         foreach (var view in RootViews.Concat(OtherFailureViews))
         {
