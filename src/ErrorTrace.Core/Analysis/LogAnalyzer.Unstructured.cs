@@ -38,7 +38,7 @@ public sealed partial class LogAnalyzer
 
         if (stream.Active is { } active)
         {
-            if (active.TryContinue(line, lineNumber)) return;
+            if (active.TryContinue(line, lineNumber) || TryContinueChainInIPython(stream, active, line, lineNumber)) return;
             CloseActive(stream);
         }
 
@@ -71,8 +71,10 @@ public sealed partial class LogAnalyzer
         if (stream.ContinuationTarget is { } target)
         {
             // A shell's "Killed" or "Aborted (core dumped)" after an error's message is the process's death, not more
-            // of the message.
-            if (!ProgressBarLine.Matches(line) && !MayBeShellDeath(line) && target.TryAppendContinuation(line)) return;
+            // of the message; so is an exception line at column 0 its failure (NCCL's WARN lines, then the
+            // RuntimeError the process died of), unless the message quotes a traceback that the line ends (DataLoader's
+            // "Original Traceback").
+            if (!ProgressBarLine.Matches(line) && !MayBeShellDeath(line) && !EndsMessageAsFailure(target, line) && target.TryAppendContinuation(line)) return;
             stream.ContinuationTarget = null;
         }
 
@@ -105,6 +107,16 @@ public sealed partial class LogAnalyzer
         }
     }
 
+    /// <summary>A chain sentence CPython's printer read, then IPython's header for the next part (a notebook's chain
+    /// whose first traceback the paste cut): one failure, its first exception the one printed first.</summary>
+    private static bool TryContinueChainInIPython(StreamState stream, IFailureBlockParser active, ReadOnlySpan<char> line, long lineNumber)
+    {
+        if (active != stream.Python || stream.Python.AwaitedRelation is not { } relation || !IPythonFrameLine.IsHeader(line.Trim())) return false;
+        if (stream.Python.Close() is not { } earlier || !stream.IPython.TryOpenAfterChain(line, lineNumber, earlier, relation)) return false;
+        stream.Active = stream.IPython;
+        return true;
+    }
+
     /// <summary>A shell's short report of a signal death (<c>Killed</c>, <c>Aborted (core dumped)</c>): the marker is asked
     /// only about short lines that start with the capital of one of its words, so a record's continuation lines (a JSON
     /// dump, a table) cost two compares.</summary>
@@ -113,6 +125,25 @@ public sealed partial class LogAnalyzer
         var trimmed = line.TrimStart();
         return trimmed.Length is > 0 and <= ShellDeathMaxChars && trimmed[0] is 'K' or 'S' or 'B' or 'A' or 'F' or 'I'
             && LineMarkers.Match(trimmed, deathsOnly: true) is not null;
+    }
+
+    /// <summary>The line is a failure of its own rather than the next line of <paramref name="target"/>'s message. The
+    /// message is read only then (an exception line after a record is rare), never per continuation line.</summary>
+    private static bool EndsMessageAsFailure(ErrorGroup target, ReadOnlySpan<char> line) =>
+        IsExceptionAtColumnZero(line) && !target.Message.Contains(IPythonFrameLine.Header, StringComparison.Ordinal);
+
+    /// <summary><c>RuntimeError: NCCL error …</c> at column 0, as the exception-line marker reads it: a message's own lines
+    /// are indented or prose, never a class name (CapWords, PEP 8) ending in Error or Exception followed by <c>": "</c>.
+    /// NCCL's result names (<c>ncclRemoteError: A call failed …</c>) start lower-case: they are lines of the message a
+    /// C++ error carries, not exceptions.</summary>
+    private static bool IsExceptionAtColumnZero(ReadOnlySpan<char> line)
+    {
+        if (line.IsEmpty || !char.IsAsciiLetter(line[0]) || !ExceptionLine.TryParse(line, out var typeLength, out var messageStart)
+            || messageStart <= typeLength + 1 || messageStart >= line.Length) return false;
+        var type = line[..typeLength];
+        var name = type[(type.LastIndexOf('.') + 1)..];
+        return !name.IsEmpty && char.IsAsciiLetterUpper(name[0])
+            && (name.EndsWith("Error", StringComparison.Ordinal) || name.EndsWith("Exception", StringComparison.Ordinal));
     }
 
     /// <summary>The longest shell report read as a whole line: <c>Floating point exception (core dumped)</c>.</summary>
@@ -147,7 +178,7 @@ public sealed partial class LogAnalyzer
         else if (stream.Faulthandler.TryOpen(line, lineNumber)) opened = stream.Faulthandler;
         else if (stream.Cpp.TryOpen(line, lineNumber)) opened = stream.Cpp;
         else if (stream.Rich.TryOpen(line, lineNumber)) opened = stream.Rich;
-        else if (stream.IPython.TryOpen(line, lineNumber)) opened = stream.IPython;
+        else if (stream.IPython.TryOpen(line, lineNumber) || stream.IPython.TryOpenAtArrow(line, lineNumber, stream.CurrentBlock)) opened = stream.IPython;
         else if (TracebackText.ChainRelation(line.Trim()) is { } relation && TryOpenFromLookback(stream, _failures, relation, line)) opened = stream.Python;
         if (opened is null) return false;
         var previousOpen = stream.LastOpenLine;

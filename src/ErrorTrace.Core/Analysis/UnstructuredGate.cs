@@ -18,6 +18,8 @@ internal static class UnstructuredGate
     [
         "Traceback", "File \"", "Fatal Python error", "Current thread 0x", "Timeout (", "terminate called", "The above exception", "During handling",
         "Exception",
+        // IPython's arrow at a frame's failing line ("---> 216", "--> 622"): a notebook traceback pasted without its header.
+        "--> ",
     ];
 
     private static readonly string[] s_all = Minimal(s_openers.Concat(LineMarkers.All.SelectMany(m => m.Needles)).Concat(RunBanners.Needles));

@@ -60,6 +60,23 @@ internal sealed class ChainedPrintout
         MessageLines++;
     }
 
+    /// <summary>Chain parts another reader read before this printout started (CPython's text before IPython's header).</summary>
+    public void PrependLinks(TracebackInfo earlier, string relation)
+    {
+        _links.InsertRange(0, earlier.Chain);
+        _links.Insert(earlier.Chain.Count, new ChainLink
+        {
+            ExceptionType = earlier.ExceptionType,
+            ExceptionMessage = earlier.ExceptionMessage,
+            Frames = earlier.Frames,
+            Relation = relation,
+        });
+        var own = _raw.ToString();
+        _raw.Start(earlier.FirstLine);
+        _raw.Add(earlier.Raw);
+        _raw.Add(own);
+    }
+
     /// <summary>A chain sentence: the exception read so far becomes a chain part and the next one starts empty.</summary>
     public void EndLink(string relation)
     {

@@ -57,6 +57,9 @@ internal sealed class ExceptionPrintout
     /// <summary>True after the exception line, while its message may go on.</summary>
     public bool InMessage => _state is PrintoutState.Message;
 
+    /// <summary>The relation a chain sentence announced while the part it introduces has not started, else null.</summary>
+    public string? AwaitedRelation => _state is PrintoutState.ChainStart ? _pendingRelation : null;
+
     /// <summary>True while the next line may start a new part of the chain: margin lines of a group may come.</summary>
     public bool ExpectsChainStart => _state is PrintoutState.ChainStart;
 

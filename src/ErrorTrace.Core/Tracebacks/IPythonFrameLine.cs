@@ -21,15 +21,24 @@ internal static class IPythonFrameLine
     /// <summary>The header line: the exception's type, a run of spaces, then the title without CPython's colon.</summary>
     public static bool IsHeader(ReadOnlySpan<char> trimmed) => HeaderType(trimmed) is not null;
 
-    /// <summary>The type a header line names, or null when the line is no header.</summary>
+    /// <summary>The type a header line names, or null when the line is no header. IPython pads the type to a column, so
+    /// two spaces or more follow it; a paste that collapsed the run of spaces leaves one, and then only a name that
+    /// reads as an exception class (<c>RuntimeError Traceback (most recent call last)</c>) is taken, not prose.</summary>
     public static string? HeaderType(ReadOnlySpan<char> trimmed)
     {
         if (!trimmed.EndsWith(Header, StringComparison.Ordinal)) return null;
         var type = trimmed[..^Header.Length];
-        if (!type.EndsWith("  ", StringComparison.Ordinal)) return null;
-        var name = type.TrimEnd().ToString();
-        return name.Length > 0 && !name.Contains(' ') && ExceptionLine.TryParse(name + ":", out _, out _) ? name : null;
+        if (!type.EndsWith(" ", StringComparison.Ordinal)) return null;
+        var name = type.TrimEnd();
+        if (name.IsEmpty || name.Contains(' ') || !ExceptionLine.TryParse(name, out _, out _)) return null;
+        if (!type.EndsWith("  ", StringComparison.Ordinal) && !NamesExceptionClass(name)) return null;
+        return name.ToString();
     }
+
+    /// <summary>Builtin and library exception classes end so (<c>KeyboardInterrupt</c> and <c>SystemExit</c> aside).</summary>
+    private static bool NamesExceptionClass(ReadOnlySpan<char> name) =>
+        name.EndsWith("Error", StringComparison.Ordinal) || name.EndsWith("Exception", StringComparison.Ordinal)
+        || name.EndsWith("Warning", StringComparison.Ordinal);
 
     /// <summary>A frame header at column 0, or null.</summary>
     public static TracebackFrame? ParseFrame(ReadOnlySpan<char> line)
@@ -49,16 +58,19 @@ internal static class IPythonFrameLine
             return new TracebackFrame { File = location[..colon].ToString(), Line = n, Function = FunctionName(line[(at + 5)..]) };
         }
 
-        // IPython 7: "/usr/lib/python3.7/site-packages/x.py in quick_execute(op_name, ctx)"
+        // IPython 7: "/usr/lib/python3.7/site-packages/x.py in quick_execute(op_name, ctx)"; a module's code prints no
+        // argument list in IPython 7.x ("<ipython-input-2-279c…> in <module>").
         var inAt = line.IndexOf(" in ", StringComparison.Ordinal);
-        if (inAt <= 0 || line[^1] != ')') return null;
-        var file = line[..inAt];
+        if (inAt <= 0 || !(line[^1] == ')' || line.EndsWith(" in <module>", StringComparison.Ordinal))) return null;
+        var file = Unlinked(line[..inAt]);
         if (file.Contains(' ') && !file.StartsWith("<", StringComparison.Ordinal) && !LooksLikePath(file)) return null;
-        return new TracebackFrame { File = file.ToString(), Line = null, Function = FunctionName(line[(inAt + 4)..]) };
+        return new TracebackFrame { File = file.ToString(), Line = null, Function = FunctionName(line[(inAt + 4)..], qualified: file.EndsWith(".pyx", StringComparison.Ordinal)) };
     }
 
     /// <summary>A source line, <c>     58     ctx.ensure_initialized()</c>, or the failing one <c>---&gt; 60   inputs)</c>.</summary>
-    public static bool IsCode(ReadOnlySpan<char> line, out bool current, out int number, out ReadOnlySpan<char> code)
+    /// <para>A paste that lost the indentation leaves <c>550 self.checkpoint_connector.resume_start()</c> at column 0: taken
+    /// when <paramref name="unindented"/> (under a frame, where nothing else starts with a digit).</para>
+    public static bool IsCode(ReadOnlySpan<char> line, out bool current, out int number, out ReadOnlySpan<char> code, bool unindented = false)
     {
         current = false;
         number = 0;
@@ -71,18 +83,32 @@ internal static class IPythonFrameLine
             current = true;
             s = s[(arrow + 1)..].TrimStart(' ');
         }
-        else if (s.Length == line.Length)
+        else if (s.Length == line.Length && !unindented)
         {
             return false;
         }
 
+        // IPython 8.x may print the numbers in brackets: "--> [336]  return func(*args, **kwargs)".
+        var bracketed = s.StartsWith("[", StringComparison.Ordinal);
+        if (bracketed) s = s[1..];
         var digits = 0;
         while (digits < s.Length && char.IsAsciiDigit(s[digits])) digits++;
-        if (digits == 0 || digits > 9 || (digits < s.Length && s[digits] != ' ')) return false;
+        if (digits == 0 || digits > 9) return false;
         number = int.Parse(s[..digits], provider: null);
+        if (bracketed)
+        {
+            if (digits == s.Length || s[digits] != ']') return false;
+            code = s[(digits + 1)..].Trim();
+            return true;
+        }
+
+        if (digits < s.Length && s[digits] != ' ') return false;
         code = s[digits..].Trim();
         return true;
     }
+
+    /// <summary>IPython 8 hides frames marked <c>__tracebackhide__</c> and says so: <c>[... skipping hidden 1 frame]</c>.</summary>
+    public static bool IsHiddenFrames(ReadOnlySpan<char> trimmed) => trimmed.StartsWith("[... skipping hidden ", StringComparison.Ordinal);
 
     /// <summary>Colab folds library frames: <c>11 frames</c>.</summary>
     public static bool IsFoldedFrames(ReadOnlySpan<char> trimmed)
@@ -105,7 +131,9 @@ internal static class IPythonFrameLine
         return null;
     }
 
-    private static string FunctionName(ReadOnlySpan<char> call)
+    /// <param name="qualified">A Cython frame (<c>h5py/h5f.pyx in h5py.h5f.open()</c>): Cython names its functions with
+    /// their module, and CPython prints that name too (<c>File "h5py/h5f.pyx", line 96, in h5py.h5f.open</c>).</param>
+    private static string FunctionName(ReadOnlySpan<char> call, bool qualified = false)
     {
         // "<module>()", "train(opt, amp)", "<cell line: 1>()": the name is everything before the argument list.
         var paren = call.EndsWith("()", StringComparison.Ordinal) ? call.Length - 2 : call.IndexOf('(');
@@ -118,8 +146,17 @@ internal static class IPythonFrameLine
         var name = (paren > 0 ? call[..paren] : call).Trim();
         // IPython 8 prints the qualified name ("Trainer.evaluate"); CPython prints the function's own name, which is
         // what frame rules and readers compare.
-        var dot = name.LastIndexOf('.');
+        var dot = qualified ? -1 : name.LastIndexOf('.');
         return (dot >= 0 && !name.StartsWith("<", StringComparison.Ordinal) ? name[(dot + 1)..] : name).ToString();
+    }
+
+    /// <summary>Colab prints each frame's file as a Markdown link to its viewer: <c>[/content/x.py](https://localhost:8080/#)</c>;
+    /// the file is the link's text.</summary>
+    private static ReadOnlySpan<char> Unlinked(ReadOnlySpan<char> file)
+    {
+        if (file.IsEmpty || file[0] != '[' || file[^1] != ')') return file;
+        var close = file.IndexOf("](", StringComparison.Ordinal);
+        return close > 1 ? file[1..close] : file;
     }
 
     private static bool LooksLikePath(ReadOnlySpan<char> file) =>

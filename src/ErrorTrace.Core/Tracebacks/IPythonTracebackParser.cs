@@ -50,6 +50,44 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
         return taken;
     }
 
+    /// <summary>Opens at a header that follows a chain sentence CPython's printer read (<paramref name="earlier"/>, the
+    /// exceptions before it): a notebook prints the first exception of a chain without a traceback of its own when the
+    /// paste cut it, then <c>During handling of the above exception, …</c> and IPython's header for the next.</summary>
+    public bool TryOpenAfterChain(ReadOnlySpan<char> line, long lineNumber, TracebackInfo earlier, string relation)
+    {
+        if (!TryOpen(line, lineNumber)) return false;
+        _printout.PrependLinks(earlier, relation);
+        return true;
+    }
+
+    /// <summary>How far above a frame's arrow line its frame line may be: IPython shows the failing line with the lines
+    /// around it (ultratb's context, a handful), so a frame line further up belongs to another printout.</summary>
+    private const int MaxSourceLinesAbove = 16;
+
+    /// <summary>Opens at a frame's arrow line (<c>---&gt; 216  raise RuntimeError(…)</c>) when the paste kept no header:
+    /// the frame it belongs to is the last line above, among the lines the stream printed since its last blank line, that
+    /// reads as an IPython frame (<c>/…/cuda.py in checkCUStatus(error)</c>, <c>File ~/x.py:12, in f(a)</c>).</summary>
+    public bool TryOpenAtArrow(ReadOnlySpan<char> line, long lineNumber, LookbackBlock above)
+    {
+        if (!IPythonFrameLine.IsCode(line, out var current, out _, out _) || !current) return false;
+        for (var i = above.Count - 1; i >= 0 && i >= above.Count - MaxSourceLinesAbove; i--)
+        {
+            var candidate = above.Line(i);
+            if (IPythonFrameLine.ParseFrame(candidate) is not { } frame) continue;
+            IsOpen = true;
+            _headerType = "";
+            _relation = null;
+            _state = State.Frames;
+            _printout.Start(candidate, above.LineNumber(i));
+            _printout.Frames.Add(frame);
+            if (TryContinue(line, lineNumber)) return true;
+            IsOpen = false;
+            return false;
+        }
+
+        return false;
+    }
+
     public TracebackInfo? Close()
     {
         var result = Peek();
@@ -68,8 +106,8 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
     {
         var trimmed = line.Trim();
         // Blank lines separate frames; Colab folds library frames ("11 frames"); "(...)" marks skipped source lines.
-        if (trimmed.IsEmpty || IPythonFrameLine.IsFoldedFrames(trimmed) || trimmed.SequenceEqual("(...)")) return true;
-        if (IPythonFrameLine.IsCode(line, out var current, out var number, out var code))
+        if (trimmed.IsEmpty || IPythonFrameLine.IsFoldedFrames(trimmed) || trimmed.SequenceEqual("(...)") || IPythonFrameLine.IsHiddenFrames(trimmed)) return true;
+        if (IPythonFrameLine.IsCode(line, out var current, out var number, out var code, unindented: _printout.Frames.Count > 0))
         {
             if (current && _printout.Frames.Count > 0)
                 _printout.Frames[^1] = _printout.Frames[^1] with { Line = _printout.Frames[^1].Line ?? number, Code = code.ToString() };

@@ -133,6 +133,10 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
         return true;
     }
 
+    /// <summary>The relation of a chain sentence the printout ended on, waiting for the next part (outside any group,
+    /// nothing held back), else null: another printer's traceback may be that part (IPython's header).</summary>
+    public string? AwaitedRelation => _levels.Count == 1 && !_groupMode && Held.Count == 0 ? _levels[0].AwaitedRelation : null;
+
     public bool TryContinue(ReadOnlySpan<char> line, long lineNumber) => Continue(line, lineNumber);
 
     public TracebackInfo? Close()
