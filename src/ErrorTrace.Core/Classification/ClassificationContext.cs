@@ -93,16 +93,17 @@ internal sealed class ClassificationContext
         {
             if (evidence.MatchesFrames(view.Frames, Rules.Frames) || evidence.MatchesRecord(view.Phase)) return true;
             if (evidence.Mentions is { } mentions && view.Frames.Any(f => mentions.Find(f.File) >= 0)) return true;
+            if (evidence.AllocationShare is not null && evidence.MentionedIn(view.Message)) return true;
         }
 
         foreach (var entry in Input.Errors)
         {
-            if (evidence.MatchesRecord(entry.Phase) || evidence.Mentions?.Find(entry.Message) >= 0) return true;
+            if (evidence.MatchesRecord(entry.Phase) || evidence.MentionedIn(entry.Message)) return true;
         }
 
         foreach (var line in ContextLines)
         {
-            if (evidence.MatchesLine(line.Text) || evidence.Mentions?.Find(line.Text) >= 0) return true;
+            if (evidence.MatchesLine(line.Text) || evidence.MentionedIn(line.Text)) return true;
         }
 
         return false;

@@ -23,7 +23,15 @@ internal sealed class PhaseEvidence
     /// <summary>A call in the innermost frame's source line (<c>\bname\s*\(</c>).</summary>
     public Regex? Calls { get; init; }
 
-    public bool IsEmpty => Frames is null && Modules is null && Records is null && Lines is null && Mentions is null && Calls is null;
+    /// <summary>The failing allocation of an out-of-memory message is at least this share of the device (<see cref="OomAllocation"/>).</summary>
+    public double? AllocationShare { get; init; }
+
+    public bool IsEmpty => Frames is null && Modules is null && Records is null && Lines is null && Mentions is null && Calls is null &&
+        AllocationShare is null;
+
+    /// <summary>Evidence about the whole program or the failure's own message rather than the moment of the death: it is
+    /// looked for anywhere in the input (<see cref="ClassificationContext.Everywhere"/>).</summary>
+    public bool IsProgramWide => Mentions is not null || AllocationShare is not null;
 
     /// <exception cref="ArgumentException">A bad pattern.</exception>
     public static PhaseEvidence Create(PhaseMatchDocument? document, string field) => document is null
@@ -38,6 +46,9 @@ internal sealed class PhaseEvidence
             Calls = document.Calls is { Count: > 0 } calls
                 ? RegexFactory.Combine([.. calls.Select(c => $@"(^|[^\w]){Regex.Escape(c)}\s*\(")], field + ".calls")
                 : null,
+            AllocationShare = document.AllocationShare is { } share && (!double.IsFinite(share) || share <= 0 || share > 1)
+                ? throw new ArgumentException($"{field}.allocation_share {share} must be a share of the device, above 0 and at most 1")
+                : document.AllocationShare,
         };
 
     public bool MatchesFrames(IReadOnlyList<TracebackFrame> frames, InAppRules inApp)
@@ -56,4 +67,10 @@ internal sealed class PhaseEvidence
     public bool MatchesRecord(string? recordPhase) => recordPhase is not null && Records is not null && Records.Contains(recordPhase);
 
     public bool MatchesLine(string line) => Lines is not null && Lines.Find(line) >= 0;
+
+    /// <summary>A text anywhere in the input (a line, an error entry, a failure's message) that <see cref="Mentions"/> or
+    /// <see cref="AllocationShare"/> reads.</summary>
+    public bool MentionedIn(string? text) =>
+        (Mentions is not null && Mentions.Find(text) >= 0) ||
+        (AllocationShare is { } share && OomAllocation.ShareOfDevice(text) >= share);
 }

@@ -19,7 +19,7 @@ internal static class PhaseHintBuilder
             try
             {
                 var match = PhaseEvidence.Create(hint.Match, $"phases.{hint.Id}");
-                if (match.IsEmpty) throw new ArgumentException("needs a \"match\" with frames, frame_regex, modules, records, lines or lines_regex");
+                if (match.IsEmpty) throw new ArgumentException("needs a \"match\" with frames, frame_regex, modules, records, lines, lines_regex, mentions, calls or allocation_share");
                 var unless = hint.Unless is null ? null : PhaseEvidence.Create(hint.Unless, $"phases.{hint.Id}.unless");
                 if (hint.Weight is { } w && (!double.IsFinite(w) || w <= 0)) throw new ArgumentException($"weight {w} must be a positive number");
                 compiled.Add(new PhaseHint(hint.Id, hint.Phase, match, unless, hint.Comment ?? "", hint.Weight ?? PhaseHint.DefaultWeight));

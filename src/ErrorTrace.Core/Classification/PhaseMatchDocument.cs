@@ -30,4 +30,8 @@ internal sealed class PhaseMatchDocument
     /// <summary>Regexes over the same texts as <see cref="Mentions"/> (an inference script's name on its command line or
     /// in its frames' paths).</summary>
     public List<string>? MentionsRegex { get; set; }
+
+    /// <summary>The one allocation an out-of-memory message says failed is at least this share of the device's total memory
+    /// (<see cref="OomAllocation"/>): evidence about what the program was doing, read wherever the message is.</summary>
+    public double? AllocationShare { get; set; }
 }

@@ -63,7 +63,7 @@ internal sealed class PhaseRules
         {
             var hint = Hints[h];
             var share = h == latestLineHint || hint.Match.MatchesRecord(recordPhase) || hint.Match.MatchesFrames(frames, inApp) ||
-                (hint.Match.Mentions is not null && everywhere(hint.Match))
+                (hint.Match.IsProgramWide && everywhere(hint.Match))
                 ? 1.0
                 : OnOtherFailures(hint.Match, otherFrames, inApp) ? OtherFailureShare : 0;
             if (share == 0 || (hint.Unless is { } unless && everywhere(unless))) continue;

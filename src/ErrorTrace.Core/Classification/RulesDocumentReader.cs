@@ -71,6 +71,7 @@ internal static class RulesDocumentReader
         ("mentions"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.Mentions = ReadStrings(ref r)),
         ("mentions_regex"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.MentionsRegex = ReadStrings(ref r)),
         ("calls"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.Calls = ReadStrings(ref r)),
+        ("allocation_share"u8.ToArray(), (PhaseMatchDocument m, ref Utf8JsonReader r) => m.AllocationShare = ReadDouble(ref r)),
     ];
 
     private static readonly (byte[] Name, Setter<PhaseHintDocument> Set)[] s_phaseHint =

@@ -65,6 +65,10 @@ internal static class GeneralisedSetupCases
             C.DataError, "data-empty-dataset", "high");
         yield return new("loader-found-zero-images-line", In(null, E(8, "RuntimeError: Found 0 images in subfolders of: /mnt/imagenet/train")),
             C.DataError, "data-empty-dataset", "medium");
+        yield return new("dataset-assert-on-box-labels", In(Py("AssertionError",
+            "Label class 7 exceeds nc=5 in /data/parts/labels/img_0192.txt. Possible class labels are 0-4",
+            ["train.py:<module>", "train.py:main", "/work/det/utils/dataloaders.py:create_dataloader", "/work/det/utils/dataloaders.py:__init__"])),
+            C.DataError, "data-assertion-in-dataset-code", "medium", "data_loading");
         yield return new("hf-datasets-column-layout", In(Py("ValueError",
             "Column to remove ['answer'] not in the dataset. Current columns in the dataset: ['question', 'response']",
             ["prep.py:<module>", Sp + "datasets/arrow_dataset.py:remove_columns"])),
