@@ -78,4 +78,29 @@ public class MarkdownReportTests
     [Fact]
     public void Inline_text_escapes_markdown_and_html() =>
         Assert.Equal("\\<br\\> \\*a\\_b\\* \\[x\\]<br>y", MarkdownText.Inline("<br> *a_b* [x]\ny"));
+
+    [Fact]
+    public void A_log_of_several_runs_gets_a_runs_table_after_the_traceback()
+    {
+        var md = MarkdownReport.Render(Reports.SeveralRuns);
+
+        Assert.Contains("### Runs\n\n4 runs in this log; the root cause is from run 3 (listed: those that failed, and the last).\n\n| Run | Lines | Started by | Failed with |\n", md);
+        Assert.Contains("| 1 | lines 1–200 | — | `ValueError: bad shard header (line 150)` |\n", md);
+        Assert.Contains("| 3 (root cause) | lines 451–900 | torchrun | `SIGKILL: Killed (line 880)` |\n", md);
+        Assert.Contains("| 4 | lines 901–950 | nohup | no failure |\n", md);
+        Assert.True(md.IndexOf("### Root-cause traceback", StringComparison.Ordinal) < md.IndexOf("### Runs", StringComparison.Ordinal));
+        Assert.True(md.IndexOf("### Runs", StringComparison.Ordinal) < md.IndexOf("### Errors and warnings", StringComparison.Ordinal));
+        Assert.DoesNotContain("### Runs", MarkdownReport.Render(Reports.Full));
+    }
+
+    [Fact]
+    public void A_log_of_hundreds_of_runs_lists_the_last_ones()
+    {
+        var md = MarkdownReport.Render(Reports.ManyRuns(300));
+
+        Assert.Contains($"…and {300 - MarkdownReport.MaxRunRows} earlier failed runs", md);
+        Assert.Contains("| 300 (root cause) |", md);
+        Assert.DoesNotContain("| 1 | lines 1–100 |", md);
+        Assert.Contains("| 281 | lines 28001–28100 |", md);
+    }
 }

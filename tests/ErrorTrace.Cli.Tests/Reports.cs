@@ -77,4 +77,32 @@ internal static class Reports
         Log = new LogInfo { Path = "logs/job_123.log", SizeBytes = 12_345, Lines = 42 },
         Notes = ["2 lines longer than 1 MiB were truncated"],
     };
+
+    /// <summary><see cref="Full"/> read from a <c>nohup.out</c> of four launches, as the engine lists them: the runs that
+    /// failed (1 and 3; 2 did not) and the last one (4, still going). The root cause is the third's.</summary>
+    public static ErrorReport SeveralRuns { get; } = Full with
+    {
+        Runs =
+        [
+            new RunInfo { Run = 1, FirstLine = 1, LastLine = 200, Failures = 1, RootCause = "ValueError: bad shard header", RootLine = 150 },
+            new RunInfo { Run = 3, FirstLine = 451, LastLine = 900, StartedBy = "torchrun", Failures = 2, RootCause = "SIGKILL: Killed", RootLine = 880, IsRootRun = true },
+            new RunInfo { Run = 4, FirstLine = 901, LastLine = 950, StartedBy = "nohup" },
+        ],
+    };
+
+    /// <summary>A log of <paramref name="count"/> launches, each killed; the last is the root cause's.</summary>
+    public static ErrorReport ManyRuns(int count) => Full with
+    {
+        Runs = Enumerable.Range(1, count).Select(i => new RunInfo
+        {
+            Run = i,
+            FirstLine = i * 100 - 99,
+            LastLine = i * 100,
+            StartedBy = i == 1 ? null : "nohup",
+            Failures = 1,
+            RootCause = "SIGKILL: Killed",
+            RootLine = i * 100,
+            IsRootRun = i == count,
+        }).ToList(),
+    };
 }

@@ -92,4 +92,36 @@ public class TextReportRendererTests
         Assert.Contains("No traceback or fatal error was found", text);
         Assert.DoesNotContain("Errors and warnings", text);
     }
+
+    [Fact]
+    public void A_log_of_several_runs_lists_them_after_the_root_cause_and_marks_the_roots_run()
+    {
+        var text = Render(Reports.SeveralRuns, width: 120);
+
+        int At(string s) => text.IndexOf(s, StringComparison.Ordinal);
+        Assert.Contains("Runs  4 runs in this log; the root cause is from run 3 (listed: those that failed, and the last)", text);
+        Assert.Contains("  run 1  lines 1–200              ValueError: bad shard header (line 150)", text);
+        Assert.Contains("▸ run 3  lines 451–900  torchrun  SIGKILL: Killed (line 880)", text);
+        Assert.Contains("  run 4  lines 901–950  nohup     no failure", text);
+        Assert.True(At("Root cause") < At("Runs  4 runs"), text);
+        Assert.True(At("Runs  4 runs") < At("Errors and warnings"), text);
+    }
+
+    [Fact]
+    public void A_log_of_one_run_has_no_runs_section()
+    {
+        Assert.DoesNotContain("Runs ", Render(Reports.Full));
+    }
+
+    [Fact]
+    public void Hundreds_of_runs_show_the_last_ones_and_say_how_many_are_left_out()
+    {
+        var text = Render(Reports.ManyRuns(300), width: 120);
+
+        Assert.Contains("Runs  300 runs in this log; the root cause is from run 300", text);
+        Assert.Contains($"… {300 - RunsSection.MaxRuns} earlier failed runs", text);
+        Assert.Contains("▸ run 300", text);
+        Assert.Contains("  run 291", text);
+        Assert.DoesNotContain("  run 290 ", text);
+    }
 }

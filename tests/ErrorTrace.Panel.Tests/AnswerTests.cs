@@ -109,6 +109,26 @@ public sealed class AnswerTests(Browser browser)
     }
 
     [Fact]
+    public async Task A_log_of_several_runs_says_which_run_the_root_cause_is_from_and_copies_the_clis_markdown()
+    {
+        var page = await OpenAsync("real-multi-run-lsf");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Runs (5 in this log)" })).ToBeVisibleAsync();
+        // Listed: the runs that failed (1, 2, 4) and the last (5); the root cause is run 4's.
+        await Expect(page.GetByTestId("run")).ToHaveCountAsync(4);
+        var root = page.Locator(".runs li.root-run");
+        await Expect(root).ToContainTextAsync("Run 4");
+        await Expect(root).ToContainTextAsync("T5Tokenizer requires the SentencePiece library");
+        await Expect(page.GetByTestId("run").First).ToContainTextAsync("No module named 'dtu'");
+        await Browser.ScreenshotAsync(page, "panel-multi-run.png");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy report" }).ClickAsync();
+        await Expect(page.GetByTestId("status-line")).ToHaveTextAsync("Report copied to the clipboard");
+        var text = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Contains("### Runs\n\n5 runs in this log; the root cause is from run 4", text, StringComparison.Ordinal);
+        Assert.Contains("| 4 (root cause) | lines 137–241 | wandb |", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Breadcrumbs_show_the_last_lines_and_line_numbers_open_the_log()
     {
         var page = await OpenAsync("demo-cuda-oom");

@@ -8,7 +8,8 @@ namespace ErrorTrace.Panel.Tests;
 public static class RealLogJobs
 {
     /// <summary>Job id → corpus case: a CUDA OOM in backward, an import error chained into a RuntimeError, a host OOM kill
-    /// glued to a progress bar, a rank-prefixed NCCL failure, a watchdog timeout with a C++ stack, a user's NameError.</summary>
+    /// glued to a progress bar, a rank-prefixed NCCL failure, a watchdog timeout with a C++ stack, a user's NameError, an LSF
+    /// job file that collected five runs.</summary>
     public static readonly IReadOnlyDictionary<string, string> Cases = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["real-oom-backward"] = "llamafactory-4263-oom-checkpoint-backward",
@@ -17,6 +18,7 @@ public static class RealLogJobs
         ["real-nccl-rank-prefixed"] = "nccl-1928-remote-error-ofi-rank-prefixed",
         ["real-watchdog-allgather"] = "sglang-1693-watchdog-allgather-c10-stack",
         ["real-nameerror-chain"] = "trainner-32-nameerror-log-dir-chain",
+        ["real-multi-run-lsf"] = "ml-health-lsf-three-runs-sentencepiece-missing",
     };
 
     /// <summary>The corpus logs, copied beside the tests by the project file.</summary>

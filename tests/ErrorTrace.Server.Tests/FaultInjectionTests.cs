@@ -165,6 +165,10 @@ public sealed class FaultInjectionTests(FaultFixture faults) : IClassFixture<Fau
         Assert.DoesNotContain("sk-proj-Q1", report, StringComparison.Ordinal);
         Assert.Contains("[REDACTED]", report, StringComparison.Ordinal);
 
+        var markdown = await client.GetStringAsync("/api/training/secrets1/errors?format=markdown", Ct);
+        Assert.Empty(SecretCatalogue.Survivors(markdown));
+        Assert.Contains("[REDACTED]", markdown, StringComparison.Ordinal);
+
         var list = await client.GetStringAsync("/api/training/jobs?page_size=100", Ct);
         Assert.Contains("secrets1", list, StringComparison.Ordinal);
         Assert.Empty(SecretCatalogue.Survivors(list));

@@ -13,8 +13,12 @@ export type Outcome<T> =
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** The errors URL: api-base is what precedes "/{job_id}/errors" (default "/api/training"). */
-export function errorsUrl(apiBase: string, jobId: string, scan = false): string {
-  return `${trimBase(apiBase)}/${encodeURIComponent(jobId)}/errors${scan ? "?scan=true" : ""}`;
+export function errorsUrl(apiBase: string, jobId: string, scan = false, format: "json" | "markdown" = "json"): string {
+  const query = new URLSearchParams();
+  if (scan) query.set("scan", "true");
+  if (format !== "json") query.set("format", format);
+  const text = query.toString();
+  return `${trimBase(apiBase)}/${encodeURIComponent(jobId)}/errors${text ? `?${text}` : ""}`;
 }
 
 /** Lines from..to of the job's log (the service answers at most 500), only one rank's when given. */
@@ -44,7 +48,12 @@ export function classify404(body: unknown): "not-found" | "api-absent" {
 }
 
 export async function getJson<T>(fetchFn: Fetch, url: string, token: string | null, etag: string | null, signal?: AbortSignal): Promise<Outcome<T>> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+  return get<T>(fetchFn, url, token, etag, "application/json", signal, readJson);
+}
+
+async function get<T>(fetchFn: Fetch, url: string, token: string | null, etag: string | null, accept: string, signal: AbortSignal | undefined,
+  read: (response: Response) => Promise<unknown>): Promise<Outcome<T>> {
+  const headers: Record<string, string> = { Accept: accept };
   if (token) headers["Authorization"] = `Bearer ${token}`;
   if (etag) headers["If-None-Match"] = etag;
   let response: Response;
@@ -64,9 +73,17 @@ export async function getJson<T>(fetchFn: Fetch, url: string, token: string | nu
     const message = typeof detail.detail === "string" ? detail.detail : typeof detail.title === "string" ? detail.title : response.statusText;
     return { kind: "http", status: response.status, message };
   }
-  const body = await readJson(response);
+  const body = await read(response);
   if (body === undefined) return { kind: "api-absent" };
   return { kind: "ok", body: body as T, etag: response.headers.get("ETag") };
+}
+
+async function readText(response: Response): Promise<unknown> {
+  try {
+    return await response.text();
+  } catch {
+    return undefined;
+  }
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -79,6 +96,10 @@ async function readJson(response: Response): Promise<unknown> {
 
 export const fetchReport = (f: Fetch, apiBase: string, jobId: string, token: string | null, etag: string | null, signal?: AbortSignal, scan = false) =>
   getJson<ErrorReport>(f, errorsUrl(apiBase, jobId, scan), token, etag, signal);
+
+/** The report as Markdown, rendered by the service with the CLI's renderer (one renderer: ErrorTrace.Core's MarkdownReport). */
+export const fetchMarkdown = (f: Fetch, apiBase: string, jobId: string, token: string | null, scan = false) =>
+  get<string>(f, errorsUrl(apiBase, jobId, scan, "markdown"), token, null, "text/markdown", undefined, readText);
 
 export const fetchLog = (f: Fetch, apiBase: string, jobId: string, token: string | null, from: number, to: number, rank: number | null = null) =>
   getJson<LogExcerpt>(f, logUrl(apiBase, jobId, from, to, rank), token, null);

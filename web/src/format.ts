@@ -68,3 +68,8 @@ export function firstLine(text: string): string {
   }
   return "";
 }
+
+/** "ValueError: bad shape": the type and the first line of the message (ReportText.ExceptionLine in the C# reports). */
+export function exceptionLine(tb: { exception_type: string; exception_message: string }): string {
+  return tb.exception_message ? `${tb.exception_type}: ${tb.exception_message.split("\n")[0]}` : tb.exception_type;
+}

@@ -4,7 +4,6 @@ import { ErrorTracePanel } from "./panel";
 if (!customElements.get("error-trace-panel")) customElements.define("error-trace-panel", ErrorTracePanel);
 
 export { ErrorTracePanel };
-export { reportToMarkdown } from "./markdown";
 export type { ErrorReport, JobSummary } from "./types";
 
 declare global {

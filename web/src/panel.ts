@@ -1,12 +1,11 @@
 // <error-trace-panel job-id="…" api-base="/api/training" token="…">: fetches GET {api-base}/{job-id}/errors and shows
 // the report. The host supplies the token (attribute, .token, or a .getToken callback). Events: error-count,
 // report-loaded, token-change, token-required.
-import { fetchLog, fetchReport, type Fetch, type Outcome } from "./api";
+import { fetchLog, fetchMarkdown, fetchReport, type Fetch, type Outcome } from "./api";
 import { copyToClipboard } from "./clipboard";
 import { h } from "./dom";
 import { formatClock, plural } from "./format";
 import { defaultLinkTemplate, parsePathMap } from "./links";
-import { reportToMarkdown } from "./markdown";
 import { progressFrom } from "./progress";
 import { renderBanner } from "./render/banner";
 import { createLogViewer, renderBreadcrumbs, type LogViewer } from "./render/context";
@@ -14,6 +13,7 @@ import { renderEnvironment } from "./render/environment";
 import { renderErrors } from "./render/errors";
 import { renderHero } from "./render/hero";
 import { renderOthers } from "./render/others";
+import { renderRuns } from "./render/runs";
 import { renderSkeleton, renderState, renderTokenForm } from "./render/states";
 import { renderSummary } from "./render/summary";
 import { renderTimeline } from "./render/timeline";
@@ -252,9 +252,16 @@ export class ErrorTracePanel extends HTMLElement {
     scan: () => void this.scanLog(),
   };
 
-  /** Copies the full report as Markdown. */
+  /** Copies the full report as Markdown, as the service renders it (the CLI's --format markdown, byte for byte). */
   async copyReport(): Promise<boolean> {
-    return this.#report ? this.#copy(reportToMarkdown(this.#report), "Report") : false;
+    if (!this.#report) return false;
+    const token = (this.getToken ? await this.getToken() : null) ?? this.token;
+    const outcome = await fetchMarkdown(this.fetch, this.apiBase, this.jobId, token ?? null, this.#scan);
+    if (outcome.kind !== "ok") {
+      this.#announce(`Could not copy the report: ${copyFailure(outcome)}`);
+      return false;
+    }
+    return this.#copy(outcome.body, "Report");
   }
 
   async #copy(text: string, what: string): Promise<boolean> {
@@ -337,6 +344,7 @@ export class ErrorTracePanel extends HTMLElement {
     const views: Array<HTMLElement | null> = [renderHero(report, this.#view, settings, this.#actions, this.#crumbs)];
     if (tb) views.push(renderTraceback(tb, this.#view, settings, this.#actions));
     if (tb && this.#crumbs) views.push(renderBreadcrumbs(this.#crumbs, tb.first_line, this.#view, settings, this.#actions));
+    views.push(renderRuns(report.runs, settings, this.#actions));
     views.push(renderSummary(report, this.#view, settings, this.#actions));
     views.push(renderEnvironment(report.environment, level, this.#actions));
     if (report.errors.length) views.push(renderErrors(report.errors, this.#view, settings, this.#actions));
@@ -364,5 +372,14 @@ function failureText(outcome: Exclude<Outcome<unknown>, { kind: "ok" }>): string
     case "api-absent": return "The errors API is not answering here any more. The report below is the last one received.";
     case "unauthorized": return "The service did not accept the token.";
     case "not-modified": return "";
+  }
+}
+
+function copyFailure(outcome: Exclude<Outcome<unknown>, { kind: "ok" }>): string {
+  switch (outcome.kind) {
+    case "network": return `the service could not be reached (${outcome.message}).`;
+    case "http": return `the service answered ${outcome.status}${outcome.message ? ` (${outcome.message})` : ""}.`;
+    case "unauthorized": return "the service did not accept the token.";
+    default: return "the service has no Markdown form of it.";
   }
 }

@@ -127,6 +127,10 @@ details.traceback > summary { cursor: pointer; font-weight: 600; list-style-posi
 .log-dialog h2 { font-size: 1rem; }
 .log-dialog > * + * { margin-top: 8px; }
 .log-body { max-height: calc(100vh - 180px); overflow: auto; }
+.runs { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
+.runs li { overflow-wrap: anywhere; padding: 2px 6px; border-radius: var(--et-radius); }
+.runs li.root-run { background: var(--et-code-bg); }
+.runs .badge { margin-left: 6px; }
 .others { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
 .others summary { cursor: pointer; list-style-position: inside; overflow-wrap: anywhere; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }

@@ -108,6 +108,22 @@ export interface ErrorReport {
   log: LogInfo | null;
   notes: string[];
   environment?: EnvironmentInfo | null;
+  /** Only for a log of several runs appended one after another (a nohup.out of launches): the runs that failed and
+   * the last one. The root cause is the first failure of the last run that failed. */
+  runs?: RunInfo[] | null;
+}
+
+export interface RunInfo {
+  run: number;
+  first_line: number;
+  last_line: number;
+  /** nohup, torchrun, lsf, wandb, slurm-requeue; null for the log's first run. */
+  started_by: string | null;
+  failures: number;
+  /** The run's root cause as one line, null when it did not fail. */
+  root_cause: string | null;
+  root_line: number | null;
+  is_root_run: boolean;
 }
 
 /** One line of GET {api-base}/{job_id}/log?from=&to=. */

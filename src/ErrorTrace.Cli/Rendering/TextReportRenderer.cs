@@ -20,6 +20,7 @@ internal static class TextReportRenderer
         WriteHeader(console, report);
         AnalysisSection.Write(console, report.Analysis);
         TracebackSection.WriteRootCause(console, report.Traceback);
+        RunsSection.Write(console, report.Runs);
         ErrorGroupsTable.Write(console, report.Errors);
         TracebackSection.WriteOthers(console, ReportText.OtherTracebacks(report));
         WriteLog(console, report);

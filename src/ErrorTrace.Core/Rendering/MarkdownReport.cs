@@ -16,6 +16,9 @@ public static class MarkdownReport
 
     public const int MaxMessageChars = 300;
 
+    /// <summary>A <c>nohup.out</c> can collect hundreds of launches; the last ones are the ones a reader compares.</summary>
+    public const int MaxRunRows = 20;
+
     public static string Render(ErrorReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -24,6 +27,7 @@ public static class MarkdownReport
         AppendSummary(md, report);
         AppendAnalysis(md, report.Analysis);
         AppendRootCause(md, report.Traceback);
+        AppendRuns(md, report.Runs);
         AppendGroups(md, report.Errors);
         AppendOtherTracebacks(md, report);
         AppendNotes(md, report.Notes);
@@ -97,6 +101,27 @@ public static class MarkdownReport
         }
 
         md.Append(MarkdownText.Fenced(string.IsNullOrWhiteSpace(root.Raw) ? ReportText.ExceptionLine(root) : root.Raw, "pytb")).Append('\n');
+    }
+
+    private static void AppendRuns(StringBuilder md, IReadOnlyList<RunInfo>? runs)
+    {
+        if (runs is null || runs.Count < 2) return;
+        md.Append("### Runs\n\n").Append(MarkdownText.Inline(ReportText.RunsHeadline(runs))).Append(".\n\n");
+        md.Append(MarkdownText.Row("Run", "Lines", "Started by", "Failed with"));
+        md.Append(MarkdownText.Row("---:", "---", "---", "---"));
+        var shown = ReportText.LastRuns(runs, MaxRunRows);
+        foreach (var run in shown)
+        {
+            var outcome = run.RootCause is null ? ReportText.RunOutcome(run) : MarkdownText.Code(ReportText.Truncate(ReportText.RunOutcome(run), MaxMessageChars));
+            md.Append(MarkdownText.Row(
+                run.Run.ToString(CultureInfo.InvariantCulture) + (run.IsRootRun ? " (root cause)" : ""),
+                ReportText.RunLines(run),
+                MarkdownText.Inline(run.StartedBy ?? "—"),
+                outcome));
+        }
+
+        if (runs.Count > shown.Count) md.Append("\n…and ").Append(runs.Count - shown.Count).Append(" earlier failed runs (see the JSON report).\n");
+        md.Append('\n');
     }
 
     private static void AppendGroups(StringBuilder md, IReadOnlyList<ErrorEntry> errors)

@@ -71,4 +71,39 @@ public static class ReportText
         ArgumentNullException.ThrowIfNull(text);
         return text.Length <= max || max < 1 ? text : text[..(max - 1)] + "…";
     }
+
+    /// <summary>The runs a renderer lists when a log holds more than it can show: the last ones, because the root cause
+    /// is in the last run that failed and the runs before it are history.</summary>
+    public static IReadOnlyList<RunInfo> LastRuns(IReadOnlyList<RunInfo> runs, int max)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        return runs.Count <= max ? runs : runs.Skip(runs.Count - max).ToList();
+    }
+
+    /// <summary><c>5 runs in this log; the root cause is from run 4</c>. The report lists the runs that failed and the
+    /// last one (RunSplit.Describe), so the last run's number is the count.</summary>
+    public static string RunsHeadline(IReadOnlyList<RunInfo> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var total = runs.Count == 0 ? 0 : runs.Max(r => r.Run);
+        var text = total.ToString(CultureInfo.InvariantCulture) + " runs in this log";
+        var listed = runs.Count == total ? "" : " (listed: those that failed, and the last)";
+        var root = runs.FirstOrDefault(r => r.IsRootRun);
+        return (root is null ? text : text + "; the root cause is from run " + root.Run.ToString(CultureInfo.InvariantCulture)) + listed;
+    }
+
+    /// <summary><c>lines 451–900</c>.</summary>
+    public static string RunLines(RunInfo run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return "lines " + run.FirstLine.ToString(CultureInfo.InvariantCulture) + "–" + run.LastLine.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary><c>SIGKILL: Killed (line 880)</c>, or <c>no failure</c>.</summary>
+    public static string RunOutcome(RunInfo run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.RootCause is null) return "no failure";
+        return run.RootLine is { } line ? run.RootCause + " (line " + line.ToString(CultureInfo.InvariantCulture) + ")" : run.RootCause;
+    }
 }

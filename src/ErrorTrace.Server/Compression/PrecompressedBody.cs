@@ -46,7 +46,7 @@ internal sealed class PrecompressedBody(byte[] identity, EntityTagHeaderValue et
         return _gzip = buffer.ToArray();
     }
 
-    private static EntityTagHeaderValue WithSuffix(EntityTagHeaderValue etag, string suffix)
+    internal static EntityTagHeaderValue WithSuffix(EntityTagHeaderValue etag, string suffix)
     {
         var tag = etag.Tag.Value ?? "\"\"";
         return new EntityTagHeaderValue(tag.Insert(tag.Length - 1, suffix), etag.IsWeak);

@@ -21,6 +21,7 @@ internal static class JobErrorsEndpoints
             .WithName("GetJobErrors")
             .WithSummary("The job's root-cause report (the seed's ErrorResponse plus additive fields).")
             .Produces<ErrorReport>(StatusCodes.Status200OK, "application/json")
+            .Produces<string>(StatusCodes.Status200OK, ReportFormats.MarkdownMediaType)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -32,9 +33,12 @@ internal static class JobErrorsEndpoints
 
     /// <param name="jobId">The job's id.</param>
     /// <param name="scan">Read the log of a job that did not fail too (a running job then shows its errors so far).</param>
+    /// <param name="format"><c>json</c> (the default) or <c>markdown</c> (also chosen by <c>Accept: text/markdown</c>): the report
+    /// as <c>errortrace analyze --format markdown</c> writes it, ready to paste into an issue.</param>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetErrors(
         [FromRoute(Name = "job_id")] string jobId,
         [FromQuery] bool? scan,
+        [FromQuery] string? format,
         ClaimsPrincipal user,
         HttpRequest request,
         HttpResponse response,
@@ -45,15 +49,17 @@ internal static class JobErrorsEndpoints
     {
         if (!features.CurrentValue.ErrorsEndpoint) return Problems.ErrorsEndpointOff();
         if (!JobIdRule.IsValid(jobId)) return Problems.InvalidJobId();
+        if (ReportFormats.From(format, request) is not { } wanted) return Problems.BadQuery("format is json or markdown.");
         var job = await jobs.FindAsync(jobId, cancellationToken).ConfigureAwait(false);
         // Another owner's job answers exactly like an unknown one, so ids cannot be probed.
         if (job is null || !Caller.From(user).CanSee(job.Owner)) return Problems.JobNotFound();
 
         var report = await reports.GetAsync(job, scan ?? false, cancellationToken).ConfigureAwait(false);
         response.Headers.CacheControl = "private, no-cache";
-        response.Headers.Vary = "Authorization";
-        var (body, etag) = report.Body.For(request, response);
+        response.Headers.Vary = "Authorization, Accept";
+        var markdown = wanted == ReportFormat.Markdown;
+        var (body, etag) = (markdown ? report.MarkdownBody : report.Body).For(request, response);
         // FileContentHttpResult answers If-None-Match with 304 itself.
-        return TypedResults.Bytes(body, "application/json", entityTag: etag);
+        return TypedResults.Bytes(body, markdown ? ReportFormats.MarkdownMediaType + "; charset=utf-8" : "application/json", entityTag: etag);
     }
 }

@@ -3,7 +3,7 @@
 import { h } from "../dom";
 import { sameFailureLink } from "./failure-link";
 import { plural } from "../format";
-import { exceptionLine } from "../markdown";
+import { exceptionLine } from "../format";
 import type { ErrorReport } from "../types";
 import { readToken, saveToken } from "./session";
 

@@ -1,23 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { inlineCode, reportToMarkdown } from "../src/markdown";
 import { buildTimeline } from "../src/timeline";
 import { classify404, errorsUrl } from "../src/api";
 import { sampleReport } from "./sample";
-
-describe("markdown report", () => {
-  it("has the summary table, analysis, traceback and groups", () => {
-    const md = reportToMarkdown(sampleReport());
-    expect(md).toContain("## errortrace: job `demo-cuda-oom`");
-    expect(md).toContain("| Category | `oom_training` (high confidence) |");
-    expect(md).toContain("```pytb\nTraceback (most recent call last):");
-    expect(md).toContain("- Lower the batch size");
-    expect(md).toContain("| warning | 3 | 2025-12-10 03:00:00 UTC | 2025-12-10 03:30:00 UTC | 0–3 |");
-    expect(md).toContain("Rule: `cuda-oom`");
-  });
-  it("escapes backticks in inline code", () => {
-    expect(inlineCode("a`b")).toBe("`` a`b ``");
-  });
-});
 
 describe("timeline", () => {
   it("places groups and the failure between the first and last time", () => {
@@ -36,6 +20,7 @@ describe("api", () => {
   it("builds the errors URL and tells an unknown job from an absent API", () => {
     expect(errorsUrl("/api/training/", "a b")).toBe("/api/training/a%20b/errors");
     expect(errorsUrl("", "j")).toBe("/api/training/j/errors");
+    expect(errorsUrl("", "j", true, "markdown")).toBe("/api/training/j/errors?scan=true&format=markdown");
     expect(classify404({ title: "Job not found" })).toBe("not-found");
     expect(classify404({ title: "Not Found" })).toBe("api-absent");
     expect(classify404(undefined)).toBe("api-absent");
