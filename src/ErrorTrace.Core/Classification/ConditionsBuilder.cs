@@ -46,7 +46,7 @@ internal static class ConditionsBuilder
             var misplaced = new (string Name, object? Value)[]
             {
                 ("types", match.Types), ("frames", match.Frames), ("frame_regex", match.FrameRegex), ("not_frames", match.NotFrames),
-                ("code_regex", match.CodeRegex),
+                ("code_regex", match.CodeRegex), ("message_name_in_code", match.MessageNameInCode),
                 ("kinds", match.Kinds), ("raised_in", match.RaisedIn), ("modules", match.Modules),
             }.Where(c => c.Value is not null).Select(c => c.Name).ToList();
             if (misplaced.Count > 0)
@@ -74,6 +74,7 @@ internal static class ConditionsBuilder
             Frames = FrameMatcher.Create(match.Frames, match.FrameRegex, "frames"),
             NotFrames = FrameMatcher.Create(match.NotFrames, null, "not_frames"),
             Code = TextMatcher.Create(null, match.CodeRegex, "code"),
+            NameInCode = MessageNameInCode.Create(match.MessageNameInCode, "message_name_in_code"),
             Phases = ToSet(match.Phases),
             Kinds = ToSet(match.Kinds),
             Levels = ToSet(match.Levels) ?? FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "error"),
@@ -85,12 +86,12 @@ internal static class ConditionsBuilder
         };
 
         var positive = conditions.Types is not null || conditions.Message is not null || conditions.Frames is not null ||
-            conditions.Code is not null || conditions.Phases is not null || conditions.Kinds is not null || conditions.RaisedIn is not null ||
+            conditions.Code is not null || conditions.NameInCode is not null || conditions.Phases is not null || conditions.Kinds is not null || conditions.RaisedIn is not null ||
             conditions.Signals is not null || conditions.Modules is not null || conditions.ErrorPhases is not null;
         if (!positive)
         {
             throw new ArgumentException("match needs at least one positive condition (types, message, message_regex, wordings, signals, " +
-                "modules, frames, frame_regex, code_regex, phases, error_phases, kinds or raised_in)");
+                "modules, frames, frame_regex, code_regex, message_name_in_code, phases, error_phases, kinds or raised_in)");
         }
 
         return conditions;

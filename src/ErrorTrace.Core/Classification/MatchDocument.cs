@@ -35,6 +35,10 @@ internal sealed class MatchDocument
     /// failing line did.</summary>
     public List<string>? CodeRegex { get; set; }
 
+    /// <summary>Regexes over the message with a <c>(?&lt;name&gt;…)</c> group: the captured name must appear as a word in the
+    /// innermost frame's source line (<see cref="MessageNameInCode"/>).</summary>
+    public List<string>? MessageNameInCode { get; set; }
+
     public List<string>? Phases { get; set; }
 
     public List<string>? Kinds { get; set; }

@@ -26,6 +26,9 @@ internal sealed class RuleConditions
     /// whatever the exception).</summary>
     public TextMatcher? Code { get; init; }
 
+    /// <summary>A name the message complains about that the innermost frame's source line itself names.</summary>
+    public MessageNameInCode? NameInCode { get; init; }
+
     /// <summary>The record phase (<c>[Eval]</c>), case-insensitive.</summary>
     public FrozenSet<string>? Phases { get; init; }
 
@@ -63,6 +66,7 @@ internal sealed class RuleConditions
         if (Frames is not null && Frames.FindInnermost(view.Frames) < 0) return false;
         if (NotFrames is not null && NotFrames.FindInnermost(view.Frames) >= 0) return false;
         if (Code is not null && (view.Frames.Count == 0 || Code.Find(view.Frames[^1].Code) < 0)) return false;
+        if (NameInCode is not null && !NameInCode.Matches(view.Message, view.Frames)) return false;
         if (NotMessage is not null && NotMessage.Find(view.Message) >= 0) return false;
         if (Signals is not null && !Signals.MatchesDeath(view.Kind, view.Type))
         {

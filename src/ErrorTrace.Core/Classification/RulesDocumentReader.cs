@@ -27,6 +27,7 @@ internal static class RulesDocumentReader
         ("frames"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Frames = ReadStrings(ref r)),
         ("frame_regex"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.FrameRegex = ReadStrings(ref r)),
         ("code_regex"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.CodeRegex = ReadStrings(ref r)),
+        ("message_name_in_code"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.MessageNameInCode = ReadStrings(ref r)),
         ("not_frames"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.NotFrames = ReadStrings(ref r)),
         ("phases"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Phases = ReadStrings(ref r)),
         ("kinds"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Kinds = ReadStrings(ref r)),

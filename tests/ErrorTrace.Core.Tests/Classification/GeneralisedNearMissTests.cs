@@ -22,6 +22,16 @@ public sealed class GeneralisedNearMissTests
         Assert.Equal(FailureCategory.UserCode, analysis.ErrorType);
     }
 
+    [Theory]
+    [InlineData("Found invalid type for plugin <lightning.pytorch.plugins.precision.MixedPrecision object at 0x7f01>. Expected one of: Strategy, CheckpointIO.", FailureCategory.DependencyError)]
+    [InlineData("The provided lr scheduler `CosineAnnealingLR` doesn't follow PyTorch's LRScheduler API. You should override the `LightningModule.lr_scheduler_step` hook.", FailureCategory.DependencyError)]
+    [InlineData("You requested gpu: [0, 1]\n But your machine only has: [0]", FailureCategory.ConfigError)]
+    [InlineData("`max_epochs` must be a non-negative integer, got <class 'str'>", FailureCategory.ConfigError)]
+    [InlineData("Invalid type provided for precision: Expected int or str but received <class 'float'>.", FailureCategory.ConfigError)]
+    public void Lightning_rejecting_its_own_classes_is_a_version_problem_and_a_wrong_value_is_config(string message, string category) =>
+        Assert.Equal(category, Classify(Py("pytorch_lightning.utilities.exceptions.MisconfigurationException", message,
+            ["main.py:<module>", Sp + "pytorch_lightning/trainer/trainer.py:__init__", Sp + "pytorch_lightning/trainer/connectors/accelerator_connector.py:__init__"])).ErrorType);
+
     [Fact]
     public void A_nameerror_in_the_users_own_code_is_a_bug_not_a_missing_package()
     {

@@ -99,6 +99,20 @@ internal static class GeneralisedSetupCases
             "module 'numpy' has no attribute 'int'.\n`np.int` was a deprecated alias for the builtin `int`.",
             ["eval.py:<module>", Sp + "numpy/__init__.py:__getattr__"])),
             C.DependencyError, "dependency-library-api-changed", "high", "initialization");
+        yield return new("lightning-rejects-its-own-callback-class", In(Py("lightning.pytorch.utilities.exceptions.MisconfigurationException",
+            "Invalid type provided for logger: Expected bool but received <class 'lightning.pytorch.loggers.csv_logs.CSVLogger'>.",
+            ["fit.py:main", Sp + "lightning/pytorch/trainer/trainer.py:__init__", Sp + "lightning/pytorch/trainer/connectors/logger_connector.py:configure"])),
+            C.DependencyError, "dependency-lightning-rejects-its-own-api", "high", "initialization");
+        yield return new("pipeline-passes-a-keyword-the-model-lacks", In(Py("TypeError",
+            "UNet2DModel.forward() got an unexpected keyword argument 'added_cond_kwargs'") with
+        {
+            Frames =
+            [
+                new() { File = "gen.py", Function = "<module>", Line = 9, Code = "image = pipe(prompt).images[0]" },
+                new() { File = Sp + "diffusers/pipelines/my_pipeline.py", Function = "__call__", Line = 812,
+                        Code = "noise_pred = self.unet(latents, t, added_cond_kwargs=added_cond_kwargs, return_dict=False)[0]" },
+            ],
+        }), C.DependencyError, "dependency-library-passes-a-keyword-the-callee-lacks", "medium", "initialization");
         yield return new("python2-anonymous-module-attribute", In(Py("AttributeError", "'module' object has no attribute 'data'",
             ["demo.py:<module>", "/work/nets/resnet.py:<module>"])),
             C.DependencyError, "dependency-module-attribute-py2", "medium", "initialization");
