@@ -84,7 +84,8 @@ public sealed partial class LogAnalyzer
         if (!startsLine) stream.EndMessage();
         if (stream.IsIdle && !IsBlank(content))
         {
-            if (!UnstructuredGate.MayMatter(content))
+            // The first line may be the tail of a frame line an excerpt cut (TryOpenBlock); no needle marks it.
+            if (!UnstructuredGate.MayMatter(content) && lineNumber != 1)
             {
                 stream.CurrentBlock.Add(content, lineNumber);
                 return false;

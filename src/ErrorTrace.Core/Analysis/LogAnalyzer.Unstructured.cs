@@ -169,15 +169,19 @@ public sealed partial class LogAnalyzer
         return report;
     }
 
+    /// <summary>The log's first line: where an excerpt that starts mid-line begins.</summary>
+    private const long FirstLine = 1;
+
     private bool TryOpenBlock(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
     {
         IFailureBlockParser? opened = null;
         // Inside a record's multi-line message a frame line is quoted text (DataLoader's "Original Traceback"), not a
         // traceback that lost its header.
-        if (stream.Python.TryOpen(line, lineNumber, allowHeaderless: stream.ContinuationTarget is null)) opened = stream.Python;
+        if (stream.Python.TryOpen(line, lineNumber, allowHeaderless: stream.ContinuationTarget is null)
+            || (lineNumber == FirstLine && stream.Python.TryOpenCutFrame(line, lineNumber))) opened = stream.Python;
         else if (stream.Faulthandler.TryOpen(line, lineNumber)) opened = stream.Faulthandler;
         else if (stream.Cpp.TryOpen(line, lineNumber)) opened = stream.Cpp;
-        else if (stream.Rich.TryOpen(line, lineNumber)) opened = stream.Rich;
+        else if (stream.Rich.TryOpen(line, lineNumber) || stream.Rich.TryOpenAfterPanel(line, lineNumber, stream.CurrentBlock)) opened = stream.Rich;
         else if (stream.IPython.TryOpen(line, lineNumber) || stream.IPython.TryOpenAtArrow(line, lineNumber, stream.CurrentBlock)) opened = stream.IPython;
         else if (TracebackText.ChainRelation(line.Trim()) is { } relation && TryOpenFromLookback(stream, _failures, relation, line)) opened = stream.Python;
         if (opened is null) return false;

@@ -39,6 +39,21 @@ internal sealed class ExceptionPrintout
     /// <summary>A frame line the terminal wrapped (see <see cref="WrappedFrame"/>), waiting for its next piece.</summary>
     private WrappedFrame? _wrapped;
 
+    /// <summary>Blank lines read after a frame: CPython prints none inside a traceback, but pastes and some consoles
+    /// (Spyder, Windows terminals copied from) put one after each frame. The printout goes on only if a frame or the
+    /// exception line comes next.</summary>
+    private int _blanksAfterFrame;
+
+    /// <summary>The most blank lines between two frames, or a frame and the exception line, still read as one printout.</summary>
+    private const int MaxBlanksAfterFrame = 2;
+
+    /// <summary>The part began at a frame, its header lost (a paste): a blank line may separate it from its exception
+    /// line. After CPython's own header a blank line ends the frames, unless blank lines already separated them.</summary>
+    private bool _headerless;
+
+    /// <summary>A blank line came between two frames of this part: the paste's layout, so one may precede the exception.</summary>
+    private bool _framesBlankSeparated;
+
     public ExceptionPrintout(PrintoutState initial, int baseIndent = 0)
     {
         _state = initial;
@@ -142,7 +157,21 @@ internal sealed class ExceptionPrintout
         if (blank)
         {
             if (current.Frames.Count == 0 && !current.HasPendingFrame) _blankSeparatedFrames = true;
-            return _blankSeparatedFrames;
+            if (_blankSeparatedFrames) return true;
+            // After a frame: maybe a paste's blank line between frames; the next line decides (below).
+            return current.HasPendingFrame && ++_blanksAfterFrame <= MaxBlanksAfterFrame;
+        }
+
+        var afterBlank = _blanksAfterFrame > 0;
+        _blanksAfterFrame = 0;
+        // A paste's elision between the frames and the exception line: "..." alone on its line.
+        if (trimmed.TrimEnd().SequenceEqual("...") && current.HasPendingFrame) return true;
+        // Carets under a source line that lost its indentation with it (pasted logs).
+        if (indent <= _baseIndent && current.PendingFrameHasCode && TracebackText.IsCaretLine(trimmed)) return true;
+        if (afterBlank)
+        {
+            if (FrameLine.StartsFrame(trimmed)) _framesBlankSeparated = true;
+            else if (!(_headerless || _framesBlankSeparated) || !ExceptionLine.TryParse(trimmed, out _, out _)) return false;
         }
 
         if (_blankSeparatedFrames && trimmed.StartsWith("> File \"", StringComparison.Ordinal)) trimmed = trimmed[2..];
@@ -230,6 +259,7 @@ internal sealed class ExceptionPrintout
         {
             // A traceback whose header was lost (a rotated log) or SyntaxError's location without one.
             StartPart(Math.Max(0, indent - 2));
+            _headerless = true;
             _state = PrintoutState.Frames;
             return FeedFrames(trimmed, indent, blank, lineNumber);
         }
@@ -262,6 +292,9 @@ internal sealed class ExceptionPrintout
         _pendingRelation = null;
         _inQuotedText = false;
         _blankSeparatedFrames = false;
+        _blanksAfterFrame = 0;
+        _headerless = false;
+        _framesBlankSeparated = false;
         _wrapped = null;
         _baseIndent = indent;
     }

@@ -18,7 +18,8 @@ internal static class FrameLine
         var fileEnd = rest.IndexOf("\", line ", StringComparison.Ordinal);
         if (fileEnd < 0) return false;
         var file = rest[..fileEnd];
-        rest = rest[(fileEnd + 8)..];
+        // A paste may widen the space before the number ("line     336"); CPython prints one.
+        rest = rest[(fileEnd + 8)..].TrimStart(' ');
         var digits = 0;
         while (digits < rest.Length && char.IsAsciiDigit(rest[digits])) digits++;
         int? line = null;

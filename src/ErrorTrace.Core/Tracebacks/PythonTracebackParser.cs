@@ -41,7 +41,10 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
             // A header glued after text, or indented with the whole printout (a quoted traceback, a logger that indents
             // every line): the same prefix before each later line is the printout's margin, not its own indentation.
             var prefixLength = line.Length - trimmed.Length + header;
-            if (prefixLength > 0) _linePrefix = line[..prefixLength].ToString();
+            // Not when the text is an exception's type: PyTorch < 1.0 re-raised a DataLoader worker's exception with the
+            // worker's formatted traceback as its message ("RuntimeError: Traceback (most recent call last):"), and the
+            // quoted printout ends with an exception line that starts with the same words.
+            if (prefixLength > 0 && !IsExceptionType(trimmed[..header])) _linePrefix = line[..prefixLength].ToString();
             Continue(trimmed[header..], lineNumber);
             return true;
         }
@@ -112,6 +115,22 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
         Open(lineNumber, groupMode: false);
         _linePrefix = line[..prefixLength].ToString();
         return Continue(line, lineNumber) || Reset();
+    }
+
+    /// <summary>The first line of an excerpt that starts inside a frame line, its <c>File "</c> and the path's head cut
+    /// off (<c>Megatron-LM/examples/train.py", line 18, in &lt;module&gt;</c>): read as that frame, the printout's header
+    /// lost with it. Only there: anywhere else a line can only be cut so by a writer, and the gate does not look for it.</summary>
+    public bool TryOpenCutFrame(ReadOnlySpan<char> line, long lineNumber)
+    {
+        // The cut took the frame's indentation with it; an indented line is a paste indented as a whole, whose
+        // source and exception lines are indented too and would not read as this printout's.
+        if (line.IsEmpty || line[0] == ' ') return false;
+        var at = line.IndexOf("\", line ", StringComparison.Ordinal);
+        if (at <= 0 || line[..at].Contains('"')) return false;
+        var frameLine = "  File \"" + line.ToString();
+        if (!FrameLine.TryParse(frameLine.AsSpan(2), out var frame) || frame.Style != FrameStyle.Traceback) return false;
+        Open(lineNumber, groupMode: false);
+        return Continue(frameLine, lineNumber) || Reset();
     }
 
     /// <summary>Opens on a chain sentence seen outside a traceback: the exception before it printed no traceback, so
@@ -242,6 +261,10 @@ internal sealed class PythonTracebackParser : IFailureBlockParser
         _groupMode = false;
         return false;
     }
+
+    /// <summary><c>TypeError: </c>: a type name and the colon, nothing else.</summary>
+    private static bool IsExceptionType(ReadOnlySpan<char> text) =>
+        ExceptionLine.TryParse(text.TrimEnd(), out var typeLength, out _) && typeLength == text.TrimEnd().Length - 1;
 
     /// <summary><c>ExceptionGroup: msg (2 sub-exceptions)</c>: str() of every group ends so, subclasses included.</summary>
     private static bool IsGroupExceptionLine(ReadOnlySpan<char> content) =>

@@ -49,6 +49,42 @@ internal sealed class RichTracebackParser : IFailureBlockParser
         return true;
     }
 
+    /// <summary>The most panel lines read back from an exception line whose panel top was not kept.</summary>
+    private const int MaxPanelLinesAbove = 60;
+
+    /// <summary>Opens at an exception line right under a panel's bottom border when the panel's top was not kept (a
+    /// paste that starts inside the panel): the panel is the run of panel lines the stream printed just before, read
+    /// from <paramref name="above"/>. Its first line may have lost its left border with the paste's cut
+    /// (<c>lib/python3.8/site-packages/datasets/builder.py:797 in          │</c>).</summary>
+    public bool TryOpenAfterPanel(ReadOnlySpan<char> line, long lineNumber, LookbackBlock above)
+    {
+        if (above.Count == 0 || !ExceptionLine.TryParse(line.Trim(), out _, out _)) return false;
+        var last = above.Line(above.Count - 1).AsSpan().Trim();
+        if (!RichPanelLine.IsBottom(last)) return false;
+        var first = above.Count - 1;
+        while (first > 0 && above.Count - first < MaxPanelLinesAbove && IsPanelLine(above.Line(first - 1).AsSpan().Trim())) first--;
+        IsOpen = true;
+        _frameText.Clear();
+        _lastFolded = false;
+        _state = State.InPanel;
+        for (var i = first; i < above.Count; i++)
+        {
+            var text = above.Line(i).AsSpan().Trim();
+            var bordered = text.IsEmpty || text[0] is RichPanelLine.Left or '╰' or '╭' ? text.ToString() : RichPanelLine.Left + " " + text.ToString();
+            if (i == first) _printout.Start(bordered, above.LineNumber(i));
+            else _printout.AddRaw(bordered);
+            ContinuePanel(bordered);
+        }
+
+        if (TryContinue(line, lineNumber)) return true;
+        IsOpen = false;
+        return false;
+    }
+
+    /// <summary>A line of a panel: between borders, a border, or content that lost its left border to a paste's cut.</summary>
+    private static bool IsPanelLine(ReadOnlySpan<char> trimmed) =>
+        !trimmed.IsEmpty && (trimmed[0] is RichPanelLine.Left or '╰' || trimmed[^1] == RichPanelLine.Left);
+
     public bool TryContinue(ReadOnlySpan<char> line, long lineNumber)
     {
         var trimmed = line.Trim();
