@@ -11,56 +11,9 @@ namespace ErrorTrace.Core.Tests.Engine;
 /// </summary>
 public class QuietLinesTests
 {
-    /// <summary>Quiet records and every near miss: other levels and years, a clock without a month, no phase, a phase
-    /// with spaces, a logger named like a level, a relayed traceback header, Ray's suffix, ESC, a rank prefix, a
-    /// DeepSpeed fraction; and what may come between them.</summary>
-    private static readonly string[] s_lines =
-    [
-        "[2025-12-10 03:58:20] [__main__] [INFO] [SFT] step 10/100 loss=1.234",
-        "[2025-12-10 03:58:21] [__main__] [INFO] [Eval] step 11 loss=1.2",
-        "[2025-12-11 04:00:00] [lib.training.standalone_trainer] [DEBUG] [Model] rank 3 mem_allocated=10.00GiB",
-        "[2025-12-10 03:58:22] [__main__] [INFO] step 12 without a phase",
-        "[2025-12-10 03:58:22] [__main__] [INFO] [Rank 0] a bracket that is no phase",
-        "[2025-00-10 03:58:23] [__main__] [INFO] [Main] a clock without a month",
-        "[2026-01-01 00:00:01] [__main__] [INFO] [SFT] next year",
-        "[2025-12-10 03:58:24] [info] [INFO] [SFT] a logger named like a level",
-        "[2025-12-10 03:58:24] [] [INFO]",
-        "[2025-12-10 03:58:24] [__main__] [INFO] Traceback (most recent call last):",
-        "[2025-12-10 03:58:24] [__main__] [INFO] [SFT]  Traceback (most recent call last):",
-        "[2025-12-10 03:58:24] [__main__] [DEBUG]   Traceback (most recent call last):",
-        "[2025-12-10 03:58:24] [__main__] [INFO] Trace of a step",
-        "[2025-12-10 03:58:24] [__main__] [INFO]   File \"/app/train.py\", line 3, in <module>",
-        "[2025-12-10 03:58:24] [__main__] [INFO] ValueError: relayed",
-        "[2025-12-10 03:58:25] [__main__] [INFO] [SFT] a worker said [repeated 3x across cluster]",
-        "[2025-12-10 03:58:25] [__main__] [INFO] [SFT] \u001b[32mcoloured\u001b[0m",
-        "[rank1]:[2025-12-10 03:58:26] [__main__] [INFO] [SFT] from rank 1",
-        "[2025-12-10 03:58:26,104] [INFO] [engine.py:1245:_configure_optimizer] DeepSpeed",
-        "[2025-12-10 03:58:27] [transformers.tokenization_utils_base] [WARNING] [PreTokenize] Token indices sequence length is longer (5000 > 4096)",
-        "[2025-12-10 03:58:27] [__main__] [ERROR] [PreTokenize] Cannot use chat template for sample 17: falling back to raw text",
-        "[2025-12-10 03:58:28] [__main__] [ERROR] [Main] Training failed with error: CUDA out of memory.",
-        "[2025-12-10 03:58:28] [__main__] [ERROR] Full traceback:",
-        "[2025-12-10 03:58:28] [__main__] [ERROR]",
-        "Traceback (most recent call last):",
-        "  File \"/app/train.py\", line 12, in main",
-        "    trainer.train()",
-        "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB",
-        "During handling of the above exception, another exception occurred:",
-        "ValueError: bad",
-        "",
-        "/usr/lib/python3/site-packages/torch/utils/checkpoint.py:61: UserWarning: None of the inputs have requires_grad=True",
-        "  warnings.warn(",
-        "79%|#######   | 7900/10000 [01:00<02:00, 8.08it/s]\r80%|########  | 8000/10000 [01:01<02:00, 8.08it/s]\r",
-        "Killed",
-        "E0325 20:57:27.620000 2606 api.py:869] failed (exitcode: -9) local_rank: 0 (pid: 1) of binary: python",
-        "2025-12-10T03:58:22.123456789Z stderr P [2025-12-10 03:58:29] [__main__] [INFO] [SFT] a CRI piece",
-        "plain output",
-    ];
-
-    /// <summary>Mostly quiet records, as in a real log, so long runs form.</summary>
-    private static readonly Gen<int> s_index = Gen.Frequency((6, Gen.Int[0, 3]), (4, Gen.Int[0, s_lines.Length - 1]));
-
-    private static readonly Gen<byte[]> s_log = Gen.Select(s_index.Array[0, 80], Gen.Bool).Select((indexes, crlf) =>
-        Encoding.UTF8.GetBytes(string.Concat(indexes.Select(i => s_lines[i] + (crlf && i % 3 == 0 ? "\r\n" : "\n")))));
+    /// <summary>Mostly quiet records, as in a real log, so long runs form; their near misses and what may come between
+    /// them (<see cref="LogLineCatalogue"/>).</summary>
+    private static readonly Gen<byte[]> s_log = LogLineCatalogue.Logs(maxLines: 80, quietWeight: 6);
 
     [Fact]
     public void A_run_of_quiet_records_reads_as_line_by_line() =>

@@ -3,6 +3,7 @@ using CsCheck;
 using ErrorTrace.Core.Analysis;
 using ErrorTrace.Core.Input;
 using ErrorTrace.Core.Reports;
+using ErrorTrace.Core.Tests.Engine;
 
 namespace ErrorTrace.Core.Tests.Input;
 
@@ -13,56 +14,8 @@ namespace ErrorTrace.Core.Tests.Input;
 /// </summary>
 public class RangeSplitTests
 {
-    private static readonly string[] s_lines =
-    [
-        "[2025-12-10 03:58:20] [__main__] [INFO] [SFT] step 10/100 loss=1.234",
-        "[2025-12-10 03:58:21] [__main__] [INFO] [Eval] step 11 loss=1.2",
-        "[2025-12-10 03:58:22] [__main__] [INFO] step 12 without a phase",
-        "[2025-12-11 04:00:00] [lib.training.standalone_trainer] [DEBUG] [Model] rank 3 mem_allocated=10.00GiB",
-        "[2025-12-10 03:58:27] [transformers.tokenization_utils_base] [WARNING] [PreTokenize] Token indices sequence length is longer (5000 > 4096)",
-        "[2025-12-10 03:58:27] [__main__] [ERROR] [PreTokenize] Cannot use chat template for sample 17: falling back to raw text",
-        "[2025-12-10 03:58:28] [__main__] [ERROR] [Main] Training failed with error: CUDA out of memory.",
-        "[2025-12-10 03:58:28] [__main__] [ERROR] Full traceback:",
-        "[2025-12-10 03:58:28] [__main__] [ERROR]",
-        "[2025-12-10 03:58:24] [__main__] [INFO] Traceback (most recent call last):",
-        "[2025-12-10 03:58:24] [__main__] [INFO] ValueError: relayed",
-        "Traceback (most recent call last):",
-        "  File \"/app/train.py\", line 12, in main",
-        "    trainer.train()",
-        "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB",
-        "The above exception was the direct cause of the following exception:",
-        "During handling of the above exception, another exception occurred:",
-        "ValueError: bad",
-        "Exception ignored in: <function Loader.__del__ at 0x7f3a>",
-        "",
-        "/usr/lib/python3/site-packages/torch/utils/checkpoint.py:61: UserWarning: None of the inputs have requires_grad=True",
-        "  warnings.warn(",
-        "79%|#######   | 7900/10000 [01:00<02:00, 8.08it/s]\r80%|########  | 8000/10000 [01:01<02:00, 8.08it/s]\r",
-        "Killed",
-        "E0325 20:57:27.620000 2606 api.py:869] failed (exitcode: -9) local_rank: 0 (pid: 1) of binary: python",
-        "I1231 23:59:59.000000 2606 api.py:1] glog before the new year",
-        "I0101 00:00:01.000000 2606 api.py:1] glog after it",
-        "2025-12-10T03:58:22.123456789Z stderr P [2025-12-10 03:58:29] [__main__] [ERROR] [SFT] a CRI piece",
-        "2025-12-10T03:58:22.123456789Z stderr F  and its end",
-        "[rank1]:[2025-12-10 03:58:26] [__main__] [INFO] [SFT] from rank 1",
-        "[rank1]:Traceback (most recent call last):",
-        "[rank1]:  File \"/app/train.py\", line 7, in step",
-        "[rank1]:RuntimeError: NCCL error",
-        "[rank3]:[E ProcessGroupNCCL.cpp:616] [Rank 3] Watchdog caught collective operation timeout: WorkNCCL(SeqNum=1132079, OpType=ALLREDUCE) ran for 1800035 milliseconds before timing out.",
-        "node-2: [2025-12-10 03:58:30] [__main__] [ERROR] [SFT] host two failed",
-        "Fatal Python error: Segmentation fault",
-        "Current thread 0x00007f0a (most recent call first):",
-        "  File \"/app/x.py\", line 3 in f",
-        "terminate called after throwing an instance of 'c10::Error'",
-        "  what():  CUDA error: device-side assert triggered",
-        "[2025-12-10 03:58:25] [__main__] [INFO] [SFT] \u001b[32mcoloured\u001b[0m",
-    ];
-
     /// <summary>Mostly quiet records, as in a training log, so that idle seams exist; every other line now and then.</summary>
-    private static readonly Gen<int> s_index = Gen.Frequency((7, Gen.Int[0, 3]), (3, Gen.Int[0, s_lines.Length - 1]));
-
-    private static readonly Gen<byte[]> s_log = Gen.Select(s_index.Array[0, 400], Gen.Bool).Select((indexes, crlf) =>
-        Encoding.UTF8.GetBytes(string.Concat(indexes.Select(i => s_lines[i] + (crlf && i % 3 == 0 ? "\r\n" : "\n")))));
+    private static readonly Gen<byte[]> s_log = LogLineCatalogue.Logs(maxLines: 400, quietWeight: 7);
 
     [Fact]
     public void Any_split_gives_the_report_of_one_pass()
