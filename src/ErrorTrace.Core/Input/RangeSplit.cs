@@ -9,6 +9,9 @@ internal enum RangeSplitOutcome
     /// <summary>Not split yet.</summary>
     None,
 
+    /// <summary>The first thread read past every place the second could set the split: read in one pass.</summary>
+    NoSplit,
+
     /// <summary>No line in the search window had every stream idle: read in one pass.</summary>
     NoSeam,
 
@@ -24,8 +27,9 @@ internal enum RangeSplitOutcome
 
 /// <summary>
 /// Reads a big log on two cores with the report of one pass. The first thread reads the log from its start; the second
-/// counts the newlines before a point a little ahead of the middle (at memory speed), starts its own reader
-/// <see cref="WarmUpBytes"/> before that point to pick up every stream's context, and takes the first line start from
+/// counts the newlines from the start (at memory speed) until a point where both should end together, sets the split
+/// there (<see cref="SplitPoint"/>: the first thread stops at it), starts its own reader <see cref="WarmUpBytes"/> before
+/// that point to pick up every stream's context, and takes the first line start from
 /// there on where every stream is idle as the seam. At the seam it writes down its state (<see cref="SeamState"/>),
 /// empties its tables and reads on to the end. When the first thread reaches the seam it compares its own state with the
 /// one written down: equal states read the rest alike, so the second reader's tables are merged into the first's if
@@ -39,10 +43,6 @@ internal sealed class RangeSplit
     /// about as much as they save.</summary>
     public const long MinimumBytes = 32L * 1024 * 1024;
 
-    /// <summary>The first range's share of the log: the second thread first counts the newlines of the whole first range
-    /// (about five times faster than reading it), so its own range is smaller and both end together.</summary>
-    public const double DefaultFirstRangeShare = 0.55;
-
     /// <summary>Read before the seam by the second reader to pick up each stream's clock, phase, logger and lookback:
     /// a stream that printed nothing in this much log keeps a state the second reader cannot see, and the seam check
     /// then sends the log to one pass.</summary>
@@ -51,7 +51,10 @@ internal sealed class RangeSplit
     /// <summary>How far past the nominal split a seam is looked for, line by line, before giving up on the split.</summary>
     public const long DefaultSeamSearchBytes = 4L * 1024 * 1024;
 
-    public double FirstRangeShare { get; init; } = DefaultFirstRangeShare;
+    /// <summary>The first range's share of the log, fixed (tests place the split anywhere with it). Null, the default: the
+    /// split is placed where both threads should end together, from how far the first has read by the time the second
+    /// has counted the newlines before it (<see cref="CountToBalancedSplit"/>).</summary>
+    public double? FirstRangeShare { get; init; }
 
     public long WarmUpBytes { get; init; } = DefaultWarmUpBytes;
 
@@ -59,12 +62,16 @@ internal sealed class RangeSplit
 
     public RangeSplitOutcome Outcome { get; private set; }
 
+    /// <summary>Where the first thread stopped to wait for the seam (-1: it read the whole log).</summary>
+    public long SplitOffset { get; private set; } = -1;
+
     /// <summary>Feeds <paramref name="bytes"/> to <paramref name="analyzer"/> (a new one); the caller completes it, as after
     /// any feed.</summary>
     public void Feed(LogAnalyzer analyzer, LogBytes bytes, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var length = bytes.Length;
-        var split = (long)(length * FirstRangeShare);
+        var point = new SplitPoint();
+        if (FirstRangeShare is { } share) point.TrySet((long)(length * share));
         var seamFound = new TaskCompletionSource<Seam?>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         long laterRead = 0;
@@ -72,10 +79,11 @@ internal sealed class RangeSplit
         {
             try
             {
-                return ReadLater(analyzer.Options, analyzer.TakesQuietLines, bytes, split, seamFound, read => Volatile.Write(ref laterRead, read), stop.Token);
+                return ReadLater(analyzer.Options, analyzer.TakesQuietLines, bytes, point, seamFound, read => Volatile.Write(ref laterRead, read), stop.Token);
             }
             finally
             {
+                point.GiveUp();
                 seamFound.TrySetResult(null);
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -90,7 +98,24 @@ internal sealed class RangeSplit
                 progress?.Report(offset + Volatile.Read(ref laterRead));
                 return true;
             };
-            bytes.Visit(0, split, feed, cancellationToken);
+            // Up to the split, wherever the second thread sets it meanwhile.
+            var split = -1L;
+            bytes.Visit(0, length, chunk =>
+            {
+                var end = offset + chunk.Length;
+                var to = point.Claim(end);
+                if (to == end) return feed(chunk);
+                if (to > offset) feed(chunk[..(int)(to - offset)]);
+                split = to;
+                return false;
+            }, cancellationToken);
+            SplitOffset = split;
+            if (split < 0)
+            {
+                Outcome = RangeSplitOutcome.NoSplit;
+                return;
+            }
+
             var seam = seamFound.Task.GetAwaiter().GetResult();
             if (seam is null)
             {
@@ -159,15 +184,28 @@ internal sealed class RangeSplit
 
     private sealed record Seam(long Offset, long ReaderStart, byte[] State);
 
-    private LogAnalyzer? ReadLater(AnalysisOptions options, bool takesQuietLines, LogBytes bytes, long split,
+    private LogAnalyzer? ReadLater(AnalysisOptions options, bool takesQuietLines, LogBytes bytes, SplitPoint point,
         TaskCompletionSource<Seam?> seamFound, Action<long> reportRead, CancellationToken cancellationToken)
     {
         var length = bytes.Length;
+        long split, counted = 0, countedTo = 0;
+        if (FirstRangeShare is { } share)
+        {
+            split = (long)(length * share);
+        }
+        else
+        {
+            (countedTo, counted) = CountToBalancedSplit(bytes, point, cancellationToken);
+            split = countedTo + WarmUpBytes;
+            if (split >= length || !point.TrySet(split)) return null;
+        }
+
         var searchEnd = Math.Min(length, split + SeamSearchBytes);
         var start = bytes.LineStartAtOrAfter(Math.Max(0, split - WarmUpBytes), searchEnd);
         var offset = start < 0 ? -1 : bytes.LineStartAtOrAfter(split, searchEnd);
         if (offset < 0) return null;
-        var reader = new LogAnalyzer(options, bytes.CountNewlines(0, start) + 1, start) { TakesQuietLines = takesQuietLines };
+        var firstLine = counted + bytes.CountNewlines(countedTo, start) + 1;
+        var reader = new LogAnalyzer(options, firstLine, start) { TakesQuietLines = takesQuietLines };
         bytes.Visit(start, offset, chunk =>
         {
             reader.Append(chunk);
@@ -200,5 +238,28 @@ internal sealed class RangeSplit
         cancellationToken.ThrowIfCancellationRequested();
         // Not completed: the merged reader ends the log (its last line and open blocks), as one pass does.
         return reader;
+    }
+
+    /// <summary>
+    /// Counts the log's newlines from its start, piece by piece, until the place where both threads should end together:
+    /// the first has to read from where it is (<see cref="SplitPoint.Claimed"/>, y) to the split, the second its warm-up
+    /// and everything after, so the split goes where <c>split − y = length − (split − warm-up)</c>. Both read at the same
+    /// speed and counting is several times faster, so the place moves ahead as the first reads and is met once. Measured
+    /// progress rather than a fixed share: the first thread also starts the process and ends with the merge and the
+    /// report, and either may lose its core to another process meanwhile. Returns where counting stopped and the
+    /// newlines before it.
+    /// </summary>
+    private (long Offset, long Newlines) CountToBalancedSplit(LogBytes bytes, SplitPoint point, CancellationToken cancellationToken)
+    {
+        var length = bytes.Length;
+        long offset = 0, newlines = 0;
+        bytes.Visit(0, length, chunk =>
+        {
+            newlines += chunk.Count((byte)'\n');
+            offset += chunk.Length;
+            return 2 * offset + WarmUpBytes < length + point.Claimed && !cancellationToken.IsCancellationRequested;
+        }, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return (offset, newlines);
     }
 }

@@ -31,6 +31,22 @@ public class RangeSplitTests
         Assert.True(outcomes.GetValueOrDefault(RangeSplitOutcome.Merged) > 40, string.Join(", ", outcomes));
     }
 
+    /// <summary>The default: the split placed where the threads' progress says both end together, so wherever the race
+    /// between them puts it (or nowhere, when the first read past every place first). Quieter logs than above: a split
+    /// near the middle needs an idle line after it to merge.</summary>
+    [Fact]
+    public void A_balanced_split_gives_the_report_of_one_pass()
+    {
+        var outcomes = new Dictionary<RangeSplitOutcome, int>();
+        Gen.Select(LogLineCatalogue.Logs(maxLines: 400, quietWeight: 9), Gen.Int[500, 4_000], Gen.Int[1, 300], Gen.Int[0, 20]).Sample((log, warmUp, piece, delay) =>
+        {
+            Assert.Equal(OnePass(log), Split(log, share: null, warmUp, piece, out var outcome, firstReaderDelay: TimeSpan.FromMicroseconds(delay)));
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }, iter: 300);
+        // A first reader slowed down a little per piece leaves the second time to count and set the split.
+        Assert.True(outcomes.GetValueOrDefault(RangeSplitOutcome.Merged) > 0, string.Join(", ", outcomes));
+    }
+
     /// <summary>Every labelled real log and golden case, split at random places (the unseen split is not opened).</summary>
     [Fact]
     public void Every_corpus_log_gives_the_same_report_split_anywhere()
@@ -53,16 +69,19 @@ public class RangeSplitTests
         Assert.True(merged > logs.Length / 10, $"{merged} merged of {logs.Length}");
     }
 
-    /// <summary>The seed's format at a few MiB with the default warm-up: merged, and the same report.</summary>
+    /// <summary>The seed's format at a few MiB with the default settings: merged, and the same report. The first reader
+    /// is slowed down (as if its core were busy) until it has far less of the log read than the second has counted: the
+    /// split then goes near the middle, where both end together.</summary>
     [Fact]
     public void A_seed_format_log_is_merged_with_the_default_settings()
     {
         var log = SeedFormatLog(6 * 1024 * 1024);
         var analyzer = new LogAnalyzer();
         var split = new RangeSplit();
-        split.Feed(analyzer, new MemoryLogBytes(log), null, TestContext.Current.CancellationToken);
+        split.Feed(analyzer, new SlowFirstReader(log, LogFile.ChunkBytes, TimeSpan.FromMilliseconds(5)), null, TestContext.Current.CancellationToken);
         analyzer.Complete();
         Assert.Equal(RangeSplitOutcome.Merged, split.Outcome);
+        Assert.InRange(split.SplitOffset, log.Length * 0.40, log.Length * 0.65);
         var report = ReportJson.Serialize(analyzer.CreateReport(new ReportContext { JobId = "t" }));
         Assert.Equal(OnePass(log), report);
         Assert.Contains("OutOfMemoryError", report, StringComparison.Ordinal);
@@ -119,13 +138,39 @@ public class RangeSplitTests
         return ReportJson.Serialize(analyzer.CreateReport(new ReportContext { JobId = "t" }));
     }
 
-    private static string Split(byte[] log, double share, int warmUp, int piece, out RangeSplitOutcome outcome)
+    private static string Split(byte[] log, double? share, int warmUp, int piece, out RangeSplitOutcome outcome, TimeSpan firstReaderDelay = default)
     {
         var analyzer = new LogAnalyzer();
         var split = new RangeSplit { FirstRangeShare = share, WarmUpBytes = warmUp, SeamSearchBytes = log.Length };
-        split.Feed(analyzer, new MemoryLogBytes(log, piece), null, TestContext.Current.CancellationToken);
+        split.Feed(analyzer, new SlowFirstReader(log, piece, firstReaderDelay), null, TestContext.Current.CancellationToken);
         analyzer.Complete();
         outcome = split.Outcome;
         return ReportJson.Serialize(analyzer.CreateReport(new ReportContext { JobId = "t" }));
+    }
+
+    /// <summary>A log in memory whose pieces take <paramref name="delay"/> longer for the thread that made it (the first
+    /// reader), so the second thread's count wins the race to the split as it does on a big file.</summary>
+    private sealed class SlowFirstReader(byte[] log, int pieceBytes, TimeSpan delay) : LogBytes
+    {
+        private readonly MemoryLogBytes _bytes = new(log, pieceBytes);
+        private readonly int _firstReader = Environment.CurrentManagedThreadId;
+
+        public override long Length => _bytes.Length;
+
+        public override void Visit(long from, long to, ByteVisitor visit, CancellationToken cancellationToken)
+        {
+            if (delay <= TimeSpan.Zero || Environment.CurrentManagedThreadId != _firstReader)
+            {
+                _bytes.Visit(from, to, visit, cancellationToken);
+                return;
+            }
+
+            _bytes.Visit(from, to, piece =>
+            {
+                var until = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+                while (System.Diagnostics.Stopwatch.GetTimestamp() < until) Thread.SpinWait(16);
+                return visit(piece);
+            }, cancellationToken);
+        }
     }
 }
