@@ -54,6 +54,18 @@ internal static class MappedFileFeed
         MemoryMappedFile.CreateFromFile(file.SafeFileHandle, mapName: null, capacity: 0, MemoryMappedFileAccess.Read,
             HandleInheritability.None, leaveOpen: true);
 
+    /// <summary>Shows <c>[from, to)</c> of the mapped file window by window on the calling thread alone, faulting pages in
+    /// as it goes (<see cref="LogBytes.Scan"/>).</summary>
+    public static void Scan(MemoryMappedFile map, long from, long to, ByteVisitor visit, CancellationToken cancellationToken)
+    {
+        for (var offset = from; offset < to; offset += WindowBytes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var window = MappedWindow.Open(map, offset, Math.Min(WindowBytes, to - offset), touchPageBytes: 0);
+            if (!visit(window.Bytes)) return;
+        }
+    }
+
     /// <summary>Shows <c>[from, to)</c> of the mapped file window by window; thread-safe, so ranges can be read at once.</summary>
     public static void Visit(MemoryMappedFile map, long from, long to, ByteVisitor visit, CancellationToken cancellationToken)
     {

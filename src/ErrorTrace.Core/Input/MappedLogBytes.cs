@@ -9,4 +9,7 @@ internal sealed class MappedLogBytes(MemoryMappedFile map, long length) : LogByt
 
     public override void Visit(long from, long to, ByteVisitor visit, CancellationToken cancellationToken) =>
         MappedFileFeed.Visit(map, from, to, visit, cancellationToken);
+
+    public override void Scan(long from, long to, ByteVisitor visit, CancellationToken cancellationToken) =>
+        MappedFileFeed.Scan(map, from, to, visit, cancellationToken);
 }

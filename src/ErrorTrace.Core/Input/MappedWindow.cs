@@ -24,13 +24,15 @@ internal sealed unsafe class MappedWindow : IDisposable
 
     public ReadOnlySpan<byte> Bytes => new(_bytes, Size);
 
-    /// <summary>Maps <paramref name="size"/> bytes at <paramref name="offset"/> and reads one byte of each page, which
-    /// faults the window into the process here rather than in the reader's path.</summary>
-    public static MappedWindow Open(MemoryMappedFile map, long offset, long size, int pageBytes)
+    /// <summary>Maps <paramref name="size"/> bytes at <paramref name="offset"/> and reads one byte of each page of
+    /// <paramref name="touchPageBytes"/>, which faults the window into the process here rather than in the reader's path
+    /// (0: no page is read here).</summary>
+    public static MappedWindow Open(MemoryMappedFile map, long offset, long size, int touchPageBytes)
     {
         var window = new MappedWindow(map.CreateViewAccessor(offset, size, MemoryMappedFileAccess.Read), (int)size);
+        if (touchPageBytes <= 0) return window;
         var sum = 0;
-        for (var i = 0; i < window.Size; i += pageBytes) sum += window._bytes[i];
+        for (var i = 0; i < window.Size; i += touchPageBytes) sum += window._bytes[i];
         s_touched = sum;
         return window;
     }

@@ -253,7 +253,7 @@ internal sealed class RangeSplit
     {
         var length = bytes.Length;
         long offset = 0, newlines = 0;
-        bytes.Visit(0, length, chunk =>
+        bytes.Scan(0, length, chunk =>
         {
             newlines += chunk.Count((byte)'\n');
             offset += chunk.Length;
