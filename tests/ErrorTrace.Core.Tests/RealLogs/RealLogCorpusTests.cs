@@ -57,7 +57,7 @@ public class RealLogCorpusTests
         var bad = RealLogCorpus.Cases
             .Where(c => !File.Exists(c.LogPath)
                 || !RealLogCorpus.Categories.Contains(c.Expected.Category)
-                || !c.SourceUrl.StartsWith("https://github.com/", StringComparison.Ordinal))
+                || !c.SourceUrl.StartsWith("https://", StringComparison.Ordinal))
             .Select(c => c.Slug)
             .ToList();
 
