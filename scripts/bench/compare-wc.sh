@@ -114,37 +114,9 @@ if [[ ,$tools, == *,errortrace,* ]]; then
   [[ -x $cli ]] || { echo "no published CLI at $cli" >&2; exit 1; }
 fi
 
-# One measured run: prints "nanoseconds peak_rss_kib exit_code".
-measure() {
-  local rss_file start end rc out=${measure_out:-/dev/null}
-  rss_file=$(mktemp)
-  start=$(date +%s%N)
-  set +e
-  /usr/bin/time -f '%M' -o "$rss_file" "${pin[@]}" "$@" >"$out" 2>/dev/null
-  rc=$?
-  set -e
-  end=$(date +%s%N)
-  echo "$(( end - start )) $(tail -1 "$rss_file") $rc"
-  rm -f "$rss_file"
-}
-
-# One warm-up (its output kept in $warmup_out when set), then $runs timed runs: prints "best median max_rss rc".
-bench_tool() {
-  local times=() rss_max=0 rc=0 line ns rss
-  measure_out=${warmup_out:-} measure "$@" >/dev/null
-  for _ in $(seq "$runs"); do
-    line=$(measure "$@")
-    read -r ns rss rc <<<"$line"
-    times+=("$ns")
-    (( rss > rss_max )) && rss_max=$rss
-  done
-  python3 - "$rss_max" "$rc" "${times[@]}" <<'PY'
-import statistics, sys
-rss, rc, *ns = sys.argv[1:]
-s = sorted(int(x) / 1e9 for x in ns)
-print(f"{s[0]:.3f} {statistics.median(s):.3f} {rss} {rc}")
-PY
-}
+# measure and bench_tool: scripts/bench/measure.sh.
+source "$repo/scripts/bench/measure.sh"
+measure_prefix=()
 
 results=$work/results-$(date -u +%Y%m%dT%H%M%S).tsv
 report() { # path
@@ -153,7 +125,7 @@ report() { # path
   name=$(basename "$path")
   cat "$path" >/dev/null # warm the page cache; the warm-up runs then keep it warm
   for core in ${cores//,/ }; do
-    if [[ $core == 1 ]]; then pin=(taskset -c 0); else pin=(); fi
+    if [[ $core == 1 ]]; then measure_prefix=(taskset -c 0); else measure_prefix=(); fi
     echo "measuring $name ($bytes bytes, $runs runs per tool after a warm-up, cores: $core, load $(cut -d' ' -f1 /proc/loadavg)) ..." >&2
     for tool in ${tools//,/ }; do
       case $tool in

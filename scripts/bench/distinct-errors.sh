@@ -111,42 +111,9 @@ PY
   echo "$path"
 }
 
-# One run: prints "seconds peak_rss_kib exit_code" (exit 124: timed out).
-measure() {
-  local rss_file start end rc out=${measure_out:-/dev/null}
-  rss_file=$(mktemp)
-  start=$(date +%s%N)
-  set +e
-  /usr/bin/time -f '%M' -o "$rss_file" timeout "$timeout_s" "$@" >"$out" 2>/dev/null
-  rc=$?
-  set -e
-  end=$(date +%s%N)
-  echo "$(( end - start )) $(tail -1 "$rss_file" | grep -Eo '^[0-9]+$' || echo 0) $rc"
-  rm -f "$rss_file"
-}
-
-# One warm-up, then $runs timed runs (none after a warm-up that timed out): prints "best median max_rss rc".
-bench_tool() {
-  local times=() rss_max=0 rc line ns rss
-  line=$(measure_out=${warmup_out:-} measure "$@")
-  read -r ns rss rc <<<"$line"
-  if [[ $rc == 124 ]]; then
-    echo "timeout timeout $rss $rc"
-    return
-  fi
-  for _ in $(seq "$runs"); do
-    line=$(measure "$@")
-    read -r ns rss rc <<<"$line"
-    times+=("$ns")
-    (( rss > rss_max )) && rss_max=$rss
-  done
-  python3 - "$rss_max" "$rc" "${times[@]}" <<'PY'
-import statistics, sys
-rss, rc, *ns = sys.argv[1:]
-s = sorted(int(x) / 1e9 for x in ns)
-print(f"{s[0]:.3f} {statistics.median(s):.3f} {rss} {rc}")
-PY
-}
+# measure and bench_tool: scripts/bench/measure.sh.
+source "$repo/scripts/bench/measure.sh"
+measure_prefix=(timeout "$timeout_s")
 
 results=$work/results-$(date -u +%Y%m%dT%H%M%S).tsv
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), errortrace from $label, $info INFO records per error, $runs runs per tool"
