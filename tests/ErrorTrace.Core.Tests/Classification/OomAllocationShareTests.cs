@@ -52,4 +52,21 @@ public sealed class OomAllocationShareTests
 
         Assert.Throws<ArgumentException>(() => PhaseEvidence.Create(document, "phases.x"));
     }
+
+    [Theory]
+    [InlineData("_flash_attn_varlen_backward", "flash_attn/flash_attn_interface.py", FailureCategory.OomTraining)]
+    [InlineData("_bwd_kernel", "triton_flash_attn.py", FailureCategory.OomTraining)]
+    [InlineData("_flash_attn_varlen_forward", "flash_attn/flash_attn_interface.py", FailureCategory.OomEval)]
+    public void A_fused_kernels_backward_half_is_training_and_its_forward_half_is_not(string function, string file, string expected)
+    {
+        var log = $"""
+            Traceback (most recent call last):
+              File "/usr/lib/python3.11/site-packages/{file}", line 165, in {function}
+                dq, dk, dv, softmax_d, = flash_attn_cuda.varlen_bwd(
+            torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 8.81 GiB (GPU 1; 23.68 GiB total capacity; 14.97 GiB already allocated; 7.56 GiB free)
+
+            """;
+
+        Assert.Equal(expected, Analyze.Text(log).Analysis?.ErrorType);
+    }
 }

@@ -154,7 +154,6 @@ internal static class RealLogPending
         ["yolov5-12674-data-yaml-missing-train-key"] = "batch g1, scored before fixing: category: expected config_error, got user_code",
         ["yolov7-72-test-py-validation-bar-oom-cut"] = "batch g1, scored before fixing: category: expected oom_eval, got unknown; innermost frame: expected …models/yolo.py in forward, got (none)",
         ["zetta-utils-671-srun-step-aborted-due-to-time-limit"] = "batch g1, scored before fixing: root exception type: expected (none), got SIGTERM",
-        ["axolotl-849-sample-packing-flash-attn-varlen-bwd-oom"] = "batch g2, scored before fixing: category: expected oom_training, got oom_eval",
         ["axolotl-971-mistral-qlora-sample-packing-341gib-oom"] = "batch g2, scored before fixing: category: expected oom_training, got oom_eval",
         ["background-matting-58-train-real-fixed-4-channel-input-images"] = "batch g2, scored before fixing: category: expected data_error, got unknown",
         ["comfyui-spectrum-minimax-h3-99-fatal-segfault-comfy-compiler"] = "batch g2, scored before fixing: category: expected dependency_error, got segfault",
