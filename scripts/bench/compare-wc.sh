@@ -24,6 +24,8 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# publish_cli, measure and bench_tool.
+source "$repo/scripts/bench/measure.sh"
 work=/tmp/errortrace-bench
 file=""
 logs=seed,mixed
@@ -87,35 +89,15 @@ generate() { # kind size -> path
 }
 
 if [[ ,$tools, == *,errortrace,* ]]; then
-  if [[ -n $rev ]]; then
-    commit=$(git -C "$repo" rev-parse --short "$rev")
-    src_root=$work/src-$commit
-    if [[ ! -d $src_root ]]; then
-      mkdir -p "$src_root.tmp" && git -C "$repo" archive "$commit" | tar -x -C "$src_root.tmp" && mv "$src_root.tmp" "$src_root"
-    fi
-    label="commit $commit"
-  else
-    src_root=$repo
-    commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
-    dirty=$(git -C "$repo" status --porcelain -- src 2>/dev/null | head -1)
-    label="working tree at $commit${dirty:+ (src/ has uncommitted changes)}"
-  fi
-  cli_dir=$work/cli
   if [[ $publish == 1 ]]; then
-    echo "publishing the CLI (Release, Native AOT, $label) to $cli_dir ..." >&2
-    # Own artifacts path: other engineers build the same projects in the repo's artifacts/ concurrently.
-    rm -rf "$cli_dir"
-    dotnet publish "$src_root/src/ErrorTrace.Cli" -c Release -o "$cli_dir" --artifacts-path "$work/artifacts" \
-      -nologo -v quiet -clp:ErrorsOnly >&2
+    publish_cli "$repo" "$rev" "$work"
   else
     label="previously published CLI"
   fi
-  cli=$cli_dir/errortrace
+  cli=$work/cli/errortrace
   [[ -x $cli ]] || { echo "no published CLI at $cli" >&2; exit 1; }
 fi
 
-# measure and bench_tool: scripts/bench/measure.sh.
-source "$repo/scripts/bench/measure.sh"
 measure_prefix=()
 
 results=$work/results-$(date -u +%Y%m%dT%H%M%S).tsv

@@ -25,6 +25,8 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# publish_cli, measure and bench_tool.
+source "$repo/scripts/bench/measure.sh"
 work=/tmp/errortrace-distinct
 counts=1000,6000,20000
 info=10
@@ -56,22 +58,7 @@ label="CLI at $cli"
 if [[ -z $cli ]]; then
   cli=$work/cli/errortrace
   if [[ $publish == 1 ]]; then
-    if [[ -n $rev ]]; then
-      commit=$(git -C "$repo" rev-parse --short "$rev")
-      src_root=$work/src-$commit
-      if [[ ! -d $src_root ]]; then
-        mkdir -p "$src_root.tmp" && git -C "$repo" archive "$commit" | tar -x -C "$src_root.tmp" && mv "$src_root.tmp" "$src_root"
-      fi
-      label="commit $commit"
-    else
-      src_root=$repo
-      label="working tree at $(git -C "$repo" rev-parse --short HEAD)"
-    fi
-    echo "publishing the CLI (Release, Native AOT, $label) to $work/cli ..." >&2
-    # Own artifacts path: other engineers build the same projects in the repo's artifacts/ concurrently.
-    rm -rf "$work/cli"
-    dotnet publish "$src_root/src/ErrorTrace.Cli" -c Release -o "$work/cli" --artifacts-path "$work/artifacts" \
-      -nologo -v quiet -clp:ErrorsOnly >&2
+    publish_cli "$repo" "$rev" "$work"
   else
     label="previously published CLI"
   fi
@@ -111,8 +98,6 @@ PY
   echo "$path"
 }
 
-# measure and bench_tool: scripts/bench/measure.sh.
-source "$repo/scripts/bench/measure.sh"
 measure_prefix=(timeout "$timeout_s")
 
 results=$work/results-$(date -u +%Y%m%dT%H%M%S).tsv
