@@ -1,7 +1,7 @@
 // The analysis, under the traceback: what the category means, the suggestions that fit (the first few, the rest behind
 // a button), the evidence lines (each opens the log there), the rule that decided.
 import { h, heading } from "../dom";
-import { humanize } from "../format";
+import { exceptionLine, humanize } from "../format";
 import type { ErrorReport } from "../types";
 import type { ViewActions, ViewSettings, ViewState } from "../view";
 
@@ -45,6 +45,5 @@ export function renderSummary(report: ErrorReport, state: ViewState, settings: V
 
 /** The engine's own summary repeats the heading: not shown twice. */
 function heroText(report: ErrorReport): string | null {
-  const tb = report.traceback;
-  return tb ? `${tb.exception_type}: ${tb.exception_message.split("\n")[0]}` : null;
+  return report.traceback ? exceptionLine(report.traceback) : null;
 }
