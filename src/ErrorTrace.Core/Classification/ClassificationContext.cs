@@ -73,8 +73,8 @@ internal sealed class ClassificationContext
     public string PhaseOfEntry(ErrorEntry? entry) =>
         Rules.Phases.Infer([], entry?.Phase, _latestLineHint, Rules.Frames, Everywhere).Phase;
 
-    /// <summary>Whether evidence holds anywhere in the input: any failure's frames (chains included) and frame paths, any
-    /// record phase, any line near the death. For a phase hint's <c>unless</c> ("no training evidence at all") and
+    /// <summary>Whether evidence holds anywhere in the input: any failure's frames (chains included), frame paths and
+    /// messages, any record phase, any line near the death. For a phase hint's <c>unless</c> ("no training evidence at all") and
     /// <c>mentions</c> ("a vLLM worker").</summary>
     public bool Everywhere(PhaseEvidence evidence)
     {
@@ -93,7 +93,8 @@ internal sealed class ClassificationContext
         {
             if (evidence.MatchesFrames(view.Frames, Rules.Frames) || evidence.MatchesRecord(view.Phase)) return true;
             if (evidence.Mentions is { } mentions && view.Frames.Any(f => mentions.Find(f.File) >= 0)) return true;
-            if (evidence.AllocationShare is not null && evidence.MentionedIn(view.Message)) return true;
+            // The failure's own message too: an error line mirrors it only when a logger printed it again.
+            if (evidence.MentionedIn(view.Message)) return true;
         }
 
         foreach (var entry in Input.Errors)

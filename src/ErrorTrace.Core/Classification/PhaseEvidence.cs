@@ -17,7 +17,7 @@ internal sealed class PhaseEvidence
     /// <summary>Lines printed before the death (progress bars, banners).</summary>
     public TextMatcher? Lines { get; init; }
 
-    /// <summary>Any line near the death or frame path (the whole program's evidence).</summary>
+    /// <summary>Any line near the death, error line, failure message or frame path (the whole program's evidence).</summary>
     public TextMatcher? Mentions { get; init; }
 
     /// <summary>A call in the innermost frame's source line (<c>\bname\s*\(</c>).</summary>

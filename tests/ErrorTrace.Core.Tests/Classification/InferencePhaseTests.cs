@@ -98,6 +98,34 @@ public sealed class InferencePhaseTests
         Assert.Equal(FailureCategory.HostOom, analysis.ErrorType);
     }
 
+    [Theory]
+    [InlineData("server-1  | 2023-12-22T00:21:35Z ERROR batch{batch_size=1}:prefill: text_generation_client: router/client/src/lib.rs:33: Server error: warmup done")]
+    [InlineData("2024-03-01T10:00:02Z  INFO text_generation_launcher: Starting shard rank=0")]
+    [InlineData("(EngineCore_DP0 pid=2107) INFO 11-04 18:54:33 [core.py:71] Initializing a V1 LLM engine with config: model='Qwen/Qwen3-8B'")]
+    [InlineData("$ vllm serve mistralai/Mistral-7B-v0.1 --dtype half --max-model-len 4096")]
+    [InlineData("python -m sglang.launch_server --model-path deepseek-ai/DeepSeek-V3 --tp 8")]
+    [InlineData("self.token_to_kv_pool_allocator.available_size()=2048")]
+    public void A_servers_own_lines_make_an_inference_program(string line) =>
+        Assert.Equal((FailureCategory.OomEval, "evaluation"), Classify(Forward(), [line]));
+
+    [Fact]
+    public void An_rl_trainer_that_rolls_out_with_vllm_is_training() =>
+        Assert.Equal(FailureCategory.OomTraining, Classify(
+            ["train_grpo.py:main", Trainer + ":train", Trainer + ":_inner_training_loop", Sp + "trl/trainer/grpo_trainer.py:_prepare_inputs",
+             Sp + "torch/nn/modules/module.py:_call_impl"],
+            ["(EngineCore_DP0 pid=311) INFO 06-02 [core.py:71] Initializing a V1 LLM engine", "vllm_gpu_memory_utilization=0.3"]).Category);
+
+    [Theory]
+    [InlineData("RuntimeError", "Decode out of memory. Try to lower your batch size.\nTry to allocate 148 tokens.\nAvaliable tokens: 2048")]
+    [InlineData("RuntimeError", "Prefill out of memory. Try to lower your batch size.")]
+    public void SGLangs_token_pool_exhaustion_is_an_inference_oom(string type, string message) =>
+        Assert.Equal(FailureCategory.OomEval, FailureClassifier.Classify(In(Py(type, message)), RuleSet.Default)!.ErrorType);
+
+    [Fact]
+    public void Running_out_of_memory_while_decoding_a_file_is_not_a_gpu_oom() =>
+        Assert.DoesNotContain(FailureClassifier.Classify(In(Py("MemoryError", "out of memory while decoding the JPEG file")), RuleSet.Default)!.ErrorType,
+            new[] { FailureCategory.OomEval, FailureCategory.OomTraining });
+
     private static string[] Forward() => ["run.py:<module>", "run.py:main", Sp + "torch/nn/modules/module.py:_call_impl", Sp + "torch/nn/modules/conv.py:forward"];
 
     private static (string Category, string Phase) Classify(string[] frames, string[] lines)

@@ -170,8 +170,6 @@ internal static class RealLogPending
         ["peft-1337-old-adapter-enable-lora-size-mismatch-lines"] = "batch g2, scored before fixing: category: expected config_error, got (no analysis)",
         ["py-faster-rcnn-884-nw1-worker-segfault-double-spaced"] = "batch g2, scored before fixing: root exception type: expected (none), got SIGSEGV",
         ["residualattention-2-bus-error-shm-worker-recv-bytes"] = "batch g2, scored before fixing: root exception type: expected (none), got SIGBUS",
-        ["sglang-4602-decode-out-of-memory-page-size-64"] = "batch g2, scored before fixing: category: expected oom_eval, got host_oom",
-        ["text-generation-inference-1374-prefill-oom-after-warmup-compose"] = "batch g2, scored before fixing: category: expected oom_eval, got oom_training",
         ["transformers-11139-bart-xsum-predict-beams-oom-during-prediction"] = "batch g2, scored before fixing: category: expected oom_eval, got unknown",
         ["unsloth-1404-tokenizer-no-add-generation-prompt-exported"] = "batch g2, scored before fixing: category: expected config_error, got unknown",
         ["unsloth-1828-patch-sfttrainer-syntaxerror-version-mismatch"] = "batch g2, scored before fixing: category: expected dependency_error, got user_code; innermost frame: expected …unsloth/tokenizer_utils.py in <module>, got <string> in ",
