@@ -29,6 +29,7 @@ public sealed partial class LogAnalyzer
         if (stream.ContinuationTarget is { } used) _errors.NoteTargetUsed(used);
         var idle = stream.IsIdle;
         line = PastedMarkdown.Strip(line);
+        if (!_readingFlattened && FlattenedTraceback.MayBe(line) && ReadFlattened(stream, line, lineNumber)) return;
         if (RunBanners.Match(line) is { } banner)
         {
             // A new run's banner ends whatever the last run left open (an exception message's continuation lines).
@@ -105,6 +106,28 @@ public sealed partial class LogAnalyzer
                 if (idle && _errors.LastCounted is { } group) _repeatedWarnings.Remember(bytes, group);
             }
         }
+    }
+
+    /// <summary>The lines of a flattened printout being read (<see cref="FlattenedTraceback"/>): they are never flattened.</summary>
+    private bool _readingFlattened;
+
+    /// <summary>A traceback a paste put on one line: read as the lines CPython printed, all at this line's number. Rare
+    /// (a paste), so the pieces may allocate.</summary>
+    private bool ReadFlattened(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
+    {
+        var pieces = new List<string>();
+        if (!FlattenedTraceback.TrySplit(line, pieces)) return false;
+        _readingFlattened = true;
+        try
+        {
+            foreach (var piece in pieces) OnUnstructured(stream, System.Text.Encoding.UTF8.GetBytes(piece), piece, lineNumber);
+        }
+        finally
+        {
+            _readingFlattened = false;
+        }
+
+        return true;
     }
 
     /// <summary>A chain sentence CPython's printer read, then IPython's header for the next part (a notebook's chain
