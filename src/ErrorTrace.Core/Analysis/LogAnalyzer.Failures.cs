@@ -60,7 +60,8 @@ public sealed partial class LogAnalyzer
     {
         var start = MarkerMatchers.SkipBracketPrefix(line);
         var text = line[start..];
-        if (!ExceptionLine.TryParse(text, out var typeLength, out var messageStart)) return;
+        if (!ExceptionLine.TryParse(text, out var typeLength, out var messageStart)
+            && !OpErrorSummaryLine.TryParse(text, out typeLength, out messageStart)) return;
         var failure = new TracebackInfo
         {
             Raw = line.ToString(),

@@ -56,8 +56,8 @@ internal static class LineMarkers
         new("nonfinite-callback", ["Invalid loss, terminating training", "Signaling Trainer to stop"],
             "Callbacks that stop training on a NaN/Inf loss and print a sentence, with no traceback, usually glued to the progress bar that was running: Keras' TerminateOnNaN ('Batch 12: Invalid loss, terminating training') and Lightning's EarlyStopping with check_finite ('Monitored metric val_loss = nan is not finite. Previous best value was 0.432. Signaling Trainer to stop.'). The report starts at 'Batch'/'Monitored metric'; what is before it is the bar. Lightning's needle is its last sentence: 'is not finite' starts with 'is n', which begins too many ordinary words for the gate's 4-byte fingerprints (twice the realistic log's candidate windows), and 'Previous best value was' put 20 % more windows to verify; with 'Signaling Trainer to stop' the gate's buckets verify fewer than before. EarlyStopping's other stops (patience, thresholds) end with the same sentence and are no error: the matcher wants 'is not finite.' before it.",
             MarkerMatchers.NonFiniteCallback),
-        new("exception-line", ["Error: ", "Exception: ", "Error:", "Exception:", "SystemExit: "],
-            "'SomeError: message' at column 0 outside a traceback: printed exceptions (print(e), a launcher's summary), and 'SystemExit: 1' as IPython prints a script's sys.exit(1) without its traceback.",
+        new("exception-line", ["Error: ", "Exception: ", "Error:", "Exception:", "SystemExit: ", "(see above for traceback): "],
+            "'SomeError: message' at column 0 outside a traceback: printed exceptions (print(e), a launcher's summary), 'SystemExit: 1' as IPython prints a script's sys.exit(1) without its traceback, and TensorFlow 1's 'ResourceExhaustedError (see above for traceback): OOM …' (whose type is not followed by a colon; the needle starts at '(see', rare in logs).",
             MarkerMatchers.ExceptionLine),
     ];
 

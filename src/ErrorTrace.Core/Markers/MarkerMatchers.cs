@@ -149,10 +149,12 @@ internal static class MarkerMatchers
         line.Contains("failed.", StringComparison.Ordinal) ? new MarkerHit(marker, MarkerKind.Error) : null;
 
     /// <summary><c>ValueError: bad value</c> at column 0: a type name ending in Error/Exception, then the message; or
-    /// <c>SystemExit: 1</c>, a non-zero exit printed without its traceback (IPython).</summary>
+    /// <c>SystemExit: 1</c>, a non-zero exit printed without its traceback (IPython); or TensorFlow 1's
+    /// <c>ResourceExhaustedError (see above for traceback): …</c> (<see cref="Tracebacks.OpErrorSummaryLine"/>).</summary>
     public static MarkerHit? ExceptionLine(LineMarker marker, ReadOnlySpan<char> line)
     {
         line = line[SkipBracketPrefix(line)..];
+        if (Tracebacks.OpErrorSummaryLine.TryParse(line, out _, out _)) return new MarkerHit(marker, MarkerKind.Error);
         if (!Tracebacks.ExceptionLine.TryParse(line, out var typeLength, out var messageStart)) return null;
         var type = line[..typeLength];
         if (type.SequenceEqual("SystemExit")) return IsFailureExit(line[messageStart..]) ? new MarkerHit(marker, MarkerKind.Error) : null;
