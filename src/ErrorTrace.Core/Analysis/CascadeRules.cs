@@ -25,10 +25,15 @@ internal static class CascadeRules
             "Ray Train's driver re-raises a worker's failure as TrainingFailedError ('The Ray Train run failed. Please inspect the previous error messages for a cause'); the worker's own traceback, printed with its (RayTrainWorker pid=…) label or chained as the cause, is the root."),
         ("nccl-watchdog", f => Mentions(f, "Watchdog caught collective operation timeout") || Mentions(f, "watchdog thread terminated"),
             "A rank waiting on a collective that a failed peer never joined times out after the peer's failure."),
+        (HorovodShutdown, f => Mentions(f, "Horovod has been shut down. This was caused by an exception on one of the ranks"),
+            "Horovod's collectives raise AbortedError ('Horovod has been shut down. This was caused by an exception on one of the ranks …') on every rank once one rank failed or left."),
         ("peer-gone", f => Mentions(f, "Connection reset by peer") || Mentions(f, "Broken pipe") || Mentions(f, "communicator was aborted")
             || Mentions(f, "NCCL communicator was aborted") || Mentions(f, "has been terminated") && Mentions(f, "rank"),
             "Collectives fail on the survivors once a peer process has died."),
     ];
+
+    /// <summary>Horovod's shutdown names no cause of its own: it says the cause was another rank's exception.</summary>
+    public const string HorovodShutdown = "horovod-shutdown";
 
     /// <summary>The id of the first cascade rule the failure matches, or null.</summary>
     public static string? Match(TracebackInfo failure)

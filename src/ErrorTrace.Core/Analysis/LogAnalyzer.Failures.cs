@@ -72,6 +72,9 @@ public sealed partial class LogAnalyzer
             ExceptionLine = lineNumber,
             Host = stream.Host,
         };
+        // A lone line that says the failure was another rank's (Horovod's shutdown) is no root cause of its own, not even
+        // when nothing else was printed: the log then shows no exception for the cause.
+        if (CascadeRules.Match(failure) == CascadeRules.HorovodShutdown) return;
         _failures.Record(failure, stream.Rank, stream.LastTimestamp, null, null);
         SubprocessDeath.Read(failure, stream, this);
     }

@@ -48,6 +48,16 @@ public class OpErrorSummaryLineTests
     }
 
     [Fact]
+    public void Horovods_shutdown_summary_is_another_ranks_failure_not_a_root_of_its_own()
+    {
+        var report = Analyze.Text(
+            "E tensorflow/stream_executor/cuda/cuda_driver.cc:806] failed to allocate 512.00M (536870912 bytes) from device: CUDA_ERROR_OUT_OF_MEMORY: out of memory\n"
+            + "AbortedError (see above for traceback): Horovod has been shut down. This was caused by an exception on one of the ranks or an attempt to allreduce a tensor after one of the ranks finished execution.\n");
+
+        Assert.DoesNotContain(report.Tracebacks, t => t.ExceptionType == "AbortedError");
+    }
+
+    [Fact]
     public void Prose_that_says_see_above_for_traceback_is_not_an_exception()
     {
         var report = Analyze.Text("the job failed, please see above for traceback (see above for traceback): nothing here\n");
