@@ -171,7 +171,6 @@ internal static class RealLogPending
         ["endoscopy-depth-5-load-intermediate-data-stale-pkl-keyerror"] = "batch g3, scored before fixing: category: expected config_error, got data_error",
         ["horovod-62-keras-mnist-mxm-memcpy-segv-mpi-send"] = "batch g3, scored before fixing: root exception type: expected SIGSEGV, got (none)",
         ["mosaicml-streaming-493-bus-error-shm-1593-streams"] = "batch g3, scored before fixing: root exception type: expected (none), got SIGBUS",
-        ["nabu-9-label-48-outside-range-output-dim"] = "batch g3, scored before fixing: category: expected config_error, got (no analysis); root exception type: expected InvalidArgumentError, got (none). Now: category now right (config-labels-outside-model-output on the line); left for the engine (parsing): root exception type: expected InvalidArgumentError, got (none)",
         ["nnunet-1516-ddp-allgather-seqnum5-watchdog-timeout"] = "batch g3, scored before fixing: innermost frame: expected …c10d/ProcessGroupNCCL.cpp in checkTimeout, got (none)",
         ["rfdiffusion-384-complex-fold-ckpt-linear-shape-mismatch"] = "batch g3, scored before fixing: category: expected config_error, got user_code",
         ["semanticstylegan-8-lmdb-bad-image-after-6900-iters-cut"] = "batch g3, scored before fixing: category: expected data_error, got (no analysis)",
