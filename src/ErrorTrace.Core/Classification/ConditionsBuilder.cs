@@ -56,6 +56,7 @@ internal static class ConditionsBuilder
         var onErrors = targets.Contains(RuleTarget.Errors);
         if (match.Levels is not null && !onErrors) throw new ArgumentException("levels only applies to rules on errors");
         if (match.NoRoot is not null && !onErrors) throw new ArgumentException("no_root only applies to rules on errors");
+        if (match.AtEnd is not null && targets.Any(t => t != RuleTarget.Context)) throw new ArgumentException("at_end only applies to rules on context alone");
         if (match.Phases is not null && targets.Any(t => t is RuleTarget.Summary or RuleTarget.Context))
             throw new ArgumentException("phases (the record's phase tag) cannot apply to the summary or context lines");
 
@@ -80,6 +81,7 @@ internal static class ConditionsBuilder
             Levels = ToSet(match.Levels) ?? FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "error"),
             RaisedIn = match.RaisedIn,
             NoRoot = match.NoRoot == true,
+            AtEnd = match.AtEnd == true,
             Signals = SignalMatcher.Create(match.Signals),
             Modules = ModuleMatcher.Create(match.Modules, "modules"),
             ErrorPhases = match.ErrorPhases is { Count: > 0 } p ? p.ToFrozenSet(StringComparer.Ordinal) : null,

@@ -49,4 +49,7 @@ internal sealed class MatchDocument
 
     /// <summary>Rules on errors only: the log has no root failure at all (no traceback, abort or death).</summary>
     public bool? NoRoot { get; set; }
+
+    /// <summary>Rules on context only: the matching lines end the log (see <see cref="RuleConditions.AtEnd"/>).</summary>
+    public bool? AtEnd { get; set; }
 }

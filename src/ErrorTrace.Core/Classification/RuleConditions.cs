@@ -44,6 +44,11 @@ internal sealed class RuleConditions
     /// nothing was raised, Hydra's for its own config errors).</summary>
     public bool NoRoot { get; init; }
 
+    /// <summary>Context rules: the log ends on matching lines (the last line near the death matches, and so does every line
+    /// after the latest one that does not). A wait printed again and again until the log stops is a hang; the same line
+    /// followed by progress was only a slow start.</summary>
+    public bool AtEnd { get; init; }
+
     /// <summary>A death by one of these signals, or a text reporting one.</summary>
     public SignalMatcher? Signals { get; init; }
 

@@ -97,7 +97,12 @@ internal static class RuleMatcher
         List<EvidenceLine>? evidence = null;
         for (var i = lines.Count - 1; i >= 0; i--)
         {
-            if (!conditions.MatchesText(lines[i].Text)) continue;
+            if (!conditions.MatchesText(lines[i].Text))
+            {
+                if (conditions.AtEnd) break;
+                continue;
+            }
+
             evidence ??= [];
             Evidence.Add(evidence, lines[i].Line, lines[i].Text.Trim());
             if (evidence.Count >= Evidence.MaxLines) break;

@@ -34,6 +34,7 @@ internal static class RulesDocumentReader
         ("levels"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Levels = ReadStrings(ref r)),
         ("raised_in"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.RaisedIn = ReadString(ref r)),
         ("no_root"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.NoRoot = ReadBool(ref r)),
+        ("at_end"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.AtEnd = ReadBool(ref r)),
         ("wordings"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Wordings = ReadStrings(ref r)),
         ("signals"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Signals = ReadStrings(ref r)),
         ("modules"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Modules = ReadStrings(ref r)),

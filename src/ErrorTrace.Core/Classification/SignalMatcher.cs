@@ -8,7 +8,8 @@ namespace ErrorTrace.Core.Classification;
 /// A death by one of a rule's signals: a failure of kind <c>signal</c> with that type, or a text reporting it the ways
 /// launchers, shells and schedulers do: the name (<c>SIGKILL</c>), <c>Signal 9 (SIGKILL)</c>, an exit code of -N
 /// (Python's subprocess, torchelastic's <c>exitcode: -9</c>, DeepSpeed's <c>return code = -9</c>) or 128+N (a shell's 137),
-/// <c>killed by signal: Killed</c>, and a line that is only the shell's word (<c>Killed</c>). One condition instead of
+/// <c>killed by signal: Killed</c>, and a line that is only the shell's word (<c>Killed</c>, or <c>已杀死</c> in a zh_CN
+/// locale) or ends with it glued to a progress bar (<c>…15381.54 examples/s]Killed</c>). One condition instead of
 /// the same five regexes copied into every rule about a signal.
 /// </summary>
 internal sealed class SignalMatcher
@@ -46,6 +47,16 @@ internal sealed class SignalMatcher
             patterns.Add($@"\b(exit(ed)?|return(ed)?)( with| non-zero)?( exit)? (status|code)\s*[:=]?\s*(-{n}|{shell})\b");
             patterns.Add($@"killed by signal:? {Regex.Escape(description)}");
             patterns.Add($@"^\s*{Regex.Escape(description)}\s*$");
+            // Glued to the progress bar it cut short ("[03:08<01:16, 15381.54 examples/s]Killed", Keras' "loss: 2.1371Killed"):
+            // the shell's report follows the bar's last character with no space, which prose never does.
+            patterns.Add($@"[\d\]]{Regex.Escape(description)}( \(core dumped\))?\s*$");
+            foreach (var word in SignalTable.Localized(name))
+            {
+                words.Add(word);
+                // The shell's localized report, alone on its line, with its own "(core dumped)" words if any.
+                patterns.Add($@"^\s*{Regex.Escape(word)}\s*(\([^)\n]{{1,40}}\))?\s*$");
+            }
+
         }
 
         return new SignalMatcher(new HashSet<string>(names, StringComparer.Ordinal),
