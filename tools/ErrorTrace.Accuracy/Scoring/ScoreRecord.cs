@@ -37,5 +37,5 @@ public static class ScoreRecord
     /// <summary>Lines for <c>RealLogPending</c>'s table: each case that is not right in every field, with what differs.</summary>
     public static string PendingLines(IEnumerable<CaseScore> scores) =>
         string.Concat(scores.Where(s => !s.AllRight).Select(s =>
-            $"        [\"{s.Case.Slug}\"] = \"batch {s.Case.Batch}, scored before fixing: {string.Join("; ", s.Problems()).Replace("\"", "'", StringComparison.Ordinal)}\",{Environment.NewLine}"));
+            $"        [\"{s.Case.Slug}\"] = \"batch {s.Case.Batch}, scored before fixing: {string.Join("; ", s.Problems()).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "'", StringComparison.Ordinal)}\",{Environment.NewLine}"));
 }
