@@ -46,6 +46,14 @@ public sealed partial class LogAnalyzer : ILineSink
 
     public bool IsComplete { get; private set; }
 
+    private List<string>? _inputNotes;
+
+    /// <summary>What the reader could not read (a corrupt or truncated gzip stream): shown among the report's notes, so a
+    /// report on a partly unreadable file says so instead of looking complete.</summary>
+    public void NoteInput(string note) => (_inputNotes ??= []).Add(note);
+
+    internal IReadOnlyList<string> InputNotes => _inputNotes ?? [];
+
     /// <summary>Physical lines read so far.</summary>
     public long Lines => _splitter.PhysicalLines;
 

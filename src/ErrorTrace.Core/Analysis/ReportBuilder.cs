@@ -25,6 +25,7 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
             notes.Add($"{analyzer.TruncatedLines} line(s) longer than {EngineLimits.MaxLineBytes / 1024} KiB were cut; only their start was read.");
         if (analyzer.Errors.Dropped > 0)
             notes.Add($"{analyzer.Errors.Dropped} occurrence(s) of further distinct errors were not grouped (more than {EngineLimits.MaxErrorGroups} distinct).");
+        notes.AddRange(analyzer.InputNotes);
         if (!analyzer.IsComplete) notes.Add("The log was still being read; open blocks are shown as read so far.");
 
         // The classifier weighs the root's run only: an earlier run's OOM kill says nothing of why the last run died.

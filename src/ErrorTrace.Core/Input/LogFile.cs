@@ -58,44 +58,65 @@ public static class LogFile
         return read == magic.Length && IsGzip(magic);
     }
 
-    /// <summary>Feeds a stream to an analyzer chunk by chunk, decompressing gzip when the stream starts with its magic bytes.</summary>
+    /// <summary>Feeds a stream to an analyzer chunk by chunk, decompressing gzip when the stream starts with its magic bytes.
+    /// Content never throws: a stream that starts like gzip but is not gzip is read as text (from its start when the stream
+    /// can seek, else what was peeked), and a gzip stream that breaks off keeps what was decompressed; the report's notes
+    /// say which.</summary>
     public static void Feed(LogAnalyzer analyzer, Stream stream, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(stream);
         var buffer = new byte[ChunkBytes];
         var head = ReadAtLeast(stream, buffer, 2);
-        var source = stream;
-        GZipStream? gzip = null;
-        if (head >= 2 && IsGzip(buffer))
+        if (head < 2 || !IsGzip(buffer))
         {
-            gzip = new GZipStream(new PrefixedStream(buffer.AsMemory(0, head).ToArray(), stream), CompressionMode.Decompress);
-            source = gzip;
-            head = 0;
+            analyzer.Append(buffer.AsSpan(0, head));
+            Copy(analyzer, stream, stream, buffer, head, progress, cancellationToken);
+            return;
         }
 
+        var start = stream.CanSeek ? stream.Position - head : -1;
+        var peeked = buffer.AsSpan(0, head).ToArray();
         try
         {
-            long total = 0;
-            if (head > 0)
-            {
-                analyzer.Append(buffer.AsSpan(0, head));
-                total += head;
-            }
-
-            int read;
-            while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                analyzer.Append(buffer.AsSpan(0, read));
-                total += read;
-                progress?.Report(gzip is null ? total : stream.CanSeek ? stream.Position : total);
-            }
+            using var gzip = new GZipStream(new PrefixedStream(peeked, stream), CompressionMode.Decompress);
+            Copy(analyzer, gzip, stream, buffer, 0, progress, cancellationToken);
         }
-        finally
+        catch (InvalidDataException) when (analyzer.BytesConsumed == 0)
         {
-            gzip?.Dispose();
+            if (start >= 0)
+            {
+                stream.Position = start;
+                Copy(analyzer, stream, stream, buffer, 0, progress, cancellationToken);
+                analyzer.NoteInput("The log starts with gzip's magic bytes but is not gzip; it was read as text.");
+            }
+            else
+            {
+                analyzer.Append(peeked);
+                analyzer.NoteInput($"The log starts with gzip's magic bytes but is not gzip; only its first {peeked.Length:N0} bytes could be read as text.");
+            }
         }
+        catch (InvalidDataException)
+        {
+            analyzer.NoteInput($"The gzip stream is corrupt or truncated after {analyzer.BytesConsumed:N0} decompressed bytes; the rest of the file was not read.");
+        }
+    }
+
+    /// <summary>Appends everything <paramref name="source"/> gives; progress is the position in <paramref name="file"/>
+    /// (the compressed bytes read, for gzip) when it can seek. Returns the bytes appended.</summary>
+    private static long Copy(LogAnalyzer analyzer, Stream source, Stream file, byte[] buffer, long total, IProgress<long>? progress,
+        CancellationToken cancellationToken)
+    {
+        int read;
+        while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            analyzer.Append(buffer.AsSpan(0, read));
+            total += read;
+            progress?.Report(ReferenceEquals(source, file) || !file.CanSeek ? total : file.Position);
+        }
+
+        return total;
     }
 
     /// <summary><c>logs/job_123.log</c> and <c>job_123.log.gz</c> give <c>123</c>; anything else gives null.</summary>
