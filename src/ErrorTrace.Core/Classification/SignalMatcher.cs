@@ -9,7 +9,8 @@ namespace ErrorTrace.Core.Classification;
 /// launchers, shells and schedulers do: the name (<c>SIGKILL</c>), <c>Signal 9 (SIGKILL)</c>, an exit code of -N
 /// (Python's subprocess, torchelastic's <c>exitcode: -9</c>, DeepSpeed's <c>return code = -9</c>) or 128+N (a shell's 137),
 /// <c>killed by signal: Killed</c>, and a line that is only the shell's word (<c>Killed</c>, or <c>已杀死</c> in a zh_CN
-/// locale) or ends with it glued to a progress bar (<c>…15381.54 examples/s]Killed</c>). One condition instead of
+/// locale; also quoted, <c>&gt; Killed</c>) or ends with it glued to a progress bar (<c>…15381.54 examples/s]Killed</c>,
+/// mmcv's <c>ETA: 2621s已杀死</c>). One condition instead of
 /// the same five regexes copied into every rule about a signal.
 /// </summary>
 internal sealed class SignalMatcher
@@ -45,7 +46,8 @@ internal sealed class SignalMatcher
             patterns.Add($@"Signal {n} \({name}\)");
             patterns.Add($@"exit ?code\s*[:=]?\s*-{n}\b");
             patterns.Add($@"\b(exit(ed)?|return(ed)?)( with| non-zero)?( exit)? (status|code)\s*[:=]?\s*(-{n}|{shell})\b");
-            patterns.Add($@"killed by signal:? {Regex.Escape(description)}");
+            // killed by signal: Bus error, also when a terminal wrapped the line between any two of its words.
+            patterns.Add($@"killed\s+by\s+signal:?\s+{Regex.Escape(description).Replace(@"\ ", @"\s+", StringComparison.Ordinal)}");
             patterns.Add($@"^\s*{Regex.Escape(description)}\s*$");
             // Glued to the progress bar it cut short ("[03:08<01:16, 15381.54 examples/s]Killed", Keras' "loss: 2.1371Killed"):
             // the shell's report follows the bar's last character with no space, which prose never does.
@@ -57,6 +59,14 @@ internal sealed class SignalMatcher
                 patterns.Add($@"^\s*{Regex.Escape(word)}\s*(\([^)\n]{{1,40}}\))?\s*$");
             }
 
+            var shellWords = string.Join('|', SignalTable.Localized(name).Prepend(description).Select(Regex.Escape));
+            // Quoted as an issue's Markdown pastes it ("> Killed").
+            patterns.Add($@"^\s*(>\s*)+({shellWords})\s*$");
+            // Glued to a progress bar in any language, also mmcv's, which ends in seconds ("1022/5000, 1.5 task/s,
+            // elapsed: 673s, ETA: 2621s已杀死"; tqdm's "21/1423 [00:02<02:09, 10.81it/s]已杀死"): a count n/total earlier
+            // on the line, the bar's closing bracket or seconds right before the word, which is written as the shell
+            // writes it (case-sensitive) and ends the line.
+            patterns.Add($@"\b\d+/\d+\b[^\n]{{0,300}}?(\]|\b\d+(\.\d+)?s)(?-i:{shellWords})\s*$");
         }
 
         return new SignalMatcher(new HashSet<string>(names, StringComparer.Ordinal),
