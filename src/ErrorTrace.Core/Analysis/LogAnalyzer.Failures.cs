@@ -61,7 +61,15 @@ public sealed partial class LogAnalyzer
         var start = MarkerMatchers.SkipBracketPrefix(line);
         var text = line[start..];
         if (!ExceptionLine.TryParse(text, out var typeLength, out var messageStart)
-            && !OpErrorSummaryLine.TryParse(text, out typeLength, out messageStart)) return;
+            && !OpErrorSummaryLine.TryParse(text, out typeLength, out messageStart))
+        {
+            var pasted = PastedExceptionLine.Start(text, 0);
+            if (pasted < 0) return;
+            text = PastedExceptionLine.TrimMarks(text, pasted);
+            if (!ExceptionLine.TryParse(text, out typeLength, out messageStart)) return;
+            messageStart = Math.Min(messageStart, text.Length);
+        }
+
         var failure = new TracebackInfo
         {
             Raw = line.ToString(),

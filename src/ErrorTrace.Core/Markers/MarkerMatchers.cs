@@ -155,7 +155,15 @@ internal static class MarkerMatchers
     {
         line = line[SkipBracketPrefix(line)..];
         if (Tracebacks.OpErrorSummaryLine.TryParse(line, out _, out _)) return new MarkerHit(marker, MarkerKind.Error);
-        if (!Tracebacks.ExceptionLine.TryParse(line, out var typeLength, out var messageStart)) return null;
+        if (!Tracebacks.ExceptionLine.TryParse(line, out var typeLength, out var messageStart))
+        {
+            // Behind a paste's quote or emphasis marks, or glued after a label: the type is named like an exception.
+            var pasted = Tracebacks.PastedExceptionLine.Start(line, 0);
+            if (pasted < 0) return null;
+            line = line[pasted..];
+            if (!Tracebacks.ExceptionLine.TryParse(line, out typeLength, out messageStart)) return null;
+        }
+
         var type = line[..typeLength];
         if (type.SequenceEqual("SystemExit")) return IsFailureExit(line[messageStart..]) ? new MarkerHit(marker, MarkerKind.Error) : null;
         return type.EndsWith("Error", StringComparison.Ordinal) || type.EndsWith("Exception", StringComparison.Ordinal)

@@ -1,0 +1,49 @@
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Tests.Engine;
+
+/// <summary>An exception line pasted without its traceback, behind a Markdown quote or emphasis, or glued after a label
+/// or text in another script: the exception is read; English prose that names an error is not.</summary>
+public class PastedExceptionLineTests
+{
+    [Theory]
+    [InlineData("> RuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB", "RuntimeError", "CUDA out of memory. Tried to allocate 20.00 MiB")]
+    [InlineData("_**RuntimeError: Expected all tensors to be on the same device**_", "RuntimeError", "Expected all tensors to be on the same device")]
+    [InlineData("`jaxlib.xla_extension.XlaRuntimeError: RESOURCE_EXHAUSTED: Error allocating device buffer`", "jaxlib.xla_extension.XlaRuntimeError", "RESOURCE_EXHAUSTED: Error allocating device buffer")]
+    [InlineData("actual error: RuntimeError: Error(s) in loading state_dict for Net:", "RuntimeError", "Error(s) in loading state_dict for Net:")]
+    [InlineData("运行train.py的时候报错RuntimeError: CUDA error: CUBLAS_STATUS_NOT_INITIALIZED when calling `cublasCreate(handle)`", "RuntimeError", "CUDA error: CUBLAS_STATUS_NOT_INITIALIZED when calling `cublasCreate(handle)`")]
+    [InlineData("running `x.cuda()` returns **RuntimeError: CUDA error: no kernel image is available**", "RuntimeError", "CUDA error: no kernel image is available")]
+    public void The_pasted_exception_line_is_read(string line, string type, string message)
+    {
+        var report = Analyze.Text("I ran the script and got:\n\n" + line + "\n");
+
+        var root = Assert.IsType<TracebackInfo>(report.Traceback);
+        Assert.Equal((type, message), (root.ExceptionType, root.ExceptionMessage));
+    }
+
+    [Theory]
+    [InlineData("the job failed with ValueError: bad input, so I retried")]
+    [InlineData("> note: nothing failed here")]
+    [InlineData("see the docs: errors.md explains it")]
+    public void Prose_that_names_an_error_is_not_an_exception_line(string line)
+    {
+        var report = Analyze.Text(line + "\n");
+
+        Assert.Null(report.Traceback);
+    }
+
+    [Fact]
+    public void A_traceback_elsewhere_stays_the_root_cause()
+    {
+        var report = Analyze.Text(
+            "> RuntimeError: CUDA out of memory.\n"
+            + "\n"
+            + "Traceback (most recent call last):\n"
+            + "  File \"test.py\", line 9, in <module>\n"
+            + "    y = net(x)\n"
+            + "RuntimeError: CUDA out of memory.\n");
+
+        var root = Assert.IsType<TracebackInfo>(report.Traceback);
+        Assert.Equal(("RuntimeError", "<module>"), (root.ExceptionType, root.Frames[^1].Function));
+    }
+}
