@@ -141,7 +141,6 @@ internal static class RealLogPending
         ["residualattention-2-bus-error-shm-worker-recv-bytes"] = "batch g2, scored before fixing: root exception type: expected (none), got SIGBUS",
         ["transformers-11139-bart-xsum-predict-beams-oom-during-prediction"] = "batch g2, scored before fixing: category: expected oom_eval, got unknown",
         ["unsloth-1828-patch-sfttrainer-syntaxerror-version-mismatch"] = "batch g2, scored before fixing: category: expected dependency_error, got user_code; innermost frame: expected …unsloth/tokenizer_utils.py in <module>, got <string> in ",
-        ["vllm-586-ray-actor-dead-oom-killer-swap-space-tp4"] = "batch g2, scored before fixing: category: expected host_oom, got segfault",
         ["coqui-stt-2238-slurm-job-exceeded-memory-limit"] = "batch g3, scored before fixing: root exception type: expected SIGKILL, got (none)",
         ["deepspeed-4945-chat-step3-zero3-hybrid-generate-illegal-access"] = "batch g3, scored before fixing: innermost frame: expected …deepspeed/runtime/hybrid_engine.py in generate, got (none)",
         ["dl2023-lsf-weightinit-runlimit-usr2-after-dynamo-warnings"] = "batch g3, scored before fixing: category: expected timeout, got dependency_error; root exception type: expected SIGUSR2, got torch._dynamo.exc.BackendCompilerFailed; innermost frame: expected (none), got /appl/python/3.10.12/lib/python3.10/concurrent/futures/_base.py in __get_result",
