@@ -53,10 +53,10 @@ public sealed partial class LogAnalyzer
         return ProcessContent(segment, lineNumber, startsLine, endsLine, (flags & SegmentFlags.HasEscape) != 0);
     }
 
-    /// <summary>Its one caller is <see cref="ILineSink.OnSegment"/>: inlined there, every line saves a call. True after a
-    /// record below WARNING: quiet records come in runs, so more may follow (<see cref="TakeQuietLines"/>). After any
-    /// other line they seldom do (in a log that prints a progress bar between two records, asking after the bar took
-    /// one-line runs at a loss).</summary>
+    /// <summary>Its one caller is <see cref="ILineSink.OnSegment"/>: inlined there, every line saves a call. True when the
+    /// splitter should offer the next lines as a run of quiet records (<see cref="TakeQuietLines"/>): after a quiet
+    /// record, and after any other line too while runs are long (<see cref="MinQuietRunAfterAnyLine"/>), unless asks
+    /// keep taking nothing (<see cref="MaxQuietAskSpacing"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ProcessContent(ReadOnlySpan<byte> content, long lineNumber, bool startsLine, bool endsLine, bool hasEscape)
     {
@@ -76,7 +76,7 @@ public sealed partial class LogAnalyzer
         if (RecordHeaderParser.TryParse(content, out var header))
         {
             OnRecord(stream, content, ref header, lineNumber);
-            return header.Level < LogLevel.Warning && WorthAskingForQuietLines();
+            return WorthAskingForQuietLines(afterQuietRecord: header.Level < LogLevel.Warning);
         }
 
         if (content.IsEmpty && !(startsLine && endsLine)) return false; // an empty \r segment is not a blank line
@@ -88,14 +88,14 @@ public sealed partial class LogAnalyzer
             if (!UnstructuredGate.MayMatter(content) && lineNumber != 1)
             {
                 stream.CurrentBlock.Add(content, lineNumber);
-                return false;
+                return endsLine && WorthAskingForQuietLines(afterQuietRecord: false);
             }
 
             if (_repeatedWarnings.Find(content) is { } warning)
             {
                 stream.CurrentBlock.Add(content, lineNumber);
                 _errors.Count(warning, stream.Rank, stream.LastTimestamp);
-                return false;
+                return endsLine && WorthAskingForQuietLines(afterQuietRecord: false);
             }
         }
 
@@ -103,7 +103,7 @@ public sealed partial class LogAnalyzer
         if (stream.Rank >= 0 && !content.IsEmpty) content = RankPrefixSpacing.Adjust(line, prefixLength, content, ref stream.RankPrefixHasNoSpace);
         var chars = _chars.AsSpan(0, Text.Utf8.Decode(content, _chars));
         OnUnstructured(stream, content, chars, lineNumber);
-        return false;
+        return endsLine && WorthAskingForQuietLines(afterQuietRecord: false);
     }
 
     /// <summary>glog prints no year: take the last year seen, and the next one when the month wraps from December to

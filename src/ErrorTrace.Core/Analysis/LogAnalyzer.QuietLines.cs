@@ -27,21 +27,48 @@ public sealed partial class LogAnalyzer
     /// <summary>The shortest quiet record: <c>[2025-12-10 03:58:22] [] [INFO]</c>.</summary>
     private const int MinQuietRecordBytes = 31;
 
+    /// <summary>The lanes of a seed record's clock after its year (month, day, hour, minute, second: bytes 6-7, 9-10,
+    /// 12-13, 15-16, 18-19 of <c>[2025-12-10 03:58:22]</c>), where consecutive records of one logger and level differ.</summary>
+    private const ulong ClockDigitLanes = (3UL << 6) | (3UL << 9) | (3UL << 12) | (3UL << 15) | (3UL << 18);
+
+    /// <summary>The header (up to the level's <c>]</c>) of the last quiet record checked field by field: a record that
+    /// starts the same way but for its clock has the same logger and level, so only its message's start is left to check.
+    /// Forgotten when the year changes (its year lanes must match exactly).</summary>
+    private readonly LineHead _quietHead = new();
+
     /// <summary><see cref="YearDigits"/> of <see cref="_yearDigitsOf"/>.</summary>
     private uint _yearDigits;
 
     private int _yearDigitsOf;
 
-    /// <summary>After this many asks in a row that took no line, the next ones are spaced out up to this many records
-    /// apart. In a log that prints a progress bar after every record (the mixed benchmark log) nearly every ask takes
-    /// nothing and cost a call and ~110 instructions (5 % of that log's instructions); in the seed's own format asks
-    /// seldom fail, so a run is at most a few records late to start after a miss.</summary>
+    /// <summary>After <see cref="QuietMissesBeforeSpacing"/> asks in a row that took no line, the next ones are spaced out,
+    /// doubling up to this many lines apart. A failed ask costs a call and ~100 instructions, a record read line by line
+    /// instead of in a run several hundred: asks are spaced out only where nearly all of them fail (rank-prefixed output,
+    /// another format), not where a few lines in a row are no quiet records (a warning, then a progress bar, in the
+    /// seed's format; a metrics dump and two ranks' lines in the mixed benchmark log).</summary>
     private const int MaxQuietAskSpacing = 16;
 
-    /// <summary>Records below WARNING still to read line by line before asking again, and the current spacing.</summary>
+    /// <summary>Asks in a row that may take nothing before they are spaced out (see <see cref="MaxQuietAskSpacing"/>).</summary>
+    private const int QuietMissesBeforeSpacing = 4;
+
+    /// <summary>Asking after any line, not only after a quiet record, pays while the runs taken are at least this long. A
+    /// warning, an error or a progress bar ends most runs of the seed's format (5.5 records on average): asking after
+    /// it reads the next run's first record in the run too, instead of line by line with a second full header parse
+    /// per run. Where runs are single records between progress bars (the mixed benchmark log), a one-line run costs
+    /// about what reading the record line by line does, and the asks after the other lines (metrics dumps, rank
+    /// prefixes) mostly fail: measured, asking after every line there cost 17 % more instructions.</summary>
+    private const int MinQuietRunAfterAnyLine = 2;
+
+    /// <summary>Lines taken by the last run.</summary>
+    private int _lastQuietRun;
+
+    /// <summary>Lines still to read line by line before asking again, the current spacing, and the asks in a row that
+    /// took nothing.</summary>
     private int _quietAsksSkipped;
 
     private int _quietAskSpacing;
+
+    private int _quietMisses;
 
     /// <summary>Tests turn the shortcut off to hold it to the line-by-line path.</summary>
     internal bool TakesQuietLines { get; init; } = true;
@@ -60,26 +87,35 @@ public sealed partial class LogAnalyzer
         // A run may only repeat the year already read: a record's year then changes nothing but the month.
         if (!TakesQuietLines || _lastYear is < 1 or > 9999) return start;
         // Asked after almost every line: the digits are worked out again only when the year changed.
-        if (_yearDigitsOf != _lastYear) (_yearDigits, _yearDigitsOf) = (YearDigits(_lastYear), _lastYear);
+        if (_yearDigitsOf != _lastYear)
+        {
+            (_yearDigits, _yearDigitsOf) = (YearDigits(_lastYear), _lastYear);
+            _quietHead.Clear();
+        }
+
         var year = _yearDigits;
-        int at = start, last = -1, lastEnd = -1;
+        int at = start, last = -1, lastEnd = -1, lastLevelEnd = 0;
         while (true)
         {
             var end = stops.Next(at);
             if (end < 0 || chunk[end] != (byte)'\n') break;
-            if (!IsQuietRecord(chunk[at..], end - at, year)) break;
-            (last, lastEnd) = (at, end);
+            if (!IsQuietRecord(chunk[at..], end - at, year, out var levelEnd)) break;
+            (last, lastEnd, lastLevelEnd) = (at, end, levelEnd);
             lines++;
             at = end + 1;
         }
 
         if (lines > 0)
         {
+            // With no block open, a quiet record ends whatever message or lookback the stream had and moves its context
+            // on, so the run's records add up to its last one whatever the line before them was (a warning whose message
+            // a continuation line could extend, a record waiting for its message). An open block needs the first record
+            // read the usual way: it closes the block.
             var stream = _streams.Get(default, -1);
-            if (stream.IsIdle)
+            if (stream.Active is null)
             {
-                _quietAskSpacing = 0;
-                TakeRun(stream, chunk, start, last, lastEnd, lineNumber + lines - 1);
+                (_quietAskSpacing, _quietMisses, _lastQuietRun) = (0, 0, lines);
+                TakeRun(stream, chunk, start, last, lastEnd, lastLevelEnd, lineNumber + lines - 1);
                 QuietLinesTaken += lines;
                 _lineIsCri = false;
                 return at;
@@ -88,41 +124,66 @@ public sealed partial class LogAnalyzer
             lines = 0;
         }
 
-        // Doubling: a log that never has runs is asked about once per MaxQuietAskSpacing records.
+        // Doubling: a log that never has runs is asked about once per MaxQuietAskSpacing lines.
+        if (++_quietMisses < QuietMissesBeforeSpacing) return start;
         _quietAskSpacing = Math.Min(MaxQuietAskSpacing, Math.Max(1, _quietAskSpacing * 2));
         _quietAsksSkipped = _quietAskSpacing;
         return start;
     }
 
-    /// <summary>After a record below WARNING: whether to ask for a run now (see <see cref="MaxQuietAskSpacing"/>).</summary>
+    /// <summary>After a line: whether to ask for a run now (see <see cref="MinQuietRunAfterAnyLine"/> and
+    /// <see cref="MaxQuietAskSpacing"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool WorthAskingForQuietLines()
+    private bool WorthAskingForQuietLines(bool afterQuietRecord)
     {
+        // A run may only repeat the year already read (see TakeQuietLines): before one, or with the shortcut off, no ask.
+        if (!TakesQuietLines || _lastYear is < 1 or > 9999) return false;
+        if (!afterQuietRecord && _lastQuietRun < MinQuietRunAfterAnyLine) return false;
         if (_quietAsksSkipped == 0) return true;
         _quietAsksSkipped--;
         return false;
     }
 
     /// <summary>A seed record of level INFO or DEBUG, with the year <paramref name="year"/>, that no envelope reader
-    /// would touch; <paramref name="rest"/> starts with the line, <paramref name="length"/> long.</summary>
+    /// would touch; <paramref name="rest"/> starts with the line, <paramref name="length"/> long. <paramref name="levelEnd"/>:
+    /// where its level's bracket ends.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsQuietRecord(ReadOnlySpan<byte> rest, int length, uint year)
+    private bool IsQuietRecord(ReadOnlySpan<byte> rest, int length, uint year, out int levelEnd)
     {
-        if (length is < MinQuietRecordBytes or > EngineLimits.MaxLineBytes || !s_seedRecordStart.IsStartOf(rest)) return false;
+        levelEnd = 0;
+        if (length is < MinQuietRecordBytes or > EngineLimits.MaxLineBytes) return false;
         var line = rest[..length];
-        if (BinaryPrimitives.ReadUInt32LittleEndian(line[1..]) != year) return false;
+        // Most quiet records share the last one's header: one compare instead of reading logger and level again.
+        if (length >= _quietHead.Length && _quietHead.IsStartOf(rest))
+        {
+            levelEnd = _quietHead.Length;
+        }
+        else
+        {
+            levelEnd = QuietHeaderEnd(rest, line, year);
+            if (levelEnd < 0) return false;
+            if (levelEnd <= LineHead.MaxLength) _quietHead.Remember(line, levelEnd, ClockDigitLanes);
+        }
+
         // Ray's repeat suffix would be cut off the line first: such a line goes the usual way.
         if (line[^1] == (byte)']' && line[^2] == (byte)'r') return false;
+        return !MayStartWithT(line, levelEnd);
+    }
+
+    /// <summary>Where the level's bracket of a quiet record's header ends (<c>[2025-12-10 03:58:22] [logger] [INFO]</c>,
+    /// or DEBUG, with the year <paramref name="year"/>), or -1. <paramref name="rest"/> starts with
+    /// <paramref name="line"/> and may go on past it.</summary>
+    private static int QuietHeaderEnd(ReadOnlySpan<byte> rest, ReadOnlySpan<byte> line, uint year)
+    {
+        if (!s_seedRecordStart.IsStartOf(rest) || BinaryPrimitives.ReadUInt32LittleEndian(line[1..]) != year) return -1;
         var loggerStart = s_seedRecordStart.Length;
         var close = AsciiScanner.IndexOfWithin(line, loggerStart, CloseBrackets.MaxBracket, (byte)']');
         // A logger named like a level would make the header DeepSpeed's.
-        if (close < 0 || AsciiScanner.Level(line[loggerStart..close]) != LogLevel.None) return false;
+        if (close < 0 || AsciiScanner.Level(line[loggerStart..close]) != LogLevel.None) return -1;
         var level = line[(close + 1)..];
-        int levelEnd;
-        if (level.StartsWith(" [INFO]"u8)) levelEnd = close + 1 + " [INFO]".Length;
-        else if (level.StartsWith(" [DEBUG]"u8)) levelEnd = close + 1 + " [DEBUG]".Length;
-        else return false;
-        return !MayStartWithT(line, levelEnd);
+        if (level.StartsWith(" [INFO]"u8)) return close + 1 + " [INFO]".Length;
+        if (level.StartsWith(" [DEBUG]"u8)) return close + 1 + " [DEBUG]".Length;
+        return -1;
     }
 
     /// <summary>
@@ -152,12 +213,13 @@ public sealed partial class LogAnalyzer
     }
 
     /// <summary>Applies a run of quiet records (the last from <paramref name="last"/> to <paramref name="lastEnd"/>, line
-    /// <paramref name="lastNumber"/>): the last one, and before it the last that named a phase and the last with a clock
-    /// if the last one did not. Read in order, these leave the stream as reading every record would.</summary>
-    private void TakeRun(StreamState stream, ReadOnlySpan<byte> chunk, int start, int last, int lastEnd, long lastNumber)
+    /// <paramref name="lastNumber"/>, its level's bracket ending at <paramref name="lastLevelEnd"/>): the last one, and
+    /// before it the last that named a phase and the last with a clock if the last one did not. Read in order, these
+    /// leave the stream as reading every record would.</summary>
+    private void TakeRun(StreamState stream, ReadOnlySpan<byte> chunk, int start, int last, int lastEnd, int lastLevelEnd, long lastNumber)
     {
         var final = chunk[last..lastEnd];
-        ParseQuiet(final, out var header);
+        ReadQuietHeader(final, lastLevelEnd, out var header);
         int phaseAt = -1, phaseEnd = 0, clockAt = -1, clockEnd = 0;
         long phaseNumber = 0, clockNumber = 0;
         var needPhase = header.Phase.End.Value == header.Phase.Start.Value;
@@ -201,6 +263,23 @@ public sealed partial class LogAnalyzer
     {
         ParseQuiet(line, out var header);
         OnRecord(stream, line, ref header, lineNumber);
+    }
+
+    /// <summary>The header of a quiet record whose level's bracket ends at <paramref name="levelEnd"/>
+    /// (<see cref="IsQuietRecord"/> checked it up to there): the parser's answer, reading only the clock and the phase.
+    /// Every run's last record pays this, where a full parse cost about twice as much.</summary>
+    private static void ReadQuietHeader(ReadOnlySpan<byte> line, int levelEnd, out RecordHeader header)
+    {
+        header = default;
+        TimestampReader.ReadIso(line, 1, out header.Timestamp);
+        // The level's bracket is " [INFO]" or " [DEBUG]"; the logger's ends right before it.
+        var debug = line[levelEnd - 2] == (byte)'G';
+        header.Level = debug ? LogLevel.Debug : LogLevel.Info;
+        header.Logger = new Range(s_seedRecordStart.Length, levelEnd - (debug ? " [DEBUG]".Length : " [INFO]".Length) - 1);
+        RecordHeaderParser.ReadSeedPhase(line, levelEnd, new CloseBrackets(line, levelEnd), ref header);
+        Debug.Assert(RecordHeaderParser.TryParse(line, out var parsed) && parsed.Level == header.Level
+            && parsed.Logger.Equals(header.Logger) && parsed.Phase.Equals(header.Phase) && parsed.MessageStart == header.MessageStart
+            && parsed.Timestamp.Equals(header.Timestamp), "A quiet record's header reads as the parser reads it.");
     }
 
     private static void ParseQuiet(ReadOnlySpan<byte> line, out RecordHeader header)

@@ -83,17 +83,29 @@ internal static class RecordHeaderParser
             level = AsciiScanner.Level(s.Slice(levelStart, levelClose - levelStart));
             if (level == LogLevel.None) return false;
             h.Logger = new Range(first, firstClose);
-            i = levelClose + 1;
-            if (closes.Next(s, i, out var phase, out var phaseClose) && IsPhase(s, phase, phaseClose))
-            {
-                h.Phase = new Range(phase, phaseClose);
-                i = phaseClose + 1;
-            }
+            h.Level = level;
+            ReadSeedPhase(s, levelClose + 1, closes, ref h);
+            return true;
         }
 
         h.Level = level;
         h.MessageStart = SkipSpaces(s, i);
         return true;
+    }
+
+    /// <summary>The rest of a seed header after its level's <c>]</c> at <paramref name="i"/> - 1: the optional phase and
+    /// where the message starts. Also for a reader that checked the header up to there itself (LogAnalyzer.QuietLines);
+    /// <paramref name="closes"/> maps the <c>]</c>s from anywhere before <paramref name="i"/>, or none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void ReadSeedPhase(ReadOnlySpan<byte> s, int i, in CloseBrackets closes, ref RecordHeader h)
+    {
+        if (closes.Next(s, i, out var phase, out var phaseClose) && IsPhase(s, phase, phaseClose))
+        {
+            h.Phase = new Range(phase, phaseClose);
+            i = phaseClose + 1;
+        }
+
+        h.MessageStart = SkipSpaces(s, i);
     }
 
     /// <summary>The seed's optional phase: a bracketed single word (<c>[SFT]</c>, <c>[PreTokenize]</c>) followed by a space

@@ -62,10 +62,30 @@ public class QuietLinesTests
         Assert.Contains("\"phase\":\"SFT\"", expected, StringComparison.Ordinal);
     }
 
-    /// <summary>A record after every progress bar (the mixed benchmark log's shape): asking after each record would take
-    /// nothing every time, so the asks are spaced out; a run that starts later is still taken.</summary>
+    /// <summary>Runs of quiet records between progress bars and warnings (the seed format's shape): a run may start after
+    /// any line, so every record is taken in a run, none read line by line.</summary>
     [Fact]
-    public void Asks_that_take_nothing_are_spaced_out()
+    public void A_run_starts_after_any_line()
+    {
+        var log = new StringBuilder();
+        for (var step = 1; step <= 1_000; step++)
+        {
+            log.Append($"\r  {step / 10}%|#  | {step}/1000 [00:01<00:09, 9.9it/s]\n");
+            for (var k = 0; k < 3; k++) log.Append($"[2025-12-10 03:58:{step % 60:00}] [__main__] [INFO] [SFT] step {step} loss=1.{k}\n");
+            if (step % 10 == 0) log.Append($"[2025-12-10 03:58:{step % 60:00}] [__main__] [WARNING] [SFT] slow step {step}\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(log.ToString());
+        var analyzer = new LogAnalyzer();
+        analyzer.Append(bytes);
+        Assert.InRange(analyzer.QuietLinesTaken, 2_990, 3_000);
+        Assert.Equal(Report(bytes, quiet: false, bytes.Length), Report(bytes, quiet: true, bytes.Length));
+    }
+
+    /// <summary>Single records between progress bars (the mixed benchmark log's shape): a one-line run saves nothing, so
+    /// the records are read line by line and asks after the bars stop.</summary>
+    [Fact]
+    public void Single_records_between_bars_are_read_line_by_line()
     {
         var log = new StringBuilder();
         for (var step = 1; step <= 1_000; step++)
@@ -74,11 +94,30 @@ public class QuietLinesTests
             log.Append($"[2025-12-10 03:58:{step % 60:00}] [__main__] [INFO] [SFT] step {step} loss=1.5\n");
         }
 
-        for (var step = 1; step <= 500; step++) log.Append($"[2025-12-10 04:00:{step % 60:00}] [__main__] [INFO] [Eval] step {step}\n");
         var bytes = Encoding.UTF8.GetBytes(log.ToString());
         var analyzer = new LogAnalyzer();
         analyzer.Append(bytes);
         Assert.InRange(analyzer.QuietAsks, 1, 1_000 / 8);
+        Assert.Equal(Report(bytes, quiet: false, bytes.Length), Report(bytes, quiet: true, bytes.Length));
+    }
+
+    /// <summary>Lines that are never quiet (here rank-prefixed records between progress bars): asking after each would
+    /// take nothing every time, so the asks are spaced out; a run that starts later is still taken.</summary>
+    [Fact]
+    public void Asks_that_take_nothing_are_spaced_out()
+    {
+        var log = new StringBuilder();
+        for (var step = 1; step <= 1_000; step++)
+        {
+            log.Append($"\r  {step / 10}%|#  | {step}/1000 [00:01<00:09, 9.9it/s]\n");
+            log.Append($"[rank0]: [2025-12-10 03:58:{step % 60:00}] [__main__] [INFO] [SFT] step {step} loss=1.5\n");
+        }
+
+        for (var step = 1; step <= 500; step++) log.Append($"[2025-12-10 04:00:{step % 60:00}] [__main__] [INFO] [Eval] step {step}\n");
+        var bytes = Encoding.UTF8.GetBytes(log.ToString());
+        var analyzer = new LogAnalyzer();
+        analyzer.Append(bytes);
+        Assert.InRange(analyzer.QuietAsks, 1, 2_000 / 8);
         Assert.InRange(analyzer.QuietLinesTaken, 480, 500);
         Assert.Equal(Report(bytes, quiet: false, bytes.Length), Report(bytes, quiet: true, bytes.Length));
     }
