@@ -19,7 +19,16 @@ internal static partial class OomAllocation
         if (string.IsNullOrEmpty(text)) return null;
         var at = text.IndexOf(Needle, StringComparison.Ordinal);
         if (at < 0) return null;
-        var m = Pattern().Match(text, at, Math.Min(text.Length - at, MaxWindow));
+        Match m;
+        try
+        {
+            m = Pattern().Match(text, at, Math.Min(text.Length - at, MaxWindow));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+
         if (!m.Success) return null;
         var requested = Bytes(m.Groups["a"].Value, m.Groups["au"].Value);
         var total = Bytes(m.Groups["t"].Value, m.Groups["tu"].Value);
@@ -43,7 +52,10 @@ internal static partial class OomAllocation
         return value * scale;
     }
 
+    /// <summary>The window is 200 characters and the pattern's gaps are bounded, so only a starved thread reaches the
+    /// timeout (as <see cref="RegexFactory.MatchTimeout"/>: at load 20 a tenth of a second threw out of a classification);
+    /// a timeout reads as "the text does not say", never as an exception.</summary>
     [GeneratedRegex(@"Tried to allocate (?<a>\d+(\.\d+)?) ?(?<au>[KMGT]i?B|B)\b[^\n]{0,20}?(\(GPU \d+; |GPU \d+ has a total capacity of )(?<t>\d+(\.\d+)?) ?(?<tu>[KMGT]i?B)",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex Pattern();
 }
