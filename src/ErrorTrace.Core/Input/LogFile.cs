@@ -52,51 +52,36 @@ public static class LogFile
     /// <summary>Peeks at a seekable file's first bytes and rewinds: a gzip file is decompressed, never mapped.</summary>
     private static bool StartsWithGzip(FileStream file)
     {
-        Span<byte> magic = stackalloc byte[2];
+        Span<byte> magic = stackalloc byte[GzipHeaderBytes];
         var read = file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
         file.Position = 0;
         return read == magic.Length && IsGzip(magic);
     }
 
-    /// <summary>Feeds a stream to an analyzer chunk by chunk, decompressing gzip when the stream starts with its magic bytes.
-    /// Content never throws: a stream that starts like gzip but is not gzip is read as text (from its start when the stream
-    /// can seek, else what was peeked), and a gzip stream that breaks off keeps what was decompressed; the report's notes
-    /// say which.</summary>
+    /// <summary>Feeds a stream to an analyzer chunk by chunk, decompressing gzip when the stream starts with a gzip header.
+    /// Content that only starts with gzip's magic bytes is text. A gzip stream that breaks off after some data keeps what
+    /// was decompressed and says so in the report's notes; one that yields nothing at all throws
+    /// <see cref="InvalidDataException"/> (the CLI's exit code 4, the service's problem details): a file that is gzip
+    /// but unreadable is an answer of its own, not an empty report.</summary>
     public static void Feed(LogAnalyzer analyzer, Stream stream, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(stream);
         var buffer = new byte[ChunkBytes];
-        var head = ReadAtLeast(stream, buffer, 2);
-        if (head < 2 || !IsGzip(buffer))
+        var head = ReadAtLeast(stream, buffer, GzipHeaderBytes);
+        if (!IsGzip(buffer.AsSpan(0, head)))
         {
             analyzer.Append(buffer.AsSpan(0, head));
             Copy(analyzer, stream, stream, buffer, head, progress, cancellationToken);
             return;
         }
 
-        var start = stream.CanSeek ? stream.Position - head : -1;
-        var peeked = buffer.AsSpan(0, head).ToArray();
         try
         {
-            using var gzip = new GZipStream(new PrefixedStream(peeked, stream), CompressionMode.Decompress);
+            using var gzip = new GZipStream(new PrefixedStream(buffer.AsSpan(0, head).ToArray(), stream), CompressionMode.Decompress);
             Copy(analyzer, gzip, stream, buffer, 0, progress, cancellationToken);
         }
-        catch (InvalidDataException) when (analyzer.BytesConsumed == 0)
-        {
-            if (start >= 0)
-            {
-                stream.Position = start;
-                Copy(analyzer, stream, stream, buffer, 0, progress, cancellationToken);
-                analyzer.NoteInput("The log starts with gzip's magic bytes but is not gzip; it was read as text.");
-            }
-            else
-            {
-                analyzer.Append(peeked);
-                analyzer.NoteInput($"The log starts with gzip's magic bytes but is not gzip; only its first {peeked.Length:N0} bytes could be read as text.");
-            }
-        }
-        catch (InvalidDataException)
+        catch (InvalidDataException) when (analyzer.BytesConsumed > 0)
         {
             analyzer.NoteInput($"The gzip stream is corrupt or truncated after {analyzer.BytesConsumed:N0} decompressed bytes; the rest of the file was not read.");
         }
@@ -128,8 +113,14 @@ public static class LogFile
         return name.StartsWith("job_", StringComparison.Ordinal) && name.Length > 4 ? name[4..] : null;
     }
 
-    /// <summary>RFC 1952: a gzip member starts with ID1 = 0x1F, ID2 = 0x8B.</summary>
-    private static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;
+    /// <summary>RFC 1952, 2.3: ID1 = 0x1F, ID2 = 0x8B, CM = 8 (deflate, the only method defined), FLG's reserved bits 5–7
+    /// zero. Checking CM and FLG too keeps text or binary junk that happens to start with the two magic bytes from being
+    /// fed to the decompressor.</summary>
+    private static bool IsGzip(ReadOnlySpan<byte> head) =>
+        head.Length >= GzipHeaderBytes && head[0] == 0x1F && head[1] == 0x8B && head[2] == 8 && (head[3] & 0xE0) == 0;
+
+    /// <summary>ID1, ID2, CM and FLG: what <see cref="IsGzip"/> checks.</summary>
+    private const int GzipHeaderBytes = 4;
 
     private static int ReadAtLeast(Stream stream, byte[] buffer, int minimum)
     {
