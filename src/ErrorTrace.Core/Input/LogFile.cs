@@ -88,8 +88,8 @@ public static class LogFile
     }
 
     /// <summary>Appends everything <paramref name="source"/> gives; progress is the position in <paramref name="file"/>
-    /// (the compressed bytes read, for gzip) when it can seek, else the bytes appended.</summary>
-    private static void Copy(LogAnalyzer analyzer, Stream source, Stream file, byte[] buffer, long total, IProgress<long>? progress,
+    /// (the compressed bytes read, for gzip) when it can seek. Returns the bytes appended.</summary>
+    private static long Copy(LogAnalyzer analyzer, Stream source, Stream file, byte[] buffer, long total, IProgress<long>? progress,
         CancellationToken cancellationToken)
     {
         int read;
@@ -100,6 +100,8 @@ public static class LogFile
             total += read;
             progress?.Report(ReferenceEquals(source, file) || !file.CanSeek ? total : file.Position);
         }
+
+        return total;
     }
 
     /// <summary><c>logs/job_123.log</c> and <c>job_123.log.gz</c> give <c>123</c>; anything else gives null.</summary>
