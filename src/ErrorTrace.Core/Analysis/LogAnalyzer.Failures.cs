@@ -16,7 +16,7 @@ namespace ErrorTrace.Core.Analysis;
 public sealed partial class LogAnalyzer
 {
     /// <summary>A shell's "Killed" or a launcher's exit report right after a crash dump is the same death, not another.</summary>
-    private const int SameDeathWindowLines = 200;
+    internal const int SameDeathWindowLines = 200;
 
     private void CloseActive(StreamState stream)
     {

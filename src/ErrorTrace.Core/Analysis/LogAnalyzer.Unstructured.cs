@@ -75,7 +75,8 @@ public sealed partial class LogAnalyzer
             // of the message; so is an exception line at column 0 its failure (NCCL's WARN lines, then the
             // RuntimeError the process died of), unless the message quotes a traceback that the line ends (DataLoader's
             // "Original Traceback").
-            if (!ProgressBarLine.Matches(line) && !MayBeShellDeath(line) && !EndsMessageAsFailure(target, line) && target.TryAppendContinuation(line)) return;
+            if (!ProgressBarLine.Matches(line) && !MayBeShellDeath(line) && !EndsMessageAsFailure(target, line) && !SlurmReport.Starts(line)
+                && target.TryAppendContinuation(line)) return;
             stream.ContinuationTarget = null;
         }
 
@@ -146,8 +147,9 @@ public sealed partial class LogAnalyzer
     private static bool MayBeShellDeath(ReadOnlySpan<char> line)
     {
         var trimmed = line.TrimStart();
-        return trimmed.Length is > 0 and <= ShellDeathMaxChars && trimmed[0] is 'K' or 'S' or 'B' or 'A' or 'F' or 'I'
-            && LineMarkers.Match(trimmed, deathsOnly: true) is not null;
+        if (trimmed.Length is 0 or > ShellDeathMaxChars) return false;
+        return (trimmed[0] is 'K' or 'S' or 'B' or 'A' or 'F' or 'I' && LineMarkers.Match(trimmed, deathsOnly: true) is not null)
+            || LocalizedShellDeath.HitWithoutNeedle(trimmed) is not null;
     }
 
     /// <summary>The line is a failure of its own rather than the next line of <paramref name="target"/>'s message. The

@@ -196,7 +196,24 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
                 if (best is null || (failure.Timestamp is { } t && best.Timestamp is { } b && t < b)) best = failure;
             }
 
-            if (best is not null) return best;
+            if (best is not null) return DumpOfSameDeath(best, failures) ?? best;
+        }
+
+        return null;
+    }
+
+    /// <summary>A signal handler's one-line report followed by the crash dump of the same death: absl's and glog's handler
+    /// (<c>*** SIGSEGV received at time=… ***</c>, its native stack) chains to Python's faulthandler, which then prints
+    /// <c>Fatal Python error: Segmentation fault</c> and the Python frames. One death, and the dump says where. The
+    /// reverse order (a shell's <c>Segmentation fault</c> after the dump) never makes a second failure
+    /// (<see cref="LogAnalyzer.SameDeathWindowLines"/>).</summary>
+    private static TracebackInfo? DumpOfSameDeath(TracebackInfo best, List<TracebackInfo> failures)
+    {
+        if (best.Kind != "signal") return null;
+        foreach (var failure in failures)
+        {
+            if (failure.Kind == Tracebacks.FaulthandlerParser.Kind && failure.ExceptionType == best.ExceptionType && failure.Frames.Count > 0
+                && failure.FirstLine > best.FirstLine && failure.FirstLine - best.FirstLine <= LogAnalyzer.SameDeathWindowLines) return failure;
         }
 
         return null;

@@ -37,6 +37,7 @@ internal static class UnstructuredGate
         return all.Where(n => !all.Any(other => other.Length < n.Length && n.Contains(other, StringComparison.Ordinal))).ToArray();
     }
 
-    /// <summary>True when the line may matter.</summary>
-    public static bool MayMatter(ReadOnlySpan<byte> line) => s_literals.ContainsAny(line);
+    /// <summary>True when the line may matter: a needle, or a non-ASCII end that may be a shell's translated report of a
+    /// death (<see cref="LocalizedShellDeath.MayEndWith"/>: one byte compare for a line that ends in ASCII).</summary>
+    public static bool MayMatter(ReadOnlySpan<byte> line) => s_literals.ContainsAny(line) || LocalizedShellDeath.MayEndWith(line);
 }

@@ -27,9 +27,39 @@ internal static class GluedProgressBar
         return 0;
     }
 
-    /// <summary>tqdm's closing block: <c>[15:30&lt;08:03,  2.68it/s]</c> or <c>[00:03&lt;2:05:34,  3.59s/it, loss=0.4]</c>.</summary>
+    /// <summary>tqdm's closing block: <c>[15:30&lt;08:03,  2.68it/s]</c> or <c>[00:03&lt;2:05:34,  3.59s/it, loss=0.4]</c>,
+    /// with any unit (datasets' <c>[03:08&lt;01:16, 15381.54 examples/s]</c>, <c>img/s</c>, <c>s/batch</c>): a rate is
+    /// <c>{unit}/s</c> or <c>s/{unit}</c> after a number.</summary>
     public static bool IsTail(ReadOnlySpan<char> block) =>
-        block.Contains('<') && (block.Contains("it/s", StringComparison.Ordinal) || block.Contains("s/it", StringComparison.Ordinal));
+        block.Contains('<') && (block.Contains("it/s", StringComparison.Ordinal) || block.Contains("s/it", StringComparison.Ordinal) || HasRate(block));
+
+    private static bool HasRate(ReadOnlySpan<char> block)
+    {
+        var comma = block.LastIndexOf(',');
+        while (comma >= 0)
+        {
+            var field = block[(comma + 1)..].TrimStart();
+            var number = 0;
+            while (number < field.Length && (char.IsAsciiDigit(field[number]) || field[number] == '.')) number++;
+            var unit = field[number..].TrimStart();
+            if (number > 0 && unit.Length > 2 && (char.IsAsciiLetter(unit[0]) || unit[0] == '/')
+                && (unit.StartsWith("s/", StringComparison.Ordinal) || IsPerSecond(unit))) return true;
+            comma = block[..comma].LastIndexOf(',');
+        }
+
+        return false;
+    }
+
+    /// <summary><c>examples/s</c> up to the field's end (a comma or the closing bracket).</summary>
+    private static bool IsPerSecond(ReadOnlySpan<char> unit)
+    {
+        var end = unit.IndexOfAny(',', ']');
+        var word = (end < 0 ? unit : unit[..end]).TrimEnd();
+        return word.EndsWith("/s", StringComparison.Ordinal) && word.Length > 2 && !word[..^2].ContainsAnyExcept(s_unitChars);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_unitChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
 
     /// <summary>The text ends with tqdm's closing block.</summary>
     public static bool EndsWithTail(ReadOnlySpan<char> text)

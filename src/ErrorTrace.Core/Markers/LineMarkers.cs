@@ -8,23 +8,24 @@ internal static class LineMarkers
 {
     public static readonly LineMarker[] All =
     [
-        new("signal-received", ["ved by PID"],
-            "torchelastic: 'Signal 9 (SIGKILL) received by PID 1234' (also inside ChildFailedError's table); absl's and glog's failure signal handler: '*** SIGSEGV (@0x0) received by PID 26955 (TID …) from PID 0; stack trace: ***'. The needle starts at 'ved': the gate's search keys on a needle's first bytes (Text/AsciiLiteralSet), and 'rec' begins too many ordinary words.",
+        new("signal-received", ["ved by PID", "*** SIG"],
+            "torchelastic: 'Signal 9 (SIGKILL) received by PID 1234' (also inside ChildFailedError's table); absl's and glog's failure signal handler: '*** SIGSEGV (@0x0) received by PID 26955 (TID …) from PID 0; stack trace: ***', also as Ray's workers print it, '*** SIGSEGV received at time=1745480384 on cpu 3 ***'. The needle starts at 'ved': the gate's search keys on a needle's first bytes (Text/AsciiLiteralSet), and 'rec' begins too many ordinary words.",
             MarkerMatchers.SignalReceived),
-        new("oom-killer", ["oom_kill", "oom-kill", "Out of memory: Kill", "Out Of Memory", "OOM Killed", "OOMKilled"],
-            "The kernel's OOM killer as Slurm ('Detected 1 oom_kill event', 'task 0: Out Of Memory'), dmesg and Kubernetes report it.",
+        new("oom-killer", ["oom_kill", "oom-kill", "Out of memory: Kill", "cgroup out of memory", "Out Of Memory", "OOM Killed", "OOMKilled", "low on resource: memory"],
+            "The kernel's OOM killer as Slurm ('Detected 1 oom_kill event', 'task 0: Out Of Memory'), dmesg ('Out of memory: Killed process', a container's 'Memory cgroup out of memory: Killed process 93291 (python)') and Kubernetes report it ('OOMKilled'; the kubelet's eviction of a pod when the node runs out of memory, 'The node was low on resource: memory.', which kills its containers).",
             MarkerMatchers.OomKiller),
         new("exit-code", ["exitcode", "exit status", "exit code", "return code", "exited with code", "returncode"],
             "Launchers' exit reports: 'failed (exitcode: -9)', DeepSpeed 'exits with return code = -9', 'exit status 137'. Only a code that means a signal is a death; the trade-off: 'exit code 137' in prose counts too.",
             MarkerMatchers.ExitCode),
-        new("shell-signal", ["Killed", "Segmentation fault", "Bus error", "Aborted", "Floating point exception", "Illegal instruction", "User defined signal"],
-            "A shell's report of a child killed by a signal: 'Killed', 'Segmentation fault (core dumped)', '/bin/bash: line 1: 1234 Killed  python train.py', 'User defined signal 2' (a scheduler's warning signal). Only at the line's start, after a pid, glued to a tqdm or Keras bar or wrapped in markdown ('**Killed**'), so prose mentioning 'killed' is not a death. The same words in native tools' reports (Markers/NativeDeathMatchers): gdb's 'received signal SIGSEGV, Segmentation fault.', Open MPI's 'Signal: Segmentation fault (11)', mpirun's 'exited on signal 9 (Killed)'.",
+        new("shell-signal", ["Killed", "Segmentation fault", "Bus error", "Aborted", "Floating point exception", "Illegal instruction", "User defined signal", "segfault at "],
+            "A shell's report of a child killed by a signal: 'Killed', 'Segmentation fault (core dumped)', '/bin/bash: line 1: 1234 Killed  python train.py', 'User defined signal 2' (a scheduler's warning signal). Only at the line's start, after a pid, glued to a tqdm or Keras bar or wrapped in markdown ('**Killed**'), so prose mentioning 'killed' is not a death. The same words in native tools' reports (Markers/NativeDeathMatchers): gdb's 'received signal SIGSEGV, Segmentation fault.', Open MPI's 'Signal: Segmentation fault (11)', mpirun's 'exited on signal 9 (Killed)', UCX's '[node11:265:0:4597] Caught signal 11 (Segmentation fault: address not mapped …)', qemu-user's 'qemu: uncaught target signal 6 (Aborted) - core dumped', the kernel's 'python[1234]: segfault at 0 ip 00007f… sp 00007f… error 4 in lib.so[…]'.",
             MarkerMatchers.ShellSignal),
+        LocalizedShellDeath.Marker,
         new("worker-signal", ["Unexpected segmentation fault", "Unexpected bus error", "Unexpected floating-point exception"],
             "PyTorch's DataLoader worker signal handler: 'ERROR: Unexpected bus error encountered in worker. This might be caused by insufficient shared memory (shm).' The main process usually raises 'DataLoader worker (pid N) is killed by signal' after it, with a traceback, which is the better root (ReportBuilder's tiers); alone, the worker's report is the death. Needles start at 'Unex': 'segm' or 'bus ' alone would also catch zsh's and prose.",
             MarkerMatchers.WorkerSignal),
-        new("zsh-signal", ["zsh: ", "segmentation fault"],
-            "zsh's lower-case job reports: 'zsh: killed  python train.py', 'zsh: segmentation fault  python …', and for a background job '[1]    32012 segmentation fault  cmd'. Only after 'zsh:' or a job number and pid.",
+        new("zsh-signal", ["zsh: ", "segmentation fault", " killed  ", " abort  ", " bus error  "],
+            "zsh's lower-case job reports: 'zsh: killed  python train.py', 'zsh: segmentation fault  python …', and for a background job '[1]    32012 segmentation fault  cmd' (zsh pads the word to its column: the needles keep two spaces after it, so prose's 'killed' is not searched). Only after 'zsh:' or a job number and pid, or 'segmentation fault (core dumped)' alone on its line.",
             MarkerMatchers.ZshSignal),
         new("python-warning", ["Warning: "],
             "warnings.showwarning: '/path/file.py:12: UserWarning: message' (the source line that follows is not a marker).",
@@ -36,8 +37,8 @@ internal static class LineMarkers
             "slurmstepd's '*** JOB 123 ON node CANCELLED AT 2024-04-20T09:09:37 DUE TO TIME LIMIT ***' (also STEP, PREEMPTION, NODE FAILURE, or no reason for scancel): Slurm signals the tasks with SIGTERM, then SIGKILL after KillWait. Only with the '***' frame Slurm prints around it; the needle is upper case, which ordinary log text rarely is.",
             MarkerMatchers.SlurmCancelled),
         new("slurm-error", ["srun: error:", "slurmstepd: error:"],
-            "Slurm's step errors (node failures, time limits, cancelled steps).",
-            MarkerMatchers.Contains(MarkerKind.Error)),
+            "Slurm's step errors (node failures, time limits, cancelled steps). Its memory enforcement's 'Job 7518 exceeded memory limit (626359956 > 512000000), being killed' and 'Exceeded job memory limit' are a death by SIGKILL (Markers/SlurmReport).",
+            MarkerMatchers.SlurmError),
         new("device-assert", ["Assertion `"],
             "CUDA device-side asserts as kernels print them: 'Loss.cu:250: …: block: [0,0,0], thread: [0,0,0] Assertion `t >= 0 && t < n_classes` failed.'",
             MarkerMatchers.DeviceAssert),
@@ -66,8 +67,9 @@ internal static class LineMarkers
     public static MarkerHit? Match(ReadOnlySpan<char> line, bool deathsOnly)
     {
         var candidates = s_needles.Candidates(line);
-        if (candidates == 0) return null;
         var trimmed = line.Trim();
+        // A translated shell report has no ASCII needle: asked only of a line that ends in a non-ASCII character.
+        if (candidates == 0) return LocalizedShellDeath.HitWithoutNeedle(trimmed);
         for (var i = 0; i < All.Length; i++)
         {
             if ((candidates & (1UL << i)) == 0) continue;
@@ -75,6 +77,6 @@ internal static class LineMarkers
             if (marker.Match(marker, trimmed) is { } hit && (!deathsOnly || hit.Kind == MarkerKind.Death)) return hit;
         }
 
-        return null;
+        return LocalizedShellDeath.HitWithoutNeedle(trimmed);
     }
 }

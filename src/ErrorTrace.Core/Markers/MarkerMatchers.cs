@@ -132,6 +132,10 @@ internal static class MarkerMatchers
             : null;
     }
 
+    /// <summary>Slurm's step errors; its memory enforcement's kill is a death by SIGKILL.</summary>
+    public static MarkerHit? SlurmError(LineMarker marker, ReadOnlySpan<char> line) =>
+        SlurmReport.IsMemoryKill(line) ? new MarkerHit(marker, MarkerKind.Death, "SIGKILL") : new MarkerHit(marker, MarkerKind.Error);
+
     /// <summary><c>/path/file.py:12: UserWarning: message</c>: a location with a line number right before the category.</summary>
     public static MarkerHit? PythonWarning(LineMarker marker, ReadOnlySpan<char> line)
     {

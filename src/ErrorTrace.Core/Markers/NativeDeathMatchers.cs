@@ -25,7 +25,37 @@ internal static class NativeDeathMatchers
 
     /// <summary>The signal a native tool's line reports, or null. Tried after the shell's own forms.</summary>
     public static string? Read(ReadOnlySpan<char> line) =>
-        Debugger(line) ?? MpiHandler(line) ?? MpiLauncher(line);
+        Debugger(line) ?? MpiHandler(line) ?? MpiLauncher(line) ?? SignalNumber(line, "Caught signal ") ?? SignalNumber(line, "uncaught target signal ")
+        ?? KernelSegfault(line);
+
+    /// <summary>A signal's number after a tool's words, with its description in parentheses after it: UCX's handler
+    /// (<c>[node11:265:0:4597] Caught signal 11 (Segmentation fault: address not mapped to object …)</c>, also under
+    /// Horovod's MXM) and qemu-user's report of the emulated program's death (<c>qemu: uncaught target signal 6 (Aborted)
+    /// - core dumped</c>). The parenthesis keeps a sentence that only mentions a signal number out.</summary>
+    private static string? SignalNumber(ReadOnlySpan<char> line, string key)
+    {
+        var at = line.IndexOf(key, StringComparison.Ordinal);
+        if (at < 0) return null;
+        var rest = line[(at + key.Length)..];
+        var digits = 0;
+        while (digits < rest.Length && digits < 2 && char.IsAsciiDigit(rest[digits])) digits++;
+        if (digits == 0 || !rest[digits..].StartsWith(" (", StringComparison.Ordinal)) return null;
+        return SignalNames.FromNumber(int.Parse(rest[..digits], provider: null));
+    }
+
+    /// <summary>The kernel's report of a user process's invalid access (dmesg, journal): <c>python[1234]: segfault at 0 ip
+    /// 00007fce957b5216 sp 00007fccd9ff1480 error 4 in _pywrap_tensorflow_internal.so[…]</c>: an address, then the
+    /// instruction pointer.</summary>
+    private static string? KernelSegfault(ReadOnlySpan<char> line)
+    {
+        const string Key = "segfault at ";
+        var at = line.IndexOf(Key, StringComparison.Ordinal);
+        if (at < 0) return null;
+        var rest = line[(at + Key.Length)..];
+        var address = 0;
+        while (address < rest.Length && char.IsAsciiHexDigit(rest[address])) address++;
+        return address > 0 && rest[address..].StartsWith(" ip ", StringComparison.Ordinal) ? "SIGSEGV" : null;
+    }
 
     /// <summary>gdb: <c>Thread 20 "python3.5" received signal SIGSEGV, Segmentation fault.</c>, <c>Program received signal
     /// SIGABRT, Aborted.</c>, <c>Program terminated with signal SIGKILL, Killed.</c></summary>
@@ -76,12 +106,21 @@ internal static class NativeDeathMatchers
         foreach (var (words, signal) in s_zshWords)
         {
             var at = line.IndexOf(words, StringComparison.Ordinal);
+            if (at == 0 && IsAlone(line[words.Length..])) return signal;
             if (at <= 0) continue;
             var before = line[..at].TrimEnd();
             if (before.EndsWith("zsh:", StringComparison.Ordinal) || AfterJobAndPid(before)) return signal;
         }
 
         return null;
+    }
+
+    /// <summary>zsh's word with nothing after it but <c>(core dumped)</c> (<c>segmentation fault (core dumped)</c>: its
+    /// report with the <c>zsh: </c> before it and the command after it cut by a paste).</summary>
+    private static bool IsAlone(ReadOnlySpan<char> rest)
+    {
+        rest = rest.Trim();
+        return rest.IsEmpty || rest.SequenceEqual("(core dumped)");
     }
 
     /// <summary><c>[1]    32012</c>, <c>[2]  + 4321</c>: zsh's job number, its current-job mark, the pid.</summary>
@@ -96,7 +135,7 @@ internal static class NativeDeathMatchers
         return open >= 0 && open < job.Length - 2 && !job[(open + 1)..^1].ContainsAnyExceptInRange('0', '9');
     }
 
-    /// <summary>PyTorch's DataLoader worker signal handler: <c>ERROR: Unexpected segmentation fault encountered in
+    /// <summary>PyTorch's (and PaddlePaddle's) DataLoader worker signal handler: <c>ERROR: Unexpected segmentation fault encountered in
     /// worker.</c> (also bus error, floating-point exception). The signal, and where the report starts.</summary>
     public static string? Worker(ReadOnlySpan<char> line, out int start)
     {
@@ -107,7 +146,9 @@ internal static class NativeDeathMatchers
             : what.StartsWith("bus error", StringComparison.Ordinal) ? "SIGBUS"
             : what.StartsWith("floating-point exception", StringComparison.Ordinal) ? "SIGFPE"
             : null;
-        if (signal is null || !what.Contains("encountered in worker", StringComparison.Ordinal)) return null;
+        // PaddlePaddle's DataLoader words it "encountered in DataLoader workers".
+        if (signal is null || !(what.Contains("encountered in worker", StringComparison.Ordinal)
+            || what.Contains("encountered in DataLoader worker", StringComparison.Ordinal))) return null;
         var error = line[..start].LastIndexOf("ERROR: ", StringComparison.Ordinal);
         if (error >= 0 && error == start - 7) start = error;
         return signal;
