@@ -55,7 +55,8 @@ internal static class ConditionsBuilder
 
         var onErrors = targets.Contains(RuleTarget.Errors);
         if (match.Levels is not null && !onErrors) throw new ArgumentException("levels only applies to rules on errors");
-        if (match.NoRoot is not null && !onErrors) throw new ArgumentException("no_root only applies to rules on errors");
+        if (match.NoRoot is not null && !onErrors && !targets.Contains(RuleTarget.Context))
+            throw new ArgumentException("no_root only applies to rules on errors or context");
         if (match.AtEnd is not null && targets.Any(t => t != RuleTarget.Context)) throw new ArgumentException("at_end only applies to rules on context alone");
         if (match.Phases is not null && targets.Any(t => t is RuleTarget.Summary or RuleTarget.Context))
             throw new ArgumentException("phases (the record's phase tag) cannot apply to the summary or context lines");

@@ -47,7 +47,7 @@ internal sealed class MatchDocument
 
     public string? RaisedIn { get; set; }
 
-    /// <summary>Rules on errors only: the log has no root failure at all (no traceback, abort or death).</summary>
+    /// <summary>Rules on errors or context: the log has no root failure at all (no traceback, abort or death).</summary>
     public bool? NoRoot { get; set; }
 
     /// <summary>Rules on context only: the matching lines end the log (see <see cref="RuleConditions.AtEnd"/>).</summary>

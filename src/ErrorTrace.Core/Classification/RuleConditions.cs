@@ -40,8 +40,8 @@ internal sealed class RuleConditions
     /// <summary><c>user</c> or <c>library</c>: where the innermost frame is.</summary>
     public string? RaisedIn { get; init; }
 
-    /// <summary>Errors rules: hold only when the log has no root failure (a hint line that means something only when
-    /// nothing was raised, Hydra's for its own config errors).</summary>
+    /// <summary>Errors and context rules: hold only when the log has no root failure (a hint line that means something
+    /// only when nothing was raised: Hydra's for its own config errors, a launcher killing ranks that printed nothing).</summary>
     public bool NoRoot { get; init; }
 
     /// <summary>Context rules: the log ends on matching lines (the last line near the death matches, and so does every line

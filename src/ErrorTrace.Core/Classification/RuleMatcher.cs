@@ -93,6 +93,7 @@ internal static class RuleMatcher
     /// <summary>The lines near the death, latest first: the line closest to the death is the best evidence.</summary>
     private static SurfaceMatch? MatchContext(RuleConditions conditions, ClassificationContext context)
     {
+        if (conditions.NoRoot && context.Input.Root is not null) return null;
         var lines = context.ContextLines;
         List<EvidenceLine>? evidence = null;
         for (var i = lines.Count - 1; i >= 0; i--)
