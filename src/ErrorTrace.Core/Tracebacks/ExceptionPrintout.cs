@@ -164,8 +164,8 @@ internal sealed class ExceptionPrintout
 
         var afterBlank = _blanksAfterFrame > 0;
         _blanksAfterFrame = 0;
-        // A paste's elision between the frames and the exception line: "..." alone on its line.
-        if (trimmed.TrimEnd().SequenceEqual("...") && current.HasPendingFrame) return true;
+        // A paste's elision between the frames and the exception line: "...", "......", "[...]" alone on its line.
+        if (current.HasPendingFrame && TracebackText.IsElision(trimmed)) return true;
         // Carets under a source line that lost its indentation with it (pasted logs).
         if (indent <= _baseIndent && current.PendingFrameHasCode && TracebackText.IsCaretLine(trimmed)) return true;
         if (afterBlank)

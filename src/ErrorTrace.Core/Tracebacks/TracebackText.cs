@@ -20,6 +20,18 @@ internal static class TracebackText
         return trimmed.ContainsAny('^', '~');
     }
 
+    /// <summary>The fewest dots a paste's elision has: "..." (two dots are rarer than a line that is "..").</summary>
+    private const int MinElisionDots = 3;
+
+    /// <summary>A paste's elision of lines it left out, alone on its line: "...", "......", "…", "[...]", "(...)".</summary>
+    public static bool IsElision(ReadOnlySpan<char> trimmed)
+    {
+        trimmed = trimmed.Trim();
+        if (trimmed.Length > 2 && trimmed[0] is '[' or '(' && trimmed[^1] is ']' or ')') trimmed = trimmed[1..^1];
+        if (trimmed.SequenceEqual("\u2026")) return true;
+        return trimmed.Length >= MinElisionDots && !trimmed.ContainsAnyExcept('.');
+    }
+
     /// <summary>"cause" or "context" for a chain sentence, else null.</summary>
     public static string? ChainRelation(ReadOnlySpan<char> trimmed)
     {

@@ -53,6 +53,40 @@ public class PastedFramesTests
         Assert.Equal(("jaxlib.xla_extension.XlaRuntimeError", "reraise_with_filtered_traceback"), (root.ExceptionType, root.Frames[^1].Function));
     }
 
+    [Theory]
+    [InlineData("......")]
+    [InlineData("[...]")]
+    [InlineData("(...)")]
+    [InlineData("\u2026")]
+    public void Any_pasted_elision_before_the_exception_line_is_part_of_the_printout(string elision)
+    {
+        var report = Analyze.Text(
+            "Traceback (most recent call last):\n"
+            + "  File \"/env/lib/python3.11/site-packages/deepspeed/runtime/hybrid_engine.py\", line 253, in generate\n"
+            + "    generate_ret_vals = self._generate(*inputs, **kwargs)\n"
+            + "                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+            + elision + "\n"
+            + "RuntimeError: CUDA error: an illegal memory access was encountered\n");
+
+        var root = Assert.IsType<TracebackInfo>(Assert.Single(report.Tracebacks));
+        Assert.Equal(("RuntimeError", "generate"), (root.ExceptionType, root.Frames[^1].Function));
+    }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData("... and then it crashed")]
+    public void A_line_that_is_more_than_an_elision_ends_the_printout(string line)
+    {
+        var report = Analyze.Text(
+            "Traceback (most recent call last):\n"
+            + "  File \"train.py\", line 253, in generate\n"
+            + "    out = self._generate()\n"
+            + line + "\n"
+            + "RuntimeError: CUDA error: an illegal memory access was encountered\n");
+
+        Assert.DoesNotContain(report.Tracebacks, t => t.ExceptionType == "RuntimeError" && t.Frames.Count > 0);
+    }
+
     [Fact]
     public void An_old_pytorch_worker_reraise_quotes_the_workers_traceback_as_its_message()
     {

@@ -131,7 +131,6 @@ internal static class RealLogPending
         ["residualattention-2-bus-error-shm-worker-recv-bytes"] = "batch g2, scored before fixing: root exception type: expected (none), got SIGBUS",
         ["transformers-11139-bart-xsum-predict-beams-oom-during-prediction"] = "batch g2, scored before fixing: category: expected oom_eval, got unknown",
         ["unsloth-1828-patch-sfttrainer-syntaxerror-version-mismatch"] = "batch g2, scored before fixing: category: expected dependency_error, got user_code; innermost frame: expected …unsloth/tokenizer_utils.py in <module>, got <string> in ",
-        ["deepspeed-4945-chat-step3-zero3-hybrid-generate-illegal-access"] = "batch g3, scored before fixing: innermost frame: expected …deepspeed/runtime/hybrid_engine.py in generate, got (none)",
         ["dl2023-lsf-weightinit-runlimit-usr2-after-dynamo-warnings"] = "batch g3, scored before fixing: category: expected timeout, got dependency_error; root exception type: expected SIGUSR2, got torch._dynamo.exc.BackendCompilerFailed; innermost frame: expected (none), got /appl/python/3.10.12/lib/python3.10/concurrent/futures/_base.py in __get_result",
         ["dreamerv3-32-dot-general-contracting-1041-vs-1029-old-logdir"] = "batch g3, scored before fixing: category: expected config_error, got (no analysis); root exception type: expected TypeError, got (none)",
         ["endoscopy-depth-5-load-intermediate-data-stale-pkl-keyerror"] = "batch g3, scored before fixing: category: expected config_error, got data_error",
