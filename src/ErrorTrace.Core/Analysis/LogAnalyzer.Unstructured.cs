@@ -30,6 +30,7 @@ public sealed partial class LogAnalyzer
         var idle = stream.IsIdle;
         line = PastedMarkdown.Strip(line);
         if (!_readingFlattened && FlattenedTraceback.MayBe(line) && ReadFlattened(stream, line, lineNumber)) return;
+        if (!_readingFlattened && JsonEscapedTraceback.MayBe(line) && ReadJsonEscaped(stream, line, lineNumber)) return;
         if (RunBanners.Match(line) is { } banner)
         {
             // A new run's banner ends whatever the last run left open (an exception message's continuation lines).
@@ -118,6 +119,25 @@ public sealed partial class LogAnalyzer
     {
         var pieces = new List<string>();
         if (!FlattenedTraceback.TrySplit(line, pieces)) return false;
+        _readingFlattened = true;
+        try
+        {
+            foreach (var piece in pieces) OnUnstructured(stream, System.Text.Encoding.UTF8.GetBytes(piece), piece, lineNumber);
+        }
+        finally
+        {
+            _readingFlattened = false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A traceback kept as a JSON string (torchelastic's error file): read as the lines CPython printed, all at
+    /// this line's number, like a flattened one. Rare, so the pieces may allocate.</summary>
+    private bool ReadJsonEscaped(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
+    {
+        var pieces = new List<string>();
+        if (!JsonEscapedTraceback.TrySplit(line, pieces)) return false;
         _readingFlattened = true;
         try
         {
