@@ -1,6 +1,10 @@
 using System.CommandLine;
 using ErrorTrace.Accuracy.Corpus;
+using ErrorTrace.Accuracy.Learned;
 using ErrorTrace.Accuracy.Scoring;
+using ErrorTrace.Core.Analysis;
+using ErrorTrace.Core.Classification;
+using ErrorTrace.Core.Classification.Learned;
 
 // errortrace-accuracy: scores the engine on real-log cases (scripts/accuracy/score.sh is the usual way in).
 var dir = new Option<DirectoryInfo>("--dir") { Description = "The folder of <slug>.log + <slug>.json cases", Required = true };
@@ -11,7 +15,12 @@ var preface = new Option<string?>("--preface") { Description = "A paragraph unde
 var record = new Option<FileInfo?>("--record") { Description = "Also write the Markdown record to this new file (never overwrites)" };
 var pending = new Option<bool>("--pending-lines") { Description = "Print RealLogPending table lines for the cases not right in every field" };
 
-var command = new RootCommand("Scores errortrace's report on real logs against their expert labels") { dir, batches, title, build, preface, record, pending };
+var classifier = new Option<string>("--classifier") { Description = $"Which classifier decides ({string.Join(", ", FailureClassifiers.Names)})", DefaultValueFactory = _ => "rules" };
+var cv = new Option<int?>("--cv") { Description = "Cross-validate the learned classifier with K folds (plain, grouped by batch, leave one batch out) instead of scoring" };
+var seed = new Option<int>("--seed") { Description = "The folds' seed for --cv", DefaultValueFactory = _ => 20261204 };
+var train = new Option<FileInfo?>("--train-out") { Description = "Train the learned model on every case and write its model file here" };
+
+var command = new RootCommand("Scores errortrace's report on real logs against their expert labels") { dir, batches, title, build, preface, record, pending, classifier, cv, seed, train };
 command.SetAction(parse =>
 {
     var cases = CorpusReader.Read(parse.GetValue(dir)!.FullName);
@@ -23,7 +32,22 @@ command.SetAction(parse =>
         return 2;
     }
 
-    var scores = cases.Select(c => Scorer.Score(c)).ToList();
+    if (parse.GetValue(cv) is { } k)
+    {
+        Console.Write(CvRecord.Render(CaseCollector.Collect(cases), k, parse.GetValue(seed), Directory.Exists("docs/accuracy") ? "docs/accuracy" : null));
+        return 0;
+    }
+
+    if (parse.GetValue(train) is { } modelFile)
+    {
+        var model = CrossValidation.Train(CaseCollector.Collect(cases), ruleTokens: true);
+        using (var writer = new StreamWriter(modelFile.FullName)) LearnedModelText.Write(model, writer);
+        Console.Error.WriteLine($"trained on {cases.Count} cases: {model.Tokens.Count} tokens -> {modelFile.FullName}");
+        return 0;
+    }
+
+    var options = new AnalysisOptions { Classifier = FailureClassifiers.ByName(parse.GetValue(classifier)!) };
+    var scores = cases.Select(c => Scorer.Score(c, options)).ToList();
     var markdown = ScoreRecord.Render(parse.GetValue(title)!, parse.GetValue(build)!, DateTimeOffset.UtcNow, scores, parse.GetValue(preface));
     Console.Write(markdown);
     if (parse.GetValue(record) is { } file)

@@ -1,0 +1,94 @@
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Classification.Learned;
+
+/// <summary>
+/// What the learned classifier sees of a log: only what the engine already extracted, as prefixed tokens (a word of
+/// the message and the same word in the lines before the death are different evidence). Sorted and distinct, so the
+/// same log always gives the same list and the model's sums run in the same order.
+/// </summary>
+public static class LearnedFeatures
+{
+    /// <summary>The innermost frames are where the failure happened; outer ones are the trainer's loop, the same in every log.</summary>
+    public const int InnermostFrames = 3;
+
+    /// <summary>The lines just before the death carry the mechanism (a memory figure, "Killed", a NaN loss); earlier ones
+    /// are progress bars that look alike in every category.</summary>
+    public const int LastContextLines = 20;
+
+    /// <summary>A message's first words name the problem; a long one goes on to dump tensors or configs.</summary>
+    public const int MessageWords = 40;
+
+    /// <summary>Per context line and per error entry: enough for a sentence, not for a dumped dict.</summary>
+    public const int LineWords = 20;
+
+    /// <summary>The first error entries: the later ones are mostly their cascades.</summary>
+    public const int ErrorEntries = 5;
+
+    /// <param name="input">The engine's findings.</param>
+    /// <param name="rules">The rules' decision about the same log, or null (clean, or not asked): the rule that fired
+    /// and its category are features too, so the model learns where the rules are trustworthy.</param>
+    public static IReadOnlyList<string> Extract(ClassificationInput input, FailureAnalysis? rules)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        if (input.Root is { } root)
+        {
+            var (type, message, frames) = Original(root);
+            LearnedTokeniser.AddName(type, "type:", "tmod:", tokens);
+            LearnedTokeniser.AddWords(message, "msg:", tokens, MessageWords);
+            foreach (var link in root.Chain) LearnedTokeniser.AddName(link.ExceptionType, "chain:", "chainmod:", tokens);
+            if (root.Chain.Count > 0) LearnedTokeniser.AddName(root.ExceptionType, "chain:", "chainmod:", tokens);
+            for (var f = Math.Max(0, frames.Count - InnermostFrames); f < frames.Count; f++)
+            {
+                LearnedTokeniser.AddName(frames[f].File, "file:", "fmod:", tokens);
+                LearnedTokeniser.AddWords(frames[f].Function, "func:", tokens, 1);
+            }
+
+            tokens.Add("kind:" + root.Kind);
+        }
+        else
+        {
+            tokens.Add("root:none");
+        }
+
+        foreach (var failure in input.Failures)
+        {
+            if (ReferenceEquals(failure, input.Root)) continue;
+            tokens.Add("otherkind:" + failure.Kind);
+            LearnedTokeniser.AddName(failure.ExceptionType, "othertype:", "othermod:", tokens);
+        }
+
+        var errors = 0;
+        foreach (var entry in input.Errors)
+        {
+            if (!string.Equals(entry.Level, "error", StringComparison.OrdinalIgnoreCase)) continue;
+            LearnedTokeniser.AddWords(entry.Message, "err:", tokens, LineWords);
+            if (++errors == ErrorEntries) break;
+        }
+
+        LearnedTokeniser.AddWords(input.ErrorSummary, "summary:", tokens, MessageWords);
+        for (var c = Math.Max(0, input.Context.Count - LastContextLines); c < input.Context.Count; c++)
+            LearnedTokeniser.AddWords(input.Context[c].Text, "ctx:", tokens, LineWords);
+
+        if (rules is not null)
+        {
+            tokens.Add("rule:" + (rules.RuleId ?? "none"));
+            tokens.Add("rulecat:" + rules.ErrorType);
+        }
+        else
+        {
+            tokens.Add("rule:no-analysis");
+        }
+
+        var sorted = tokens.ToList();
+        sorted.Sort(StringComparer.Ordinal);
+        return sorted;
+    }
+
+    /// <summary>The chain's first link is the original exception (the labels name it); the rest are cascades.</summary>
+    private static (string Type, string Message, IReadOnlyList<TracebackFrame> Frames) Original(TracebackInfo root) =>
+        root.Chain.Count > 0
+            ? (root.Chain[0].ExceptionType, root.Chain[0].ExceptionMessage, root.Chain[0].Frames)
+            : (root.ExceptionType, root.ExceptionMessage, root.Frames);
+}

@@ -1,0 +1,85 @@
+namespace ErrorTrace.Core.Classification.Learned;
+
+/// <summary>
+/// A multinomial naive Bayes over token presence (each token counts once per log): score(c) = log P(c) + Σ log P(t|c)
+/// over the log's tokens the model knows; tokens it never saw are skipped. Immutable; <see cref="NaiveBayesTrainer"/>
+/// makes one, <see cref="LearnedModelText"/> reads and writes it.
+/// </summary>
+public sealed class NaiveBayesModel
+{
+    /// <summary>How many tokens a decision names as its reasons.</summary>
+    public const int ReasonCount = 5;
+
+    private readonly Dictionary<string, double[]> _logLikelihoods;
+
+    /// <param name="categories">The categories, in the order of every weight array.</param>
+    /// <param name="logPriors">log P(c) per category.</param>
+    /// <param name="logLikelihoods">log P(t|c) per token, one value per category.</param>
+    public NaiveBayesModel(IReadOnlyList<string> categories, IReadOnlyList<double> logPriors, IReadOnlyDictionary<string, double[]> logLikelihoods)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        ArgumentNullException.ThrowIfNull(logPriors);
+        ArgumentNullException.ThrowIfNull(logLikelihoods);
+        if (categories.Count < 2) throw new ArgumentException("a model needs two categories at least", nameof(categories));
+        if (logPriors.Count != categories.Count) throw new ArgumentException("one prior per category", nameof(logPriors));
+        Categories = [.. categories];
+        LogPriors = [.. logPriors];
+        _logLikelihoods = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var (token, weights) in logLikelihoods)
+        {
+            if (weights.Length != categories.Count) throw new ArgumentException($"token '{token}' has {weights.Length} weights, not {categories.Count}", nameof(logLikelihoods));
+            _logLikelihoods[token] = [.. weights];
+        }
+    }
+
+    public IReadOnlyList<string> Categories { get; }
+
+    public IReadOnlyList<double> LogPriors { get; }
+
+    /// <summary>The vocabulary, in ordinal order (what the model file lists).</summary>
+    public IReadOnlyList<string> Tokens => [.. _logLikelihoods.Keys.Order(StringComparer.Ordinal)];
+
+    public IReadOnlyList<double> Weights(string token) => _logLikelihoods[token];
+
+    /// <summary>The posterior of every category for <paramref name="tokens"/> (sums to 1).</summary>
+    public double[] Posterior(IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var scores = LogPriors.ToArray();
+        foreach (var token in tokens)
+        {
+            if (!_logLikelihoods.TryGetValue(token, out var weights)) continue;
+            for (var c = 0; c < scores.Length; c++) scores[c] += weights[c];
+        }
+
+        // Softmax from the maximum: the raw sums are hundreds below zero and would underflow.
+        var max = scores.Max();
+        var total = 0.0;
+        for (var c = 0; c < scores.Length; c++) total += scores[c] = Math.Exp(scores[c] - max);
+        for (var c = 0; c < scores.Length; c++) scores[c] /= total;
+        return scores;
+    }
+
+    public LearnedPrediction Predict(IReadOnlyList<string> tokens)
+    {
+        var posterior = Posterior(tokens);
+        // Ties go to the category listed first, so the answer never depends on anything but the model and the tokens.
+        var best = 0;
+        var second = -1;
+        for (var c = 1; c < posterior.Length; c++)
+        {
+            if (posterior[c] > posterior[best]) (best, second) = (c, best);
+            else if (second < 0 || posterior[c] > posterior[second]) second = c;
+        }
+
+        if (second < 0) second = best == 0 ? 1 : 0;
+        var reasons = tokens
+            .Where(_logLikelihoods.ContainsKey)
+            .Select(t => (Token: t, Weight: _logLikelihoods[t][best] - _logLikelihoods[t][second]))
+            .Where(r => r.Weight > 0)
+            .OrderByDescending(r => r.Weight).ThenBy(r => r.Token, StringComparer.Ordinal)
+            .Take(ReasonCount)
+            .ToList();
+        return new LearnedPrediction(Categories[best], posterior[best], Categories[second], reasons);
+    }
+}
