@@ -9,7 +9,29 @@ namespace ErrorTrace.Accuracy.Learned;
 /// <summary>Runs the engine (with the rules) once per case and keeps what the learned classifier needs.</summary>
 internal static class CaseCollector
 {
-    public static List<LearnedCase> Collect(IReadOnlyList<RealLogCase> cases) => [.. cases.Select(One)];
+    public static List<LearnedCase> Collect(IReadOnlyList<RealLogCase> cases, string? beforeDir = null)
+    {
+        var records = new Dictionary<string, Dictionary<string, BeforeFixing.Miss>?>(StringComparer.Ordinal);
+        var collected = new List<LearnedCase>();
+        foreach (var c in cases)
+        {
+            var one = One(c);
+            if (!records.TryGetValue(c.Batch, out var misses)) records[c.Batch] = misses = BeforeFixing.Misses(beforeDir, c.Batch);
+            if (misses is not null)
+            {
+                one = misses.TryGetValue(c.Slug, out var miss)
+                    ? one with { BeforeCategory = miss.Category, BeforeDefer = Defers(miss) }
+                    : one with { BeforeCategory = one.Label, BeforeDefer = one.RulesCategory == one.Label && one.RulesDefer };
+            }
+
+            collected.Add(one);
+        }
+
+        return collected;
+    }
+
+    private static bool Defers(BeforeFixing.Miss miss) =>
+        miss.Category == "unknown" || miss.RuleId is null or "evidence-score" || miss.RuleId.StartsWith("user-code-builtin-", StringComparison.Ordinal);
 
     private static LearnedCase One(RealLogCase c)
     {
@@ -18,7 +40,7 @@ internal static class CaseCollector
         var input = capture.Input ?? throw new InvalidOperationException($"{c.Slug}: the engine never asked the classifier");
         var byRules = capture.ByRules;
         var tokens = LearnedFeatures.Extract(input, byRules);
-        var without = tokens.Where(t => !t.StartsWith("rule", StringComparison.Ordinal)).ToList();
+        var without = LearnedFeatures.Extract(input, rules: null);
         return new LearnedCase(c, byRules?.ErrorType ?? Scorer.NoAnalysis,
             byRules is null || LearnedDeferral.RulesDefer(byRules), byRules is null, tokens, without);
     }

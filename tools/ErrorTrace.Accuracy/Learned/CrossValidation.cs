@@ -16,13 +16,16 @@ internal static class CrossValidation
     /// <summary>The θ tried; above 1 means "never override".</summary>
     public static readonly IReadOnlyList<double> Thetas = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999, 0.9999, 1.01];
 
-    public static Prediction[] Run(IReadOnlyList<LearnedCase> cases, int[] fold, bool ruleTokens, bool grouped, int seed)
+    /// <param name="forward">Train each fold's model on the earlier folds only (folds in time order); the first fold is
+    /// never predicted.</param>
+    public static Prediction[] Run(IReadOnlyList<LearnedCase> cases, int[] fold, bool ruleTokens, bool grouped, int seed, RulesView view, bool forward = false)
     {
         var predictions = new Prediction[cases.Count];
         foreach (var f in fold.Distinct().Order())
         {
-            var train = Enumerable.Range(0, cases.Count).Where(i => fold[i] != f).Select(i => cases[i]).ToList();
-            var (theta, thetaBoth) = ChooseTheta(train, ruleTokens, grouped, seed);
+            var train = Enumerable.Range(0, cases.Count).Where(i => forward ? fold[i] < f : fold[i] != f).Select(i => cases[i]).ToList();
+            if (train.Count == 0) continue;
+            var (theta, thetaBoth) = ChooseTheta(train, ruleTokens, grouped, seed, view);
             var model = Train(train, ruleTokens);
             for (var i = 0; i < cases.Count; i++)
             {
@@ -42,7 +45,7 @@ internal static class CrossValidation
 
     /// <summary>The θ that scores best on inner held-out predictions of <paramref name="train"/>; ties go to the higher
     /// θ (override less).</summary>
-    private static (double Override, double Both) ChooseTheta(List<LearnedCase> train, bool ruleTokens, bool grouped, int seed)
+    private static (double Override, double Both) ChooseTheta(List<LearnedCase> train, bool ruleTokens, bool grouped, int seed, RulesView view)
     {
         var inner = grouped && train.Select(c => c.Batch).Distinct().Count() >= InnerFolds
             ? Folds.Grouped([.. train.Select(c => c.Batch)], InnerFolds, seed)
@@ -59,10 +62,10 @@ internal static class CrossValidation
             }
         }
 
-        return (Best(train, held, Strategy.Override), Best(train, held, Strategy.FallbackOrOverride));
+        return (Best(train, held, Strategy.Override, view), Best(train, held, Strategy.FallbackOrOverride, view));
     }
 
-    private static double Best(List<LearnedCase> train, Prediction[] held, Strategy strategy)
+    private static double Best(List<LearnedCase> train, Prediction[] held, Strategy strategy, RulesView view)
     {
         var best = Thetas[^1];
         var bestRight = -1;
@@ -71,7 +74,7 @@ internal static class CrossValidation
             var right = 0;
             for (var i = 0; i < train.Count; i++)
             {
-                if ((held[i] with { Theta = theta, ThetaBoth = theta }).Decide(strategy, train[i]) == train[i].Label) right++;
+                if ((held[i] with { Theta = theta, ThetaBoth = theta }).Decide(strategy, train[i], view) == train[i].Label) right++;
             }
 
             if (right > bestRight) (best, bestRight) = (theta, right);

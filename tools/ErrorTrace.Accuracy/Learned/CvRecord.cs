@@ -1,93 +1,91 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ErrorTrace.Accuracy.Learned;
 
 /// <summary>Runs every fold scheme and renders the figures as Markdown (docs/accuracy-learned.md quotes them).</summary>
-internal static partial class CvRecord
+internal static class CvRecord
 {
     private static readonly Strategy[] s_strategies = Enum.GetValues<Strategy>();
 
-    public static string Render(IReadOnlyList<LearnedCase> cases, int k, int seed, string? beforeDir)
+    public static string Render(IReadOnlyList<LearnedCase> cases, int k, int seed)
     {
         var labels = cases.Select(c => c.Label).ToList();
         var batches = cases.Select(c => c.Batch).ToList();
+        var stratified = Folds.Stratified(labels, k, seed);
+        var grouped = Folds.Grouped(batches, k, seed);
+        var byBatch = Folds.LeaveGroupOut(batches, out var names);
+        // Batches in time order: the legacy cases first (the rules came from them), then a1, a2, … as harvested.
+        var inTime = Folds.InTimeOrder(batches);
         var md = new StringBuilder();
-        md.Append(CultureInfo.InvariantCulture, $"# Learned classifier: cross-validation on the real-log corpus\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"- cases: {cases.Count} in {batches.Distinct().Count()} batches; clean by the rules (no analysis, kept so by every strategy): {cases.Count(c => c.Clean)}; rules defer on {cases.Count(c => c.RulesDefer && !c.Clean)}\n");
-        md.Append(CultureInfo.InvariantCulture, $"- K = {k}, seed = {seed}; θ chosen per outer fold by {CrossValidation.InnerFolds}-fold inner CV on its training folds from {{{string.Join(", ", CrossValidation.Thetas.Select(Pct))}}} (1.01 = never)\n");
-        md.Append("- model: multinomial naive Bayes over token presence, α = 1, tokens seen in ≥ 2 training logs\n\n");
-        md.Append("| folds | features | rules (now) | learned alone | (a) fallback | (b) override θ | (a)+(b) | θ (b) per fold | θ (a)+(b) per fold |\n|---|---|---:|---:|---:|---:|---:|---|---|\n");
-        var schemes = new (string Name, int[] Fold, bool Grouped)[]
-        {
-            ($"stratified {k}-fold", Folds.Stratified(labels, k, seed), false),
-            ($"grouped {k}-fold (batches)", Folds.Grouped(batches, k, seed), true),
-            ("leave one batch out", Folds.LeaveGroupOut(batches, out var names), true),
-        };
-        Prediction[]? perBatch = null;
-        foreach (var (name, fold, grouped) in schemes)
+        Line(md, "# Learned classifier: cross-validation on the real-log corpus\n");
+        Line(md, $"- cases: {cases.Count} in {names.Count} batches; {cases.Count(c => c.HasBefore)} of them in batches with a before-fixing record (docs/accuracy/<batch>.md)");
+        Line(md, $"- clean by the rules now (no analysis; every strategy keeps them so, as the classifier does): {cases.Count(c => c.Clean)}; rules now defer on {cases.Count(c => c.RulesDefer && !c.Clean)}, rules before fixing on {cases.Count(c => c.HasBefore && c.BeforeDefer && !c.CleanOf(RulesView.BeforeFixing))}");
+        Line(md, $"- K = {k}, seed = {seed}; θ chosen per outer fold by {CrossValidation.InnerFolds}-fold inner CV on its training folds only, from {{{string.Join(", ", CrossValidation.Thetas.Select(Number))}}} (1.01 = never override)");
+        Line(md, "- model: multinomial naive Bayes over token presence, α = 1, tokens seen in ≥ 2 training logs\n");
+
+        Line(md, "## With the rules of now (written from these logs: every rules figure is optimistic), all cases\n");
+        Header(md, "folds | features");
+        foreach (var (name, fold, isGrouped) in new[] { ($"stratified {k}-fold", stratified, false), ($"grouped {k}-fold (batches)", grouped, true), ("leave one batch out", byBatch, true) })
         {
             foreach (var ruleTokens in new[] { true, false })
             {
-                var predictions = CrossValidation.Run(cases, fold, ruleTokens, grouped, seed);
-                if (name == "leave one batch out" && ruleTokens) perBatch = predictions;
-                md.Append(CultureInfo.InvariantCulture, $"| {name} | {(ruleTokens ? "log + rule fired" : "log only")} |");
-                foreach (var strategy in s_strategies) md.Append(CultureInfo.InvariantCulture, $" {Accuracy(cases, predictions, strategy, _ => true)} |");
-                md.Append(CultureInfo.InvariantCulture, $" {Thetas(predictions.Select(p => p.Theta))} | {Thetas(predictions.Select(p => p.ThetaBoth))} |\n");
+                var predictions = CrossValidation.Run(cases, fold, ruleTokens, isGrouped, seed, RulesView.Now);
+                Row(md, $"{name} | {(ruleTokens ? "log + rule fired" : "log only")}", cases, predictions, RulesView.Now, _ => true);
             }
         }
 
-        md.Append("\n## Per batch, leave one batch out (features: log + rule fired)\n\n");
-        md.Append("| batch | cases | rules before fixing | rules (now) | learned alone | (a) fallback | (b) override θ | (a)+(b) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        var beforeRight = 0;
-        var beforeCases = 0;
-        var sums = new int[s_strategies.Length];
-        var sumCases = 0;
-        foreach (var batch in names)
+        Line(md, "\n## With the rules as they were before fixing each batch (the honest rules figure), cases of recorded batches\n");
+        Line(md, "Features: log only (the rule-fired tokens would come from the rules of now). Training folds include b00; it is never scored here.\n");
+        Header(md, "folds | features");
+        var lobo = CrossValidation.Run(cases, byBatch, ruleTokens: false, grouped: true, seed, RulesView.BeforeFixing);
+        var forward = CrossValidation.Run(cases, inTime, ruleTokens: false, grouped: true, seed, RulesView.BeforeFixing, forward: true);
+        Row(md, $"stratified {k}-fold | log only", cases, CrossValidation.Run(cases, stratified, false, false, seed, RulesView.BeforeFixing), RulesView.BeforeFixing, c => c.HasBefore);
+        Row(md, $"grouped {k}-fold (batches) | log only", cases, CrossValidation.Run(cases, grouped, false, true, seed, RulesView.BeforeFixing), RulesView.BeforeFixing, c => c.HasBefore);
+        Row(md, "leave one batch out | log only", cases, lobo, RulesView.BeforeFixing, c => c.HasBefore);
+        Row(md, "in time order (only earlier batches train) | log only", cases, forward, RulesView.BeforeFixing, c => c.HasBefore);
+
+        Line(md, "\n## Per batch, rules before fixing; learned trained on the other batches (LOBO) or on the earlier ones only (in time)\n");
+        Line(md, "| batch | cases | rules before fixing | learned LOBO | (a) LOBO | (b) LOBO | learned in time | (a) in time | (b) in time | (a)+(b) in time |");
+        Line(md, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var batch in names.Where(b => cases.Any(c => c.Batch == b && c.HasBefore)).OrderBy(b => inTime[batches.IndexOf(b)]))
         {
-            var n = cases.Count(c => c.Batch == batch);
-            var before = Before(beforeDir, batch);
-            md.Append(CultureInfo.InvariantCulture, $"| {batch} | {n} | {(before is { } b ? $"{Pct(b.Right, b.Cases)}" : "—")} |");
-            foreach (var strategy in s_strategies) md.Append(CultureInfo.InvariantCulture, $" {Accuracy(cases, perBatch!, strategy, c => c.Batch == batch)} |");
-            md.Append('\n');
-            if (before is { } known)
-            {
-                beforeRight += known.Right;
-                beforeCases += known.Cases;
-                sumCases += n;
-                for (var s = 0; s < s_strategies.Length; s++) sums[s] += Right(cases, perBatch!, s_strategies[s], c => c.Batch == batch);
-            }
+            bool Of(LearnedCase c) => c.Batch == batch;
+            md.Append(CultureInfo.InvariantCulture, $"| {batch} | {cases.Count(Of)} | {Accuracy(cases, lobo, Strategy.Rules, RulesView.BeforeFixing, Of)}");
+            foreach (var s in new[] { Strategy.Learned, Strategy.Fallback, Strategy.Override }) md.Append(" | " + Accuracy(cases, lobo, s, RulesView.BeforeFixing, Of));
+            foreach (var s in new[] { Strategy.Learned, Strategy.Fallback, Strategy.Override, Strategy.FallbackOrOverride }) md.Append(" | " + Accuracy(cases, forward, s, RulesView.BeforeFixing, Of));
+            md.Append(" |\n");
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"| **batches with a before-fixing record** | {sumCases} | **{Pct(beforeRight, beforeCases)}** |");
-        foreach (var right in sums) md.Append(CultureInfo.InvariantCulture, $" **{Pct(right, sumCases)}** |");
-        md.Append('\n');
         return md.ToString();
     }
 
-    private static int Right(IReadOnlyList<LearnedCase> cases, Prediction[] predictions, Strategy strategy, Func<LearnedCase, bool> which) =>
-        Enumerable.Range(0, cases.Count).Count(i => which(cases[i]) && predictions[i].Decide(strategy, cases[i]) == cases[i].Label);
+    private static void Line(StringBuilder md, string text) => md.Append(text).Append('\n');
 
-    private static string Accuracy(IReadOnlyList<LearnedCase> cases, Prediction[] predictions, Strategy strategy, Func<LearnedCase, bool> which) =>
-        Pct(Right(cases, predictions, strategy, which), cases.Count(which));
-
-    private static string Pct(int right, int total) => total == 0 ? "—" : (100.0 * right / total).ToString("0.0", CultureInfo.InvariantCulture) + " %";
-
-    private static string Pct(double theta) => theta.ToString("0.####", CultureInfo.InvariantCulture);
-
-    private static string Thetas(IEnumerable<double> thetas) =>
-        string.Join(", ", thetas.GroupBy(t => t).OrderBy(g => g.Key).Select(g => $"{Pct(g.Key)}×{g.Count()}"));
-
-    /// <summary>The batch's before-fixing category figure from its record (docs/accuracy/&lt;batch&gt;.md), if any.</summary>
-    private static (int Right, int Cases)? Before(string? dir, string batch)
+    private static void Header(StringBuilder md, string first)
     {
-        var path = dir is null ? null : Path.Combine(dir, batch + ".md");
-        if (path is null || !File.Exists(path)) return null;
-        var match = CategoryRow().Match(File.ReadAllText(path));
-        return match.Success ? (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture)) : null;
+        Line(md, $"| {first} | cases | rules | learned alone | (a) fallback | (b) override θ | (a)+(b) | θ (b) per fold | θ (a)+(b) per fold |");
+        Line(md, "|---|---|---:|---:|---:|---:|---:|---:|---|---|");
     }
 
-    [GeneratedRegex(@"^\| category \| (\d+) \| (\d+) \|", RegexOptions.Multiline)]
-    private static partial Regex CategoryRow();
+    private static void Row(StringBuilder md, string first, IReadOnlyList<LearnedCase> cases, Prediction[] predictions, RulesView view, Func<LearnedCase, bool> which)
+    {
+        var scored = Enumerable.Range(0, cases.Count).Where(i => which(cases[i]) && predictions[i].Predicted).ToList();
+        md.Append(CultureInfo.InvariantCulture, $"| {first} | {scored.Count} |");
+        foreach (var strategy in s_strategies) md.Append(CultureInfo.InvariantCulture, $" {Accuracy(cases, predictions, strategy, view, c => which(c))} |");
+        md.Append(CultureInfo.InvariantCulture, $" {Thetas(scored.Select(i => predictions[i].Theta))} | {Thetas(scored.Select(i => predictions[i].ThetaBoth))} |\n");
+    }
+
+    private static string Accuracy(IReadOnlyList<LearnedCase> cases, Prediction[] predictions, Strategy strategy, RulesView view, Func<LearnedCase, bool> which)
+    {
+        var scored = Enumerable.Range(0, cases.Count).Where(i => which(cases[i]) && predictions[i].Predicted).ToList();
+        var right = scored.Count(i => predictions[i].Decide(strategy, cases[i], view) == cases[i].Label);
+        return scored.Count == 0 ? "—" : (100.0 * right / scored.Count).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+    }
+
+    private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>"0.99×3, 1.01×7": how many folds (by cases) chose each θ.</summary>
+    private static string Thetas(IEnumerable<double> thetas) =>
+        string.Join(", ", thetas.GroupBy(t => t).OrderBy(g => g.Key).Select(g => $"{Number(g.Key)}×{g.Count()}"));
 }

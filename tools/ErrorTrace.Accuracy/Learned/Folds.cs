@@ -45,6 +45,14 @@ internal static class Folds
         return [.. groups.Select(g => distinct.IndexOf(g))];
     }
 
+    /// <summary>Each batch's place in time: the legacy batch first, then the harvests in name order (a1, a2, … h3).</summary>
+    public static int[] InTimeOrder(IReadOnlyList<string> groups)
+    {
+        var order = groups.Distinct(StringComparer.Ordinal)
+            .OrderBy(g => g == Corpus.CorpusReader.LegacyBatch ? 0 : 1).ThenBy(g => g, StringComparer.Ordinal).ToList();
+        return [.. groups.Select(g => order.IndexOf(g))];
+    }
+
     private static List<T> Shuffle<T>(List<T> items, Random random)
     {
         for (var i = items.Count - 1; i > 0; i--)

@@ -10,6 +10,22 @@ namespace ErrorTrace.Accuracy.Learned;
 internal sealed record LearnedCase(RealLogCase Case, string RulesCategory, bool RulesDefer, bool Clean,
     IReadOnlyList<string> Tokens, IReadOnlyList<string> TokensWithoutRules)
 {
+    /// <summary>The rules' category when the batch was scored before fixing; null when the batch has no record.</summary>
+    public string? BeforeCategory { get; init; }
+
+    /// <summary>Whether those rules deferred (no rule, evidence scoring, user_code from a builtin). For a case they got
+    /// right the record names no rule: the rules of now stand in when they still give the label.</summary>
+    public bool BeforeDefer { get; init; }
+
+    public bool HasBefore => BeforeCategory is not null;
+
+    public string RulesOf(RulesView view) => view == RulesView.BeforeFixing && BeforeCategory is { } before ? before : RulesCategory;
+
+    public bool DeferOf(RulesView view) => view == RulesView.BeforeFixing && HasBefore ? BeforeDefer : RulesDefer;
+
+    /// <summary>No analysis: the classifier leaves such a log without one in every strategy.</summary>
+    public bool CleanOf(RulesView view) => RulesOf(view) == Scoring.Scorer.NoAnalysis;
+
     public string Label => Case.Expected.Category;
 
     public string Batch => Case.Batch;

@@ -5,7 +5,7 @@ namespace ErrorTrace.Core.Classification.Learned;
 
 /// <summary>
 /// A classifier trained on the real-log corpus' labels (<c>scripts/accuracy/train.sh</c>) instead of written by hand.
-/// It asks the rules first (their answer is one of its features), then decides by <see cref="LearnedMode"/>. Its
+/// It asks the rules first, then decides by <see cref="LearnedMode"/>. Its
 /// analyses carry <see cref="RuleId"/> and an evidence line naming the probability and the tokens that weighed most,
 /// so every decision says what made it. A clean log (the rules give no analysis) stays clean: the model only ever
 /// saw failures.
@@ -28,7 +28,8 @@ internal sealed class LearnedClassifier(RuleSet rules, NaiveBayesModel model, Le
         if (byRules is null) return null;
         if (mode == LearnedMode.Fallback && !LearnedDeferral.RulesDefer(byRules)) return byRules;
 
-        var prediction = model.Predict(LearnedFeatures.Extract(input, byRules));
+        // The log's features alone: the model was trained (and measured) without the rule that fired.
+        var prediction = model.Predict(LearnedFeatures.Extract(input, rules: null));
         if (!rules.Categories.TryGetValue(prediction.Category, out var category)) return byRules;
         var context = new ClassificationContext(input, rules);
         var evidence = new List<EvidenceLine>();

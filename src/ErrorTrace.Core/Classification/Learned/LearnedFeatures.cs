@@ -26,8 +26,10 @@ public static class LearnedFeatures
     public const int ErrorEntries = 5;
 
     /// <param name="input">The engine's findings.</param>
-    /// <param name="rules">The rules' decision about the same log, or null (clean, or not asked): the rule that fired
-    /// and its category are features too, so the model learns where the rules are trustworthy.</param>
+    /// <param name="rules">The rules' decision about the same log, or null for features of the log alone: the rule that
+    /// fired and its category become features too (<c>rule:</c>, <c>rulecat:</c>), so a model learns where the rules are
+    /// trustworthy. The shipped model uses the log alone: only that variant could be measured against the rules as they
+    /// were before fixing (docs/accuracy-learned.md).</param>
     public static IReadOnlyList<string> Extract(ClassificationInput input, FailureAnalysis? rules)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -75,10 +77,6 @@ public static class LearnedFeatures
         {
             tokens.Add("rule:" + (rules.RuleId ?? "none"));
             tokens.Add("rulecat:" + rules.ErrorType);
-        }
-        else
-        {
-            tokens.Add("rule:no-analysis");
         }
 
         var sorted = tokens.ToList();

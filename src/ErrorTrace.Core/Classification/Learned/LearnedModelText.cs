@@ -3,45 +3,62 @@ using System.Globalization;
 namespace ErrorTrace.Core.Classification.Learned;
 
 /// <summary>
-/// The model file: plain text, so a diff of a retrained model shows which tokens moved, and no JSON serializer is needed
-/// (the library is AOT-compatible). Lines: <c>errortrace-naive-bayes 1</c>; <c>categories c1 c2 …</c>;
-/// <c>priors p1 p2 …</c>; then one <c>token w1 w2 …</c> per token, in ordinal order. Numbers are invariant-culture logs.
+/// The model file: plain text of the training counts (<see cref="NaiveBayesCounts"/>), so a retrained model's diff shows
+/// which tokens moved, and no JSON serializer is needed (the library is AOT-compatible). Lines:
+/// <c>errortrace-naive-bayes 1</c>; <c>alpha 1</c>; <c>categories c1 c2 …</c>; <c>logs n1 n2 …</c>; then one
+/// <c>token i:n i:n …</c> per token in ordinal order, listing only the categories (by index) it appeared in.
 /// </summary>
 public static class LearnedModelText
 {
     public const string Header = "errortrace-naive-bayes 1";
 
-    /// <summary>Decimals of each log-probability: a thousandth of a nat changes no decision and keeps the file small.</summary>
-    public const int Decimals = 3;
-
-    public static void Write(NaiveBayesModel model, TextWriter writer)
+    public static void Write(NaiveBayesCounts counts, TextWriter writer)
     {
-        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(writer);
         writer.Write(Header + "\n");
-        writer.Write("categories " + string.Join(' ', model.Categories) + "\n");
-        writer.Write("priors " + Numbers(model.LogPriors) + "\n");
-        foreach (var token in model.Tokens) writer.Write(token + " " + Numbers(model.Weights(token)) + "\n");
+        writer.Write("alpha " + counts.Alpha.ToString(CultureInfo.InvariantCulture) + "\n");
+        writer.Write("categories " + string.Join(' ', counts.Categories) + "\n");
+        writer.Write("logs " + string.Join(' ', counts.Logs.Select(n => n.ToString(CultureInfo.InvariantCulture))) + "\n");
+        foreach (var token in counts.TokenLogs.Keys.Order(StringComparer.Ordinal))
+        {
+            var perCategory = counts.TokenLogs[token];
+            var cells = Enumerable.Range(0, perCategory.Length).Where(c => perCategory[c] > 0)
+                .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c}:{perCategory[c]}"));
+            writer.Write(token + " " + string.Join(' ', cells) + "\n");
+        }
     }
 
     /// <exception cref="InvalidDataException">Not a model file, or a line that does not fit it (named by number).</exception>
-    public static NaiveBayesModel Read(TextReader reader)
+    public static NaiveBayesCounts Read(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         if (reader.ReadLine() != Header) throw new InvalidDataException($"not a model file: the first line is not '{Header}'");
-        var categories = Fields(reader.ReadLine(), "categories", 2);
-        var priors = Parse(Fields(reader.ReadLine(), "priors", 3), categories.Length, 3);
-        var weights = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        var number = 3;
+        var alpha = double.TryParse(Fields(reader.ReadLine(), "alpha", 2).Single(), NumberStyles.Float, CultureInfo.InvariantCulture, out var a) && a > 0
+            ? a : throw new InvalidDataException("line 2: alpha is not a positive number");
+        var categories = Fields(reader.ReadLine(), "categories", 3);
+        var logs = Fields(reader.ReadLine(), "logs", 4).Select(f => Integer(f, 4)).ToArray();
+        if (logs.Length != categories.Length) throw new InvalidDataException($"line 4: {logs.Length} counts for {categories.Length} categories");
+        var tokens = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var number = 4;
         while (reader.ReadLine() is { } line)
         {
             number++;
             if (line.Length == 0) continue;
             var fields = line.Split(' ');
-            weights[fields[0]] = Parse(fields[1..], categories.Length, number);
+            var perCategory = new int[categories.Length];
+            foreach (var cell in fields.Skip(1))
+            {
+                var colon = cell.IndexOf(':', StringComparison.Ordinal);
+                var c = colon > 0 ? Integer(cell[..colon], number) : throw new InvalidDataException($"line {number}: '{cell}' is not index:count");
+                if (c >= categories.Length) throw new InvalidDataException($"line {number}: category index {c} out of range");
+                perCategory[c] = Integer(cell[(colon + 1)..], number);
+            }
+
+            tokens[fields[0]] = perCategory;
         }
 
-        return new NaiveBayesModel(categories, priors, weights);
+        return new NaiveBayesCounts(categories, logs, tokens, alpha);
     }
 
     private static string[] Fields(string? line, string name, int number)
@@ -51,19 +68,6 @@ public static class LearnedModelText
         return fields[1..];
     }
 
-    private static double[] Parse(string[] fields, int count, int number)
-    {
-        if (fields.Length != count) throw new InvalidDataException($"line {number}: {fields.Length} numbers, not {count}");
-        var values = new double[count];
-        for (var i = 0; i < count; i++)
-        {
-            if (!double.TryParse(fields[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
-                throw new InvalidDataException($"line {number}: '{fields[i]}' is not a number");
-        }
-
-        return values;
-    }
-
-    private static string Numbers(IEnumerable<double> values) =>
-        string.Join(' ', values.Select(v => Math.Round(v, Decimals).ToString("0.###", CultureInfo.InvariantCulture)));
+    private static int Integer(string field, int number) =>
+        int.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new InvalidDataException($"line {number}: '{field}' is not a count");
 }

@@ -2,8 +2,8 @@ namespace ErrorTrace.Core.Classification.Learned;
 
 /// <summary>
 /// A multinomial naive Bayes over token presence (each token counts once per log): score(c) = log P(c) + Σ log P(t|c)
-/// over the log's tokens the model knows; tokens it never saw are skipped. Immutable; <see cref="NaiveBayesTrainer"/>
-/// makes one, <see cref="LearnedModelText"/> reads and writes it.
+/// over the log's tokens the model knows; tokens it never saw are skipped. Immutable; <see cref="NaiveBayesCounts.ToModel"/>
+/// makes one from what <see cref="NaiveBayesTrainer"/> counted or <see cref="LearnedModelText"/> read.
 /// </summary>
 public sealed class NaiveBayesModel
 {

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Trains the learned classifier (FailureClassifiers "learned" / "rules+learned") on every labelled case of the real-log
+# corpus and writes its model file, which the library embeds:
+#
+#   scripts/accuracy/train.sh            # rewrites src/ErrorTrace.Core/Classification/Learned/model.txt
+#   scripts/accuracy/train.sh --cv 10    # cross-validates instead (docs/accuracy-learned.md), writes nothing
+#
+# Deterministic: the same corpus and engine give the same file, so a retrained model's diff shows which tokens moved.
+# Retrain after a batch lands (its labels are then training data); the held-out splits are never trained on.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+dir=tests/ErrorTrace.Core.Tests/Corpus/real
+model=src/ErrorTrace.Core/Classification/Learned/model.txt
+
+mkdir -p artifacts
+dotnet build tools/ErrorTrace.Accuracy -c Release -v q -nologo >artifacts/accuracy-build.log 2>&1 \
+  || { tail -n 20 artifacts/accuracy-build.log; exit 1; }
+if [ "${1:-}" = "--cv" ]; then
+  exec dotnet artifacts/bin/ErrorTrace.Accuracy/release/ErrorTrace.Accuracy.dll --dir "$dir" "$@"
+fi
+exec dotnet artifacts/bin/ErrorTrace.Accuracy/release/ErrorTrace.Accuracy.dll --dir "$dir" --train-out "$model" "$@"

@@ -1,0 +1,37 @@
+namespace ErrorTrace.Core.Classification.Learned;
+
+/// <summary>
+/// What training counted: per category how many logs, per token in how many logs of each category it appeared. The
+/// model file stores these (small integers, sparse) rather than log-probabilities, and <see cref="ToModel"/> smooths
+/// them with add-α.
+/// </summary>
+/// <param name="Categories">The categories, in the order of every count array.</param>
+/// <param name="Logs">Training logs per category.</param>
+/// <param name="TokenLogs">Per token (the vocabulary), the logs of each category it appeared in.</param>
+/// <param name="Alpha">The smoothing added to every count.</param>
+public sealed record NaiveBayesCounts(IReadOnlyList<string> Categories, IReadOnlyList<int> Logs, IReadOnlyDictionary<string, int[]> TokenLogs, double Alpha)
+{
+    /// <summary>log P(c) = log((logs(c) + α) / (N + α·C)); log P(t|c) = log((n(t,c) + α) / (Σ_t n(t,c) + α·V)).</summary>
+    public NaiveBayesModel ToModel()
+    {
+        var c = Categories.Count;
+        var total = Logs.Sum();
+        var priors = new double[c];
+        for (var i = 0; i < c; i++) priors[i] = Math.Log((Logs[i] + Alpha) / (total + (Alpha * c)));
+        var perCategory = new double[c];
+        foreach (var counts in TokenLogs.Values)
+        {
+            for (var i = 0; i < c; i++) perCategory[i] += counts[i];
+        }
+
+        var likelihoods = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var (token, counts) in TokenLogs)
+        {
+            var weights = new double[c];
+            for (var i = 0; i < c; i++) weights[i] = Math.Log((counts[i] + Alpha) / (perCategory[i] + (Alpha * TokenLogs.Count)));
+            likelihoods[token] = weights;
+        }
+
+        return new NaiveBayesModel(Categories, priors, likelihoods);
+    }
+}

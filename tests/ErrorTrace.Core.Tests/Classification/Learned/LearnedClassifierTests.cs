@@ -1,0 +1,81 @@
+using ErrorTrace.Core.Classification;
+using ErrorTrace.Core.Classification.Learned;
+using static ErrorTrace.Core.Tests.Classification.T;
+
+namespace ErrorTrace.Core.Tests.Classification.Learned;
+
+/// <summary>The learned classifiers: where the fallback decides, what its decisions say, that they never vary.</summary>
+public sealed class LearnedClassifierTests
+{
+    /// <summary>A tiny model: "column" means data, "cuda" means oom_training.</summary>
+    private static readonly NaiveBayesModel s_model = NaiveBayesTrainer.Train(
+        [
+            (["msg:column", "type:keyerror"], "data_error"),
+            (["msg:column", "type:valueerror"], "data_error"),
+            (["msg:cuda", "msg:memory"], "oom_training"),
+            (["msg:cuda", "msg:memory"], "oom_training"),
+        ],
+        ["oom_training", "data_error"]);
+
+    [Fact]
+    public void The_fallback_keeps_a_rule_that_fired()
+    {
+        var input = In(Py("torch.OutOfMemoryError", "CUDA out of memory. Tried to allocate 2.00 GiB", TrainStep));
+
+        var analysis = FailureClassifiers.RulesThenLearned(model: s_model).Classify(input)!;
+
+        Assert.Equal(("oom_training", "gpu-oom"), (analysis.ErrorType, analysis.RuleId));
+    }
+
+    [Fact]
+    public void Where_no_rule_fires_the_model_decides_and_says_why()
+    {
+        var input = In(Py("RuntimeError", "custom_op_wrapper returned an invalid handle for column 3", Forward, line: 80));
+        Assert.True(LearnedDeferral.RulesDefer(FailureClassifiers.Rules().Classify(input)!));
+
+        var analysis = FailureClassifiers.RulesThenLearned(model: s_model).Classify(input)!;
+
+        Assert.Equal(("data_error", LearnedClassifier.RuleId), (analysis.ErrorType, analysis.RuleId));
+        Assert.StartsWith("learned: data_error ", analysis.Evidence[0].Text, StringComparison.Ordinal);
+        Assert.Contains("msg:column +", analysis.Evidence[0].Text, StringComparison.Ordinal);
+        Assert.Contains("; rules said ", analysis.Evidence[0].Text, StringComparison.Ordinal);
+        Assert.NotEqual("high", analysis.Confidence);
+    }
+
+    [Fact]
+    public void A_clean_log_stays_clean() =>
+        Assert.Null(FailureClassifiers.Learned(model: s_model).Classify(In(null)));
+
+    [Fact]
+    public void The_same_log_always_gets_the_same_decision()
+    {
+        var input = In(Py("ValueError", "could not convert string to float: 'abc' in column price", [.. Forward, Sp + "pandas/core/frame.py:astype"], line: 90),
+            E(85, "ERROR reading shard 3 failed"));
+        var classifier = FailureClassifiers.ByName("rules+learned");
+
+        var first = classifier.Classify(input)!;
+        var second = FailureClassifiers.ByName("rules+learned").Classify(input)!;
+
+        Assert.Equal((first.ErrorType, first.RuleId, first.Confidence), (second.ErrorType, second.RuleId, second.Confidence));
+        Assert.Equal(first.Evidence.Select(e => e.Text), second.Evidence.Select(e => e.Text));
+        Assert.Equal(LearnedFeatures.Extract(input, null), LearnedFeatures.Extract(input, null));
+    }
+
+    [Fact]
+    public void Features_name_type_message_frames_and_the_rule_only_when_given()
+    {
+        var input = In(Py("torch.OutOfMemoryError", "CUDA out of memory", ["/w/train.py:main", Sp + "torch/nn/modules/module.py:forward"]));
+        var byRules = FailureClassifiers.Rules().Classify(input);
+
+        var tokens = LearnedFeatures.Extract(input, byRules);
+
+        Assert.Contains("type:outofmemoryerror", tokens);
+        Assert.Contains("tmod:torch", tokens);
+        Assert.Contains("msg:memory", tokens);
+        Assert.Contains("func:forward", tokens);
+        Assert.Contains("fmod:nn", tokens);
+        Assert.Contains("rule:gpu-oom", tokens);
+        Assert.DoesNotContain(LearnedFeatures.Extract(input, null), t => t.StartsWith("rule", StringComparison.Ordinal));
+        Assert.Equal(tokens.Order(StringComparer.Ordinal), tokens);
+    }
+}
