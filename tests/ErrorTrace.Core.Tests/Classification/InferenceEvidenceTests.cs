@@ -79,6 +79,28 @@ public sealed class InferenceEvidenceTests
             "INFO:tensorflow:loss = 0.31234, step = 1200", "INFO:tensorflow:training_loop marked as finished",
             "INFO:tensorflow:Starting evaluation at 2019-03-13T10:11:12Z").Category);
 
+    [Theory]
+    [InlineData("$ python val.py --weights runs/train/exp/weights/best.pt --data coco.yaml --img 640")]
+    [InlineData("$ python detect.py --source data/images --weights yolov7.pt")]
+    [InlineData("(venv) C:\\proj> python app.py --share")]
+    [InlineData("python -m scripts.inference --inference_config configs/inference/test.yaml --batch_size 1")]
+    [InlineData("python -m mlx_lm.generate --model mlx-community/Mistral-7B-Instruct-v0.3-4bit --prompt hi")]
+    [InlineData("python -m llava.serve.cli --model-path liuhaotian/llava-v1.5-7b --image-file view.jpg")]
+    [InlineData("$ fairseq-interactive data-bin/wmt16.en-de --path checkpoint_best.pt --beam 5")]
+    [InlineData("root@7ab936c99d66:~/fairseq# fairseq generate-lines -path wmt14.en-fr.fconv-cuda/model.th7 -beam 5")]
+    public void A_validation_detection_serving_or_translation_program_only_infers(string command) =>
+        Assert.Equal((FailureCategory.OomEval, "evaluation"), Classify(Forward(), command));
+
+    [Theory]
+    [InlineData("python -m torch.distributed.run --nproc_per_node 8 finetune.py")]
+    [InlineData("deepspeed --module llava.train.train_mem --deepspeed zero3.json")]
+    [InlineData("python -m llava.train.train_mem --model_name_or_path lmsys/vicuna-7b")]
+    [InlineData("$ fairseq-train data-bin/wmt16.en-de --arch transformer --max-tokens 4096")]
+    [InlineData("root@box:/app# python /app/finetune.py --epochs 3")]
+    [InlineData("python approval_model.py --lr 1e-4")]
+    public void A_training_run_or_a_name_that_only_contains_those_words_is_not_inference(string command) =>
+        Assert.Equal(FailureCategory.OomTraining, Classify(Forward(), command).Category);
+
     private static string[] Forward() => ["run.py:<module>", "run.py:main", Sp + "torch/nn/modules/module.py:_call_impl", Sp + "torch/nn/modules/conv.py:forward"];
 
     private static string[] Session() => [Sp + "tensorflow/python/client/session.py:_do_call", Sp + "tensorflow/python/client/session.py:_run_fn"];

@@ -152,7 +152,6 @@ internal static class RealLogPending
         ["csbdeep-48-care-predict-two-root-errors-oom"] = "batch h1, scored before fixing: category: expected oom_eval, got oom_training",
         ["exposure-32-dmesg-segfault-pywrap-tensorflow-internal-tf-1-11"] = "batch h1, scored before fixing: category: expected dependency_error, got (no analysis); root exception type: expected SIGSEGV, got (none). Now: root exception type now right (the kernel's 'segfault at … ip …' line is the death); left for the classifier: category: expected dependency_error, got segfault",
         ["fairseq-168-lm-oom-skipping-batch-then-grad-none-attributeerror"] = "batch h1, scored before fixing: category: expected oom_training, got user_code",
-        ["fairseq-lua-31-generate-lines-luajit-thcstorage-oom-loading-model"] = "batch h1, scored before fixing: category: expected oom_eval, got oom_training",
         ["fpn-tensorflow-2-od-legacy-trainer-loss-spike-then-checknumerics"] = "batch h1, scored before fixing: root exception type: expected tensorflow.python.framework.errors_impl.InvalidArgumentError, got (none)",
         ["keras-12910-target-1080x6-output-none-10-categorical-crossentropy"] = "batch h1, scored before fixing: category: expected user_code, got (no analysis)",
         ["keras-3009-sparse-categorical-target-check-regression-1-0-4"] = "batch h1, scored before fixing: category: expected dependency_error, got user_code",
