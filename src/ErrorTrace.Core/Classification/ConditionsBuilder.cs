@@ -46,6 +46,7 @@ internal static class ConditionsBuilder
             var misplaced = new (string Name, object? Value)[]
             {
                 ("types", match.Types), ("frames", match.Frames), ("frame_regex", match.FrameRegex), ("not_frames", match.NotFrames),
+                ("raised_at", match.RaisedAt), ("raised_at_regex", match.RaisedAtRegex),
                 ("code_regex", match.CodeRegex), ("message_name_in_code", match.MessageNameInCode),
                 ("kinds", match.Kinds), ("raised_in", match.RaisedIn), ("modules", match.Modules),
             }.Where(c => c.Value is not null).Select(c => c.Name).ToList();
@@ -75,6 +76,7 @@ internal static class ConditionsBuilder
             NotMessage = TextMatcher.Create(match.NotMessage, null, "not_message"),
             Frames = FrameMatcher.Create(match.Frames, match.FrameRegex, "frames"),
             NotFrames = FrameMatcher.Create(match.NotFrames, null, "not_frames"),
+            RaisedAt = FrameMatcher.Create(match.RaisedAt, match.RaisedAtRegex, "raised_at"),
             Code = TextMatcher.Create(null, match.CodeRegex, "code"),
             NameInCode = MessageNameInCode.Create(match.MessageNameInCode, "message_name_in_code"),
             Phases = ToSet(match.Phases),
@@ -88,13 +90,13 @@ internal static class ConditionsBuilder
             ErrorPhases = match.ErrorPhases is { Count: > 0 } p ? p.ToFrozenSet(StringComparer.Ordinal) : null,
         };
 
-        var positive = conditions.Types is not null || conditions.Message is not null || conditions.Frames is not null ||
+        var positive = conditions.Types is not null || conditions.Message is not null || conditions.Frames is not null || conditions.RaisedAt is not null ||
             conditions.Code is not null || conditions.NameInCode is not null || conditions.Phases is not null || conditions.Kinds is not null || conditions.RaisedIn is not null ||
             conditions.Signals is not null || conditions.Modules is not null || conditions.ErrorPhases is not null;
         if (!positive)
         {
             throw new ArgumentException("match needs at least one positive condition (types, message, message_regex, wordings, signals, " +
-                "modules, frames, frame_regex, code_regex, message_name_in_code, phases, error_phases, kinds or raised_in)");
+                "modules, frames, frame_regex, raised_at, raised_at_regex, code_regex, message_name_in_code, phases, error_phases, kinds or raised_in)");
         }
 
         return conditions;

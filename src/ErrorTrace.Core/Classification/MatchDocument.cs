@@ -31,6 +31,13 @@ internal sealed class MatchDocument
 
     public List<string>? NotFrames { get; set; }
 
+    /// <summary>Frame patterns (<c>function</c> or <c>file:function</c>, as <c>frames</c>) for the innermost frame only:
+    /// where the exception was raised, not merely a frame it passed through.</summary>
+    public List<string>? RaisedAt { get; set; }
+
+    /// <summary>Regexes over the innermost frame's function name.</summary>
+    public List<string>? RaisedAtRegex { get; set; }
+
     /// <summary>Regexes over the innermost frame's source line, as printed (<c>datacfg = sys.argv[1]</c>): what the
     /// failing line did.</summary>
     public List<string>? CodeRegex { get; set; }

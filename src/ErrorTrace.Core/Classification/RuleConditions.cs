@@ -22,6 +22,10 @@ internal sealed class RuleConditions
 
     public FrameMatcher? NotFrames { get; init; }
 
+    /// <summary>The innermost frame alone (<c>raised_at</c>, <c>raised_at_regex</c>): the code that raised, where
+    /// <see cref="Frames"/> holds when any frame of the stack matches.</summary>
+    public FrameMatcher? RaisedAt { get; init; }
+
     /// <summary>The innermost frame's source line: what the failing line did (<c>sys.argv[1]</c> is a missing argument
     /// whatever the exception).</summary>
     public TextMatcher? Code { get; init; }
@@ -70,6 +74,7 @@ internal sealed class RuleConditions
         if (Modules is not null && !Modules.Matches(view.Module)) return false;
         if (Frames is not null && Frames.FindInnermost(view.Frames) < 0) return false;
         if (NotFrames is not null && NotFrames.FindInnermost(view.Frames) >= 0) return false;
+        if (RaisedAt is not null && (view.Frames.Count == 0 || !RaisedAt.Matches(view.Frames[^1]))) return false;
         if (Code is not null && (view.Frames.Count == 0 || Code.Find(view.Frames[^1].Code) < 0)) return false;
         if (NameInCode is not null && !NameInCode.Matches(view.Message, view.Frames)) return false;
         if (NotMessage is not null && NotMessage.Find(view.Message) >= 0) return false;

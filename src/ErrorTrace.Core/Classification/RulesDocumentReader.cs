@@ -29,6 +29,8 @@ internal static class RulesDocumentReader
         ("code_regex"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.CodeRegex = ReadStrings(ref r)),
         ("message_name_in_code"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.MessageNameInCode = ReadStrings(ref r)),
         ("not_frames"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.NotFrames = ReadStrings(ref r)),
+        ("raised_at"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.RaisedAt = ReadStrings(ref r)),
+        ("raised_at_regex"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.RaisedAtRegex = ReadStrings(ref r)),
         ("phases"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Phases = ReadStrings(ref r)),
         ("kinds"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Kinds = ReadStrings(ref r)),
         ("levels"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Levels = ReadStrings(ref r)),

@@ -104,6 +104,7 @@ public sealed class RulesFormatTests : IDisposable
     [InlineData("""{ "rules": [ { "id": "o", "category": "timeout", "on": ["root", "sky"], "match": { "message": ["x"] } } ] }""", "\"on\" has 'sky'")]
     [InlineData("""{ "rules": [ { "id": "m", "category": "timeout", "on": ["root", "context"], "match": { "modules": ["os"] } } ] }""", "modules cannot apply to rules on context")]
     [InlineData("""{ "rules": [ { "id": "p", "category": "timeout", "match": { "error_phases": ["lunch"] } } ] }""", "error_phases value 'lunch'")]
+    [InlineData("""{ "rules": [ { "id": "r", "category": "timeout", "on": ["errors"], "match": { "raised_at": ["config.py:*"] } } ] }""", "raised_at cannot apply to rules on errors")]
     [InlineData("""{ "rules": [ { "id": "g", "category": "timeout", "suggestions": [ { "text": "x", "when": { } } ], "match": { "message": ["x"] } } ] }""", "needs mentions")]
     [InlineData("""{ "phases": { "hints": [ { "id": "h", "phase": "training", "weight": 0, "match": { "frames": ["fit"] } } ] } }""", "weight 0 must be a positive number")]
     public void A_bad_mechanism_condition_names_the_rule_and_the_problem(string json, string problem)
