@@ -48,6 +48,9 @@ internal static class SilentEndCases
         yield return new("rocm-plugin-api-version-mismatch", In(Py("RuntimeError",
             "Unable to initialize backend 'rocm': INVALID_ARGUMENT: Mismatched PJRT plugin PJRT API version (0.47) and framework PJRT API version 0.54). (you may need to uninstall the failing plugin package, or set JAX_PLATFORMS=cpu to skip this backend.)")),
             C.DependencyError, "dependency-message", "high");
+        yield return new("dataloader-worker-terminated-alone", In(Py("RuntimeError", "DataLoader worker (pid 31337) is killed by signal: Terminated. ",
+            [Sp + "torch/utils/data/dataloader.py:_next_data", Sp + "torch/utils/data/_utils/signal_handling.py:handler"])),
+            C.HostOom, "host-oom-dataloader-worker-killed", "medium", "data_loading");
         yield return new("tf-assign-copy-to-gpu-dst-not-initialized", In(Py("tensorflow.python.framework.errors_impl.InternalError",
             "Failed copying input tensor from /job:localhost/replica:0/task:0/device:CPU:0 to /job:localhost/replica:0/task:0/device:GPU:1 in order to run AssignVariableOp: Dst tensor is not initialized. [Op:AssignVariableOp]")),
             C.OomTraining, "gpu-oom", "high");

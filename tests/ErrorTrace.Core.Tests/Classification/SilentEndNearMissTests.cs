@@ -83,6 +83,12 @@ public sealed class SilentEndNearMissTests
     public void Not_enough_memory_that_is_not_an_interpreters_is_not_this(string line) =>
         Assert.NotEqual("host-oom-interpreter-out-of-memory", ClassifyLine(line)?.RuleId);
 
+    [Theory]
+    [InlineData("DataLoader worker (pid 8102) is killed by signal: Segmentation fault. ")]
+    [InlineData("DataLoader worker (pid(s) 8102) exited unexpectedly")]
+    public void A_worker_that_crashed_or_vanished_is_not_a_terminated_one(string message) =>
+        Assert.NotEqual(FailureCategory.HostOom, Classify(In(Py("RuntimeError", message)))?.ErrorType);
+
     [Fact]
     public void A_configured_barrier_timeout_is_not_a_timeout() =>
         Assert.Null(ClassifyLine("I0412 08:00:00.000 coordination_service.cc:120] Initializing CoordinationService with barrier timeout 3600s"));
