@@ -118,18 +118,7 @@ public sealed partial class LogAnalyzer
     private bool ReadFlattened(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
     {
         var pieces = new List<string>();
-        if (!FlattenedTraceback.TrySplit(line, pieces)) return false;
-        _readingFlattened = true;
-        try
-        {
-            foreach (var piece in pieces) OnUnstructured(stream, System.Text.Encoding.UTF8.GetBytes(piece), piece, lineNumber);
-        }
-        finally
-        {
-            _readingFlattened = false;
-        }
-
-        return true;
+        return FlattenedTraceback.TrySplit(line, pieces) && ReadPieces(stream, pieces, lineNumber);
     }
 
     /// <summary>A traceback kept as a JSON string (torchelastic's error file): read as the lines CPython printed, all at
@@ -137,7 +126,12 @@ public sealed partial class LogAnalyzer
     private bool ReadJsonEscaped(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
     {
         var pieces = new List<string>();
-        if (!JsonEscapedTraceback.TrySplit(line, pieces)) return false;
+        return JsonEscapedTraceback.TrySplit(line, pieces) && ReadPieces(stream, pieces, lineNumber);
+    }
+
+    /// <summary>The lines one physical line held (a flattened or JSON-escaped traceback), read in order at its number.</summary>
+    private bool ReadPieces(StreamState stream, List<string> pieces, long lineNumber)
+    {
         _readingFlattened = true;
         try
         {
