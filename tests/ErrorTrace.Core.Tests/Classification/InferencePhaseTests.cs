@@ -115,6 +115,21 @@ public sealed class InferencePhaseTests
              Sp + "torch/nn/modules/module.py:_call_impl"],
             ["(EngineCore_DP0 pid=311) INFO 06-02 [core.py:71] Initializing a V1 LLM engine", "vllm_gpu_memory_utilization=0.3"]).Category);
 
+    [Fact]
+    public void A_vllm_source_checkout_in_a_cut_tracebacks_frames_is_an_inference_program()
+    {
+        var line = Py("", "", ["/home/u/code/vllm/vllm/engine/multiprocessing/engine.py:start",
+            "/home/u/code/vllm/vllm/engine/multiprocessing/engine.py:run_engine_loop"], line: 20);
+        var input = new ClassificationInput(null, [line], [E(10, "OutOfMemoryError('" + Oom + "')")], null);
+
+        Assert.Equal(FailureCategory.OomEval, FailureClassifier.Classify(input, RuleSet.Default)!.ErrorType);
+    }
+
+    [Fact]
+    public void A_project_merely_named_after_vllm_is_not_an_inference_program() =>
+        Assert.Equal(FailureCategory.OomTraining,
+            Classify(["/home/u/code/vllm-bench/train.py:<module>", "/home/u/code/vllm-bench/model/vllm_layers.py:forward"], []).Category);
+
     [Theory]
     [InlineData("RuntimeError", "Decode out of memory. Try to lower your batch size.\nTry to allocate 148 tokens.\nAvaliable tokens: 2048")]
     [InlineData("RuntimeError", "Prefill out of memory. Try to lower your batch size.")]

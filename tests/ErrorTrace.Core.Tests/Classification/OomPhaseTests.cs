@@ -127,6 +127,36 @@ public sealed class OomPhaseTests
         Assert.Equal(FailureCategory.OomTraining, Classify(WithFailures(root, next)).ErrorType);
     }
 
+    [Fact]
+    public void A_helper_named_for_evaluation_is_evaluation() =>
+        Assert.Equal((FailureCategory.OomEval, "evaluation"), Traceback(
+            ["unsupervised.py:<module>", "/work/MUSE/src/evaluation/evaluator.py:all_eval", "/work/MUSE/src/evaluation/evaluator.py:word_translation",
+             "/work/MUSE/src/evaluation/word_translation.py:get_word_translation_accuracy"]));
+
+    [Fact]
+    public void A_driver_named_for_training_and_evaluation_is_not_evaluation() =>
+        Assert.Equal(FailureCategory.OomTraining, Traceback(
+            ["main.py:<module>", Sp + "tensorflow_estimator/python/estimator/training.py:train_and_evaluate",
+             Sp + "tensorflow_estimator/python/estimator/estimator.py:_train_model_default"]).Category);
+
+    [Fact]
+    public void A_cut_traceback_whose_last_line_calls_validate_is_evaluation() =>
+        Assert.Equal((FailureCategory.OomEval, "evaluation"), Traceback(CallingFromTrainLoop("valid_stats = self.validate(valid_iter)")));
+
+    [Fact]
+    public void A_call_that_only_starts_with_validate_is_not_evaluation() =>
+        Assert.Equal(FailureCategory.OomTraining, Traceback(CallingFromTrainLoop("batch = self.validate_batch(batch)")).Category);
+
+    private static TracebackFrame[] CallingFromTrainLoop(string code) =>
+        [F("train.py:<module>"), F("train.py:main"), F("/work/onmt/trainer.py:train") with { Code = code }];
+
+    private static (string Category, string Phase) Traceback(TracebackFrame[] frames)
+    {
+        var root = Py("RuntimeError", "CUDA error: out of memory", line: 1000) with { Frames = frames };
+        var analysis = Classify(In(root));
+        return (analysis.ErrorType, analysis.ErrorPhase);
+    }
+
     private static (string Category, string Phase) Traceback(string[] frames, string? line = null, string? record = null)
     {
         var root = Py("torch.cuda.OutOfMemoryError", ModernOom, frames, phase: record, line: 1000);
