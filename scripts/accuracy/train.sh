@@ -4,9 +4,12 @@
 #
 #   scripts/accuracy/train.sh            # rewrites src/ErrorTrace.Core/Classification/Learned/model.txt
 #   scripts/accuracy/train.sh --cv 10    # cross-validates instead (docs/accuracy-learned.md), writes nothing
+#   scripts/accuracy/train.sh --cv-fallback 10   # only the fallback's abstention tables (folds grouped by project) and
+#                                                # the i1-i3 held-out check, which choose LearnedDeferral.MinProbability
 #
 # Deterministic: the same corpus and engine give the same file, so a retrained model's diff shows which tokens moved.
-# Retrain after a batch lands (its labels are then training data); the held-out splits are never trained on.
+# Retrain after a batch lands (its labels are then training data) and after rule changes land (the model decides where
+# the rules defer, so it should match the rules it falls back from); the held-out splits (Corpus/unseen) are never read.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -16,7 +19,7 @@ model=src/ErrorTrace.Core/Classification/Learned/model.txt
 mkdir -p artifacts
 dotnet build tools/ErrorTrace.Accuracy -c Release -v q -nologo >artifacts/accuracy-build.log 2>&1 \
   || { tail -n 20 artifacts/accuracy-build.log; exit 1; }
-if [ "${1:-}" = "--cv" ]; then
+if [ "${1:-}" = "--cv" ] || [ "${1:-}" = "--cv-fallback" ]; then
   exec dotnet artifacts/bin/ErrorTrace.Accuracy/release/ErrorTrace.Accuracy.dll --dir "$dir" "$@"
 fi
 exec dotnet artifacts/bin/ErrorTrace.Accuracy/release/ErrorTrace.Accuracy.dll --dir "$dir" --train-out "$model" "$@"

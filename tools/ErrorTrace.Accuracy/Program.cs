@@ -18,9 +18,10 @@ var pending = new Option<bool>("--pending-lines") { Description = "Print RealLog
 var classifier = new Option<string>("--classifier") { Description = $"Which classifier decides ({string.Join(", ", FailureClassifiers.Names)})", DefaultValueFactory = _ => "rules" };
 var cv = new Option<int?>("--cv") { Description = "Cross-validate the learned classifier with K folds (plain, grouped by batch, leave one batch out) instead of scoring" };
 var seed = new Option<int>("--seed") { Description = "The folds' seed for --cv", DefaultValueFactory = _ => 20261204 };
+var cvFallback = new Option<int?>("--cv-fallback") { Description = "Cross-validate only the fallback with abstention, K folds grouped by project, and the i1-i3 held-out check" };
 var train = new Option<FileInfo?>("--train-out") { Description = "Train the learned model on every case and write its model file here" };
 
-var command = new RootCommand("Scores errortrace's report on real logs against their expert labels") { dir, batches, title, build, preface, record, pending, classifier, cv, seed, train };
+var command = new RootCommand("Scores errortrace's report on real logs against their expert labels") { dir, batches, title, build, preface, record, pending, classifier, cv, cvFallback, seed, train };
 command.SetAction(parse =>
 {
     var cases = CorpusReader.Read(parse.GetValue(dir)!.FullName);
@@ -37,6 +38,13 @@ command.SetAction(parse =>
         // The before-fixing records are read from this checkout's docs (score.sh runs from the repository root).
         var records = Directory.Exists("docs/accuracy") ? "docs/accuracy" : null;
         Console.Write(CvRecord.Render(CaseCollector.Collect(cases, records), k, parse.GetValue(seed)));
+        return 0;
+    }
+
+    if (parse.GetValue(cvFallback) is { } kf)
+    {
+        var records = Directory.Exists("docs/accuracy") ? "docs/accuracy" : null;
+        Console.Write(FallbackRecord.Render(CaseCollector.Collect(cases, records), kf, parse.GetValue(seed)));
         return 0;
     }
 

@@ -19,12 +19,12 @@ public static class FailureClassifiers
 
     /// <summary>The model trained on the corpus' labels (<see cref="LearnedModel"/>) decides every log the rules analyse.</summary>
     public static IFailureClassifier Learned(RuleSet? rules = null, NaiveBayesModel? model = null) =>
-        new LearnedClassifier(rules ?? RuleSet.Default, model ?? LearnedModel.Default, LearnedMode.Alone);
+        new LearnedClassifier(rules ?? RuleSet.Default, model is null ? () => LearnedModel.Default : () => model, LearnedMode.Alone);
 
     /// <summary>The rules, with the trained model deciding where they defer (<see cref="LearnedDeferral.RulesDefer"/>):
     /// the combination that generalised best in cross-validation (docs/accuracy-learned.md).</summary>
     public static IFailureClassifier RulesThenLearned(RuleSet? rules = null, NaiveBayesModel? model = null) =>
-        new LearnedClassifier(rules ?? RuleSet.Default, model ?? LearnedModel.Default, LearnedMode.Fallback);
+        new LearnedClassifier(rules ?? RuleSet.Default, model is null ? () => LearnedModel.Default : () => model, LearnedMode.Fallback);
 
     /// <exception cref="ArgumentException">A name not in <see cref="Names"/>.</exception>
     public static IFailureClassifier ByName(string name, RuleSet? rules = null) => name switch

@@ -20,8 +20,13 @@ internal static class CaseCollector
             if (misses is not null)
             {
                 one = misses.TryGetValue(c.Slug, out var miss)
-                    ? one with { BeforeCategory = miss.Category, BeforeDefer = Defers(miss) }
-                    : one with { BeforeCategory = one.Label, BeforeDefer = one.RulesCategory == one.Label && one.RulesDefer };
+                    ? one with { BeforeCategory = miss.Category, BeforeDefer = Defers(miss), BeforeDeferKind = Deferral.Kind(miss.Category, miss.RuleId) }
+                    : one with
+                    {
+                        BeforeCategory = one.Label,
+                        BeforeDefer = one.RulesCategory == one.Label && one.RulesDefer,
+                        BeforeDeferKind = one.RulesCategory == one.Label ? one.RulesDeferKind : null,
+                    };
             }
 
             collected.Add(one);
@@ -42,6 +47,9 @@ internal static class CaseCollector
         var tokens = LearnedFeatures.Extract(input, byRules);
         var without = LearnedFeatures.Extract(input, rules: null);
         return new LearnedCase(c, byRules?.ErrorType ?? Scorer.NoAnalysis,
-            byRules is null || LearnedDeferral.RulesDefer(byRules), byRules is null, tokens, without);
+            byRules is null || LearnedDeferral.RulesDefer(byRules), byRules is null, tokens, without)
+        {
+            RulesDeferKind = byRules is null ? null : Deferral.Kind(byRules.ErrorType, byRules.RuleId),
+        };
     }
 }

@@ -57,6 +57,7 @@ internal static class CvRecord
             md.Append(" |\n");
         }
 
+        md.Append(FallbackRecord.Render(cases, k, seed));
         return md.ToString();
     }
 

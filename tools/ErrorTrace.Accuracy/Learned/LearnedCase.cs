@@ -17,7 +17,15 @@ internal sealed record LearnedCase(RealLogCase Case, string RulesCategory, bool 
     /// right the record names no rule: the rules of now stand in when they still give the label.</summary>
     public bool BeforeDefer { get; init; }
 
+    /// <summary>How the rules before fixing deferred (<see cref="Deferral"/>), null when a rule decided.</summary>
+    public string? BeforeDeferKind { get; init; }
+
+    /// <summary>How the rules of now deferred (<see cref="Deferral"/>), null when a rule decided.</summary>
+    public string? RulesDeferKind { get; init; }
+
     public bool HasBefore => BeforeCategory is not null;
+
+    public string? DeferKindOf(RulesView view) => view == RulesView.BeforeFixing && HasBefore ? BeforeDeferKind : RulesDeferKind;
 
     public string RulesOf(RulesView view) => view == RulesView.BeforeFixing && BeforeCategory is { } before ? before : RulesCategory;
 

@@ -10,14 +10,12 @@ namespace ErrorTrace.Core.Classification.Learned;
 /// so every decision says what made it. A clean log (the rules give no analysis) stays clean: the model only ever
 /// saw failures.
 /// </summary>
-internal sealed class LearnedClassifier(RuleSet rules, NaiveBayesModel model, LearnedMode mode) : IFailureClassifier
+/// <param name="model">Asked only when the model must decide, so a log the rules settle never loads it (the shipped
+/// model is read once per process, <see cref="LearnedModel.Default"/>).</param>
+internal sealed class LearnedClassifier(RuleSet rules, Func<NaiveBayesModel> model, LearnedMode mode) : IFailureClassifier
 {
     /// <summary>The rule id of the model's analyses.</summary>
     public const string RuleId = "learned";
-
-    /// <summary>The probability from which the model's answer is reported as medium confidence; below, low. Never high:
-    /// no rule vouched for it.</summary>
-    public const double MediumProbability = 0.9;
 
     private readonly RuleClassifier _rules = new(rules);
 
@@ -29,23 +27,31 @@ internal sealed class LearnedClassifier(RuleSet rules, NaiveBayesModel model, Le
         if (mode == LearnedMode.Fallback && !LearnedDeferral.RulesDefer(byRules)) return byRules;
 
         // The log's features alone: the model was trained (and measured) without the rule that fired.
-        var prediction = model.Predict(LearnedFeatures.Extract(input, rules: null));
+        var prediction = model().Predict(LearnedFeatures.Extract(input, rules: null));
+        // Abstain when unsure: a wrong category costs the reader more than the rules' unknown (LearnedDeferral.MinProbability).
+        if (mode == LearnedMode.Fallback && prediction.Probability < LearnedDeferral.MinProbability) return byRules;
         if (!rules.Categories.TryGetValue(prediction.Category, out var category)) return byRules;
         var context = new ClassificationContext(input, rules);
         var evidence = new List<EvidenceLine>();
         Evidence.Add(evidence, Evidence.NotInLog, Explain(prediction, byRules));
         if (context.RootViews.Count > 0) Evidence.AddView(evidence, context.RootViews[0], -1);
-        var confidence = prediction.Probability >= MediumProbability ? Confidence.Medium : Confidence.Low;
-        return AnalysisBuilder.Build(context, category, RuleId, confidence, rulePhase: null, description: null, ruleSuggestions: [], match: null, evidence);
+        // Always low, below every rule that vouches for its answer: the model's probability is naive Bayes' (overconfident),
+        // and in cross-validation it was wrong on about a third of the answers it was this sure of.
+        return AnalysisBuilder.Build(context, category, RuleId, Confidence.Low, rulePhase: null, description: null, ruleSuggestions: [], match: null, evidence);
     }
 
-    /// <summary>"learned: data_error 0.97 over config_error (msg:column +3.1, type:keyerror +2.2, …); rules said user_code (user-code-builtin-in-library)".</summary>
+    /// <summary>"learned: data_error 0.997 over config_error (msg:column +3.1, type:keyerror +2.2, …); rules said unknown (no
+    /// rule); naive Bayes on the corpus' labels, not a rule".</summary>
     private static string Explain(LearnedPrediction prediction, FailureAnalysis byRules)
     {
         var reasons = string.Join(", ", prediction.Reasons.Select(r => $"{r.Token} +{Number(r.Weight)}"));
         return $"learned: {prediction.Category} {Number(prediction.Probability)} over {prediction.RunnerUp} ({reasons}); " +
-            $"rules said {byRules.ErrorType} ({byRules.RuleId ?? "no rule"})";
+            $"rules said {byRules.ErrorType} ({byRules.RuleId ?? "no rule"}); naive Bayes on the corpus' labels, not a rule";
     }
 
-    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>Four decimals, and never a rounded "1": the model is never certain.</summary>
+    private static string Number(double value) =>
+        value >= NearlyOne ? ">0.9999" : value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    private const double NearlyOne = 0.99995;
 }

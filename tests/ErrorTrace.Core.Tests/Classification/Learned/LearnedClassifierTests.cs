@@ -7,14 +7,20 @@ namespace ErrorTrace.Core.Tests.Classification.Learned;
 /// <summary>The learned classifiers: where the fallback decides, what its decisions say, that they never vary.</summary>
 public sealed class LearnedClassifierTests
 {
-    /// <summary>A tiny model: "column" means data, "cuda" means oom_training.</summary>
+    private static readonly string[] s_dataWords = ["msg:column", "msg:invalid", "msg:handle", "msg:returned"];
+
+    private static readonly string[] s_oomWords = ["msg:cuda", "msg:memory", "msg:allocate", "msg:tried", "msg:gib"];
+
+    /// <summary>A tiny model sure enough to decide (above <see cref="LearnedDeferral.MinProbability"/>): "column",
+    /// "invalid handle returned" mean data, "cuda memory" means oom_training.</summary>
     private static readonly NaiveBayesModel s_model = NaiveBayesTrainer.Train(
-        [
-            (["msg:column", "type:keyerror"], "data_error"),
-            (["msg:column", "type:valueerror"], "data_error"),
-            (["msg:cuda", "msg:memory"], "oom_training"),
-            (["msg:cuda", "msg:memory"], "oom_training"),
-        ],
+        [.. Enumerable.Repeat((s_dataWords, "data_error"), 3).Concat(Enumerable.Repeat((s_oomWords, "oom_training"), 3))
+            .Select(e => ((IReadOnlyList<string>)e.Item1, e.Item2))],
+        ["oom_training", "data_error"]);
+
+    /// <summary>A model that cannot tell: every word it knows was seen as often in both categories.</summary>
+    private static readonly NaiveBayesModel s_unsure = NaiveBayesTrainer.Train(
+        [(["msg:column"], "data_error"), (["msg:column"], "data_error"), (["msg:column"], "oom_training"), (["msg:column"], "oom_training")],
         ["oom_training", "data_error"]);
 
     [Fact]
@@ -38,8 +44,33 @@ public sealed class LearnedClassifierTests
         Assert.Equal(("data_error", LearnedClassifier.RuleId), (analysis.ErrorType, analysis.RuleId));
         Assert.StartsWith("learned: data_error ", analysis.Evidence[0].Text, StringComparison.Ordinal);
         Assert.Contains("msg:column +", analysis.Evidence[0].Text, StringComparison.Ordinal);
-        Assert.Contains("; rules said ", analysis.Evidence[0].Text, StringComparison.Ordinal);
-        Assert.NotEqual("high", analysis.Confidence);
+        Assert.Contains("; rules said unknown", analysis.Evidence[0].Text, StringComparison.Ordinal);
+        Assert.Contains("not a rule", analysis.Evidence[0].Text, StringComparison.Ordinal);
+        Assert.Equal("low", analysis.Confidence);
+    }
+
+    [Fact]
+    public void Below_the_threshold_the_fallback_abstains_and_unknown_stays()
+    {
+        var input = In(Py("RuntimeError", "custom_op_wrapper returned an invalid handle for column 3", Forward, line: 80));
+        var byRules = FailureClassifiers.Rules().Classify(input)!;
+        Assert.True(s_unsure.Predict(LearnedFeatures.Extract(input, null)).Probability < LearnedDeferral.MinProbability);
+
+        var analysis = FailureClassifiers.RulesThenLearned(model: s_unsure).Classify(input)!;
+
+        Assert.Equal((byRules.ErrorType, byRules.RuleId, byRules.Confidence), (analysis.ErrorType, analysis.RuleId, analysis.Confidence));
+        Assert.DoesNotContain(analysis.Evidence, e => e.Text.StartsWith("learned:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_rule_that_fired_never_loads_the_model()
+    {
+        var input = In(Py("torch.OutOfMemoryError", "CUDA out of memory. Tried to allocate 2.00 GiB", TrainStep));
+        var asked = 0;
+        var classifier = new LearnedClassifier(RuleSet.Default, () => { asked++; return s_model; }, LearnedMode.Fallback);
+
+        Assert.Equal("gpu-oom", classifier.Classify(input)!.RuleId);
+        Assert.Equal(0, asked);
     }
 
     [Fact]
