@@ -12,7 +12,9 @@
 #   --logs LIST    seed (scripts/bench/seedlog.py), mixed (scripts/bench/generate_log.py); default seed,mixed
 #   --size SIZE    log size, M or G (default 64M: about a minute of callgrind per log and commit)
 #   --work DIR     work dir (default /tmp/errortrace-callgrind)
-#   --profile      keep callgrind's output files (for callgrind_annotate) next to the table
+#   --profile      keep callgrind's output files (for callgrind_annotate) next to the table, from binaries published
+#                  with their symbols (-p:StripSymbols=false, DWARF dropped: valgrind 3.19 refuses ILC's); the same
+#                  machine code, so the same counts, but callgrind_annotate names the functions
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -61,14 +63,18 @@ cli_for() { # rev -> path of the published binary
   local commit src
   commit=$(git -C "$repo" rev-parse --short "$1")
   src=$work/src-$commit
+  local symbols=()
+  if [[ $profile == 1 ]]; then src=$src-symbols; symbols=(-p:StripSymbols=false); fi
   if [[ ! -x $src/bin/errortrace ]]; then
     rm -rf "$src" && mkdir -p "$src"
     git -C "$repo" archive "$commit" | tar -x -C "$src"
     echo "publishing $commit (Release, Native AOT) ..." >&2
     dotnet publish "$src/src/ErrorTrace.Cli" -c Release -o "$src/cli" --artifacts-path "$src/artifacts" \
-      -nologo -v quiet -clp:ErrorsOnly >&2
-    # The binary alone: valgrind 3.19 gives up on the compressed debug info of errortrace.dbg beside it.
+      -nologo -v quiet -clp:ErrorsOnly "${symbols[@]}" >&2
+    # The binary alone: valgrind 3.19 gives up on the compressed debug info of errortrace.dbg beside it (and on the
+    # DWARF of a binary that keeps its symbols, so that is stripped and the symbol table kept).
     mkdir -p "$src/bin" && cp "$src/cli/errortrace" "$src/bin/errortrace"
+    if [[ $profile == 1 ]]; then objcopy --strip-debug "$src/bin/errortrace"; fi
   fi
   echo "$src/bin/errortrace"
 }
