@@ -92,7 +92,7 @@ internal sealed class ClassificationContext
         foreach (var view in RootViews.Concat(OtherFailureViews))
         {
             if (evidence.MatchesFrames(view.Frames, Rules.Frames) || evidence.MatchesRecord(view.Phase)) return true;
-            if (evidence.Mentions is { } mentions && view.Frames.Any(f => mentions.Find(f.File) >= 0)) return true;
+            if (evidence.Mentions is { } mentions && view.Frames.Any(f => mentions.Matches(f.File))) return true;
             // The failure's own message too: an error line mirrors it only when a logger printed it again.
             if (evidence.MentionedIn(view.Message)) return true;
         }

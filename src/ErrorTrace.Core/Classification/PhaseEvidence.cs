@@ -66,11 +66,11 @@ internal sealed class PhaseEvidence
 
     public bool MatchesRecord(string? recordPhase) => recordPhase is not null && Records is not null && Records.Contains(recordPhase);
 
-    public bool MatchesLine(string line) => Lines is not null && Lines.Find(line) >= 0;
+    public bool MatchesLine(string line) => Lines is not null && Lines.Matches(line);
 
     /// <summary>A text anywhere in the input (a line, an error entry, a failure's message) that <see cref="Mentions"/> or
     /// <see cref="AllocationShare"/> reads.</summary>
     public bool MentionedIn(string? text) =>
-        (Mentions is not null && Mentions.Find(text) >= 0) ||
+        (Mentions is not null && Mentions.Matches(text)) ||
         (AllocationShare is { } share && OomAllocation.ShareOfDevice(text) >= share);
 }

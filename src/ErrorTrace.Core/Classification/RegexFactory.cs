@@ -16,8 +16,31 @@ internal static class RegexFactory
     /// differently from run to run (a flaky property test showed it).</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant |
+    /// <summary>The rules' regexes are case-insensitive, culture-invariant, line-anchored and capture nothing by number.</summary>
+    public const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant |
         RegexOptions.Multiline | RegexOptions.ExplicitCapture;
+
+    [ThreadStatic]
+    private static bool t_deferring;
+
+    /// <summary>True while the built-in rules load: <see cref="RegexAlternatives"/> then builds its regexes on first use
+    /// instead of checking them now (a test loads the built-in file as a user's file, which checks every pattern).</summary>
+    public static bool Deferring => t_deferring;
+
+    /// <summary>Runs <paramref name="load"/> with <see cref="Deferring"/> on (on this thread).</summary>
+    public static T Deferred<T>(Func<T> load)
+    {
+        var outer = t_deferring;
+        t_deferring = true;
+        try
+        {
+            return load();
+        }
+        finally
+        {
+            t_deferring = outer;
+        }
+    }
 
     /// <summary>The index of the first match, or -1 (also when the match timed out).</summary>
     public static int FirstMatch(Regex regex, ReadOnlySpan<char> text)

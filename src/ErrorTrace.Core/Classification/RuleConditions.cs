@@ -75,9 +75,9 @@ internal sealed class RuleConditions
         if (Frames is not null && Frames.FindInnermost(view.Frames) < 0) return false;
         if (NotFrames is not null && NotFrames.FindInnermost(view.Frames) >= 0) return false;
         if (RaisedAt is not null && (view.Frames.Count == 0 || !RaisedAt.Matches(view.Frames[^1]))) return false;
-        if (Code is not null && (view.Frames.Count == 0 || Code.Find(view.Frames[^1].Code) < 0)) return false;
+        if (Code is not null && (view.Frames.Count == 0 || !Code.Matches(view.Frames[^1].Code))) return false;
         if (NameInCode is not null && !NameInCode.Matches(view.Message, view.Frames)) return false;
-        if (NotMessage is not null && NotMessage.Find(view.Message) >= 0) return false;
+        if (NotMessage is not null && NotMessage.Matches(view.Message)) return false;
         if (Signals is not null && !Signals.MatchesDeath(view.Kind, view.Type))
         {
             messageIndex = Signals.Find(view.Message);
@@ -87,7 +87,7 @@ internal sealed class RuleConditions
         if (Message is not null)
         {
             messageIndex = Message.Find(view.Message);
-            if (messageIndex < 0 && Message.Find(view.Type) < 0) return false;
+            if (messageIndex < 0 && !Message.Matches(view.Type)) return false;
         }
 
         return ErrorPhases is null || ErrorPhases.Contains(context.PhaseOf(view).Phase);
@@ -109,7 +109,7 @@ internal sealed class RuleConditions
 
     /// <summary>The text conditions alone: entries, the summary and the lines near the death are text.</summary>
     public bool MatchesText(string text) =>
-        (Message is null || Message.Find(text) >= 0) &&
+        (Message is null || Message.Matches(text)) &&
         (Signals is null || Signals.Find(text) >= 0) &&
-        (NotMessage is null || NotMessage.Find(text) < 0);
+        (NotMessage is null || !NotMessage.Matches(text));
 }

@@ -52,7 +52,7 @@ internal static class RuleMatcher
             foreach (var entry in input.Errors)
             {
                 if (evidence.Count >= Evidence.MaxLines) break;
-                if (conditions.Levels.Contains(entry.Level) && message.Find(entry.Message) >= 0)
+                if (conditions.Levels.Contains(entry.Level) && message.Matches(entry.Message))
                     Evidence.AddEntry(evidence, entry);
             }
         }

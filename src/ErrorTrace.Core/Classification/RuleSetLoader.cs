@@ -24,8 +24,13 @@ internal static class RuleSetLoader
         return Build(document, source, defaults);
     }
 
-    /// <summary>The built-in file, read by <see cref="RulesDocumentReader"/> (see there for why).</summary>
-    public static RuleSet ParseBuiltIn(ReadOnlySpan<byte> utf8, string source) => Build(RulesDocumentReader.Read(utf8), source, defaults: null);
+    /// <summary>The built-in file, read by <see cref="RulesDocumentReader"/> (see there for why). Its regexes are built
+    /// when first read (<see cref="RegexFactory.Deferred"/>): the file is checked by the tests, not at every start.</summary>
+    public static RuleSet ParseBuiltIn(ReadOnlySpan<byte> utf8, string source)
+    {
+        var document = RulesDocumentReader.Read(utf8);
+        return RegexFactory.Deferred(() => Build(document, source, defaults: null));
+    }
 
     private static RuleSet Build(RulesDocument document, string source, RuleSet? defaults)
     {

@@ -37,7 +37,7 @@ internal sealed class SuggestionCondition
         if (Mentions is null) return false;
         foreach (var text in texts)
         {
-            if (Mentions.Find(text) >= 0) return true;
+            if (Mentions.Matches(text)) return true;
         }
 
         return false;

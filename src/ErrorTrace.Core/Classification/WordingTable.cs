@@ -28,7 +28,7 @@ internal sealed class WordingTable
             var regex = document.MessageRegex ?? [];
             if (message.Count + regex.Count == 0) throw new ArgumentException($"wording family '{name}' needs message or message_regex");
             if (message.Any(string.IsNullOrEmpty) || regex.Any(string.IsNullOrEmpty)) throw new ArgumentException($"wording family '{name}' has an empty wording");
-            _ = RegexFactory.Combine(regex, $"wordings.{name}.message_regex");
+            _ = RegexAlternatives.Create(regex, $"wordings.{name}.message_regex");
             families[name] = (message, regex, document.Comment);
         }
 
