@@ -13,6 +13,10 @@ internal sealed class ClassificationContext
     private readonly Dictionary<PhaseEvidence, bool> _everywhere = new(ReferenceEqualityComparer.Instance);
     private readonly int _latestLineHint;
 
+    // IsBeforeAftermath's answer for the last conditions asked: a rule asks it for every line near the death.
+    private IReadOnlyList<RuleConditions>? _aftermathConditions;
+    private bool? _aftermath;
+
     public ClassificationContext(ClassificationInput input, RuleSet rules)
     {
         Input = input;
@@ -67,6 +71,20 @@ internal sealed class ClassificationContext
     {
         var others = RootViews.Contains(view) ? OtherFailureViews : RootViews;
         return [.. others.Where(v => v.Frames.Count > 0).Select(v => v.Frames)];
+    }
+
+    /// <summary>Whether a line or entry at <paramref name="line"/> was printed before the root failure began and one of
+    /// <paramref name="aftermath"/> matches the root (<see cref="RuleConditions.BeforeRoot"/>).</summary>
+    public bool IsBeforeAftermath(long line, IReadOnlyList<RuleConditions> aftermath)
+    {
+        if (Input.Root is not { FirstLine: > 0 } root || line <= 0 || line >= root.FirstLine) return false;
+        if (_aftermath is null || !ReferenceEquals(_aftermathConditions, aftermath))
+        {
+            _aftermathConditions = aftermath;
+            _aftermath = RootViews.Any(v => aftermath.Any(c => c.Matches(v, this, out _)));
+        }
+
+        return _aftermath.Value;
     }
 
     /// <summary>The phase of an error entry or the summary: its record phase and the lines before the death.</summary>

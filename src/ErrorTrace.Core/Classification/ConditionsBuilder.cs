@@ -59,6 +59,14 @@ internal static class ConditionsBuilder
         if (match.NoRoot is not null && !onErrors && !targets.Contains(RuleTarget.Context))
             throw new ArgumentException("no_root only applies to rules on errors or context");
         if (match.AtEnd is not null && targets.Any(t => t != RuleTarget.Context)) throw new ArgumentException("at_end only applies to rules on context alone");
+        if (match.BeforeRoot is not null)
+        {
+            if (targets.Any(t => t is not (RuleTarget.Errors or RuleTarget.Context)))
+                throw new ArgumentException("before_root only applies to rules on errors or context");
+            if (match.BeforeRoot.Count == 0) throw new ArgumentException("before_root is an empty list");
+            if (match.NoRoot == true) throw new ArgumentException("before_root and no_root cannot both hold");
+        }
+
         if (match.Phases is not null && targets.Any(t => t is RuleTarget.Summary or RuleTarget.Context))
             throw new ArgumentException("phases (the record's phase tag) cannot apply to the summary or context lines");
 
@@ -88,6 +96,7 @@ internal static class ConditionsBuilder
             Signals = SignalMatcher.Create(match.Signals),
             Modules = ModuleMatcher.Create(match.Modules, "modules"),
             ErrorPhases = match.ErrorPhases is { Count: > 0 } p ? p.ToFrozenSet(StringComparer.Ordinal) : null,
+            BeforeRoot = match.BeforeRoot?.Select(root => Build(root, [RuleTarget.Root], wordings)).ToList(),
         };
 
         var positive = conditions.Types is not null || conditions.Message is not null || conditions.Frames is not null || conditions.RaisedAt is not null ||

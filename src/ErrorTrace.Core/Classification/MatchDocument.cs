@@ -59,4 +59,8 @@ internal sealed class MatchDocument
 
     /// <summary>Rules on context only: the matching lines end the log (see <see cref="RuleConditions.AtEnd"/>).</summary>
     public bool? AtEnd { get; set; }
+
+    /// <summary>Rules on errors or context: the log has a root failure that one of these matches (each a root-surface
+    /// <c>match</c>), and the matching line or entry was printed before it began (see <see cref="RuleConditions.BeforeRoot"/>).</summary>
+    public List<MatchDocument>? BeforeRoot { get; set; }
 }

@@ -53,6 +53,12 @@ internal sealed class RuleConditions
     /// followed by progress was only a slow start.</summary>
     public bool AtEnd { get; init; }
 
+    /// <summary>Errors and context rules: hold only on a line or entry printed before the root failure began, when one of
+    /// these matches the root (any exception of its chain): a cause printed before its aftermath. A GPU OOM that a program
+    /// caught and logged, then the AttributeError on the result it never produced, or the segfault of a server that went on
+    /// without its buffers, is the OOM; the root stays what was raised, the category is the cause's.</summary>
+    public IReadOnlyList<RuleConditions>? BeforeRoot { get; init; }
+
     /// <summary>A death by one of these signals, or a text reporting one.</summary>
     public SignalMatcher? Signals { get; init; }
 
@@ -96,6 +102,7 @@ internal sealed class RuleConditions
     public bool Matches(ErrorEntry entry, ClassificationContext context)
     {
         if (!Levels.Contains(entry.Level)) return false;
+        if (BeforeRoot is not null && !context.IsBeforeAftermath(entry.FirstLine, BeforeRoot)) return false;
         if (Phases is not null && (entry.Phase is null || !Phases.Contains(entry.Phase))) return false;
         if (ErrorPhases is not null && !ErrorPhases.Contains(context.PhaseOfEntry(entry))) return false;
         return MatchesText(entry.Message);

@@ -98,6 +98,7 @@ internal static class RuleMatcher
         List<EvidenceLine>? evidence = null;
         for (var i = lines.Count - 1; i >= 0; i--)
         {
+            if (conditions.BeforeRoot is { } aftermath && !context.IsBeforeAftermath(lines[i].Line, aftermath)) continue;
             if (!conditions.MatchesText(lines[i].Text))
             {
                 if (conditions.AtEnd) break;

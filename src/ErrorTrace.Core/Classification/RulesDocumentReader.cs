@@ -37,6 +37,8 @@ internal static class RulesDocumentReader
         ("raised_in"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.RaisedIn = ReadString(ref r)),
         ("no_root"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.NoRoot = ReadBool(ref r)),
         ("at_end"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.AtEnd = ReadBool(ref r)),
+        // The list is read when a rule is, long after this array is built: the self-reference is never null then.
+        ("before_root"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.BeforeRoot = ReadList(ref r, "a before_root match", s_match!)),
         ("wordings"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Wordings = ReadStrings(ref r)),
         ("signals"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Signals = ReadStrings(ref r)),
         ("modules"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Modules = ReadStrings(ref r)),

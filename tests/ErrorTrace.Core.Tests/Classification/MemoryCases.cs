@@ -1,3 +1,4 @@
+using ErrorTrace.Core.Classification;
 using static ErrorTrace.Core.Tests.Classification.T;
 using C = ErrorTrace.Core.Classification.FailureCategory;
 
@@ -42,6 +43,19 @@ internal static class MemoryCases
             C.OomTraining, "gpu-oom", "high", "initialization");
         yield return new("cublas-alloc-failed", In(Py("RuntimeError", "CUDA error: CUBLAS_STATUS_ALLOC_FAILED when calling `cublasCreate(handle)`", Forward)),
             C.OomTraining, "oom-cublas-alloc-failed", "medium", "training");
+        yield return new("oom-caught-then-attributeerror-on-missing-grad", In(Py("AttributeError", "'NoneType' object has no attribute 'data'",
+            ["train.py:main", "/work/fairseq/singleprocess_train.py:train", "/work/fairseq/fairseq/trainer.py:_backward_and_opt"], line: 30)) with
+        {
+            Context = [new ContextLine(10, "THCudaCheck FAIL file=/pytorch/aten/src/THC/generic/THCStorage.cu line=58 error=2 : out of memory"),
+                new ContextLine(11, "| WARNING: ran out of memory, skipping batch")],
+        },
+            C.OomTraining, "gpu-oom-before-aftermath", "high");
+        yield return new("ggml-device-buffer-then-server-segfault", In(Signal("SIGSEGV", "[1]    101687 segmentation fault (core dumped)  build/bin/llama-server -m model.gguf", line: 30)) with
+        {
+            Context = [new ContextLine(10, "ggml_gallocr_reserve_n: failed to allocate ROCm0 buffer of size 18035509504"),
+                new ContextLine(11, "llama_new_context_with_model: failed to allocate compute buffers")],
+        },
+            C.OomEval, "gpu-oom-eval-before-aftermath", "high", "evaluation");
 
         yield return new("cppo-elastic-table-exitcode-9", In(ChildFailed(-9, "Signal 9 (SIGKILL) received by PID 14750")),
             C.HostOom, "host-oom-killed-signal", "medium");

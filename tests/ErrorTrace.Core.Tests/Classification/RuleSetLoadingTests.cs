@@ -66,6 +66,8 @@ public sealed class RuleSetLoadingTests : IDisposable
     [InlineData("""{ "rules": [ { "id": "f", "category": "timeout", "on": "errors", "match": { "frames": ["evaluate"], "message": ["x"] } } ] }""", 0, "f", "frames cannot apply to rules on errors")]
     [InlineData("""{ "rules": [ { "id": "n", "category": "timeout", "match": { "message": ["x"], "no_root": true } } ] }""", 0, "n", "no_root only applies to rules on errors or context")]
     [InlineData("""{ "rules": [ { "id": "d", "category": "timeout", "fatal": true, "match": { "message": ["x"] } } ] }""", 0, "d", "\"fatal\" only applies to rules on errors")]
+    [InlineData("""{ "rules": [ { "id": "b", "category": "timeout", "match": { "message": ["x"], "before_root": [ { "types": ["AttributeError"] } ] } } ] }""", 0, "b", "before_root only applies to rules on errors or context")]
+    [InlineData("""{ "rules": [ { "id": "b", "category": "timeout", "on": "context", "match": { "message": ["x"], "before_root": [ { "mesage": ["y"] } ] } } ] }""", 0, null, "'mesage'")]
     [InlineData("""{ "rules": [ { "id": "e", "category": "timeout", "match": { "not_message": ["x"] } } ] }""", 0, "e", "at least one positive condition")]
     [InlineData("""{ "rules": [ { "id": "k", "category": "timeout", "match": { "kinds": ["java"] } } ] }""", 0, "k", "kinds value 'java'")]
     [InlineData("""{ "rules": [ { "id": "t", "category": "timeout", "match": { "mesage": ["x"] } } ] }""", 0, null, "'mesage'")]
