@@ -59,6 +59,15 @@ internal sealed class ExceptionBuilder
         return true;
     }
 
+    /// <summary>The message's last line as read so far (a copy: messages are short and this is asked rarely).</summary>
+    public string LastMessageLine()
+    {
+        var end = _message.Length;
+        var start = end;
+        while (start > 0 && _message[start - 1] != '\n') start--;
+        return _message.ToString(start, end - start);
+    }
+
     public string Message()
     {
         var end = _message.Length;

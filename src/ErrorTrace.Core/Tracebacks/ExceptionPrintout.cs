@@ -31,6 +31,14 @@ internal sealed class ExceptionPrintout
     /// <summary>Inside a message's <c>"""</c> block: multiprocessing's RemoteTraceback quotes a whole traceback there.</summary>
     private bool _inQuotedText;
 
+    /// <summary>The message so far introduced a traceback of its own (DataLoader's "Original Traceback (most recent call
+    /// last):", Ray's <c>ray::task() (pid=…)</c> line before the task's frames): frame lines after it are the message's.</summary>
+    private bool _messageQuotesFrames;
+
+    /// <summary>The part's frames went on after its exception line (<see cref="ResumeInterleavedFrames"/>): a later
+    /// exception line is another rank's copy of the same failure, and its message lines are not added again.</summary>
+    private bool _interleaved;
+
     /// <summary>loguru's <c>diagnose=True</c> layout (better_exceptions): a blank line after the header and after each
     /// frame, <c>&gt; File …</c> for the frame that caught the exception, and <c>│ └ value</c> lines under source lines.
     /// CPython never prints a blank line right after the header, which is how this part is recognised.</summary>
@@ -100,6 +108,10 @@ internal sealed class ExceptionPrintout
                 if (trimmed.SequenceEqual("\"\"\"")) _inQuotedText = !_inQuotedText;
                 else if (!_inQuotedText && TryChainSentence(trimmed)) return true;
                 else if (!_inQuotedText && EndsMessage(trimmed)) return false;
+                else if (!_inQuotedText && !_messageQuotesFrames && indent > _baseIndent && FrameLine.StartsFrame(trimmed)
+                    && ResumeInterleavedFrames(trimmed, indent, lineNumber)) return true;
+                if (_interleaved) return true;
+                if (!_messageQuotesFrames && QuotesFrames(trimmed)) _messageQuotesFrames = true;
                 return _current!.AppendMessageLine(line);
             case PrintoutState.AfterBlank:
             case PrintoutState.LookAhead:
@@ -211,11 +223,79 @@ internal sealed class ExceptionPrintout
             return true;
         }
 
-        if (!isException) return false;
-        current.SetException(trimmed[..typeLength], trimmed[messageStart..], lineNumber);
+        if (!isException) return TryGluedFrame(trimmed);
         _state = PrintoutState.Message;
+        // Another rank's copy of the exception line, after the frames that went on past the first one's: one failure.
+        if (_interleaved && current.Type is not null) return true;
+        current.SetException(trimmed[..typeLength], trimmed[messageStart..], lineNumber);
+        _messageQuotesFrames = QuotesFrames(trimmed);
         return true;
     }
+
+    /// <summary>
+    /// A frame line after the exception line, in a message that introduced no traceback of its own: CPython never prints
+    /// one there (the chain's next part starts with its sentence and header), so several processes were writing the same
+    /// traceback to one stream at once (ranks of a launcher sharing stderr, no <c>[rankN]:</c> prefix): lines of a later
+    /// rank's copy, still in its frames, came after an earlier rank's exception line. The frames go on where they left
+    /// off, when they go deeper than the frames read before the exception line: the last of those (or the source line
+    /// just before, its copy's) calls the function of the first resumed frame. A lagging copy's outer frames (an excerpt
+    /// that began mid-traceback) say nothing the innermost frame does not, and stay in the message as before.
+    /// </summary>
+    private bool ResumeInterleavedFrames(ReadOnlySpan<char> trimmed, int indent, long lineNumber)
+    {
+        if (!FrameLine.TryParse(trimmed, out var frame) || frame.Style != FrameStyle.Traceback || frame.Function.Length == 0) return false;
+        var current = _current!;
+        // The first frame after the exception line decides for the message: once kept there, later ones are too.
+        _messageQuotesFrames = true;
+        if (current.Frames.Count == 0) return false;
+        var caller = current.Frames[^1].Code;
+        if (!(caller is not null && Calls(caller, frame.Function)) && !Calls(current.LastMessageLine(), frame.Function)) return false;
+        _messageQuotesFrames = false;
+        _interleaved = true;
+        _state = PrintoutState.Frames;
+        _baseIndent = Math.Max(0, indent - FrameIndent);
+        return FeedFrames(trimmed, indent, blank: false, lineNumber);
+    }
+
+    /// <summary>The source line <paramref name="code"/> calls <paramref name="function"/> (<c>f(</c>, <c>obj.f(</c>).</summary>
+    private static bool Calls(ReadOnlySpan<char> code, string function)
+    {
+        var at = code.IndexOf(function, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var end = at + function.Length;
+            if ((at == 0 || !IsIdentifierChar(code[at - 1])) && end < code.Length && code[end] == '(') return true;
+            var next = code[end..].IndexOf(function, StringComparison.Ordinal);
+            at = next < 0 ? -1 : end + next;
+        }
+
+        return false;
+    }
+
+    private static bool IsIdentifierChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    /// <summary>CPython's indentation of a frame line under its part's margin (<c>  File "…"</c>).</summary>
+    private const int FrameIndent = 2;
+
+    /// <summary>
+    /// A frame line glued after another writer's text (<c>…cannot decrease scale anymore. Exiting run.  File "…", line
+    /// 175, in update_scale</c>): processes sharing a stream write a line in pieces, and one's newline-less piece takes the
+    /// start of the other's frame line. Asked only of a line that would otherwise end the printout.
+    /// </summary>
+    private bool TryGluedFrame(ReadOnlySpan<char> trimmed)
+    {
+        var at = trimmed.IndexOf("  File \"", StringComparison.Ordinal);
+        if (at <= 0 || trimmed[at - 1] == ' ' || !FrameLine.TryParse(trimmed[(at + FrameIndent)..], out var frame)
+            || frame.Style != FrameStyle.Traceback) return false;
+        _current!.AddFrame(frame);
+        return true;
+    }
+
+    /// <summary>A message line that introduces frames of another traceback: a quoted header (DataLoader's "Original
+    /// Traceback (most recent call last):", spawn's "-- Process 0 terminated with the following error:" then a header)
+    /// or Ray's task descriptor, after which RayTaskError lists the task's frames without one.</summary>
+    private static bool QuotesFrames(ReadOnlySpan<char> trimmed) =>
+        trimmed.Contains("(most recent call last)", StringComparison.Ordinal) || RayTaskDescriptor.EndsWith(trimmed);
 
     /// <summary>The next piece of a wrapped frame line: true when it completed the frame or may still be its middle.</summary>
     private bool FeedWrapped(ReadOnlySpan<char> line)
@@ -277,6 +357,7 @@ internal sealed class ExceptionPrintout
         StartPart(indent);
         _current!.SetException(trimmed[..typeLength], trimmed[messageStart..], lineNumber);
         _state = PrintoutState.Message;
+        _messageQuotesFrames = QuotesFrames(trimmed);
         return true;
     }
 
@@ -291,6 +372,8 @@ internal sealed class ExceptionPrintout
         _current = new ExceptionBuilder();
         _pendingRelation = null;
         _inQuotedText = false;
+        _messageQuotesFrames = false;
+        _interleaved = false;
         _blankSeparatedFrames = false;
         _blanksAfterFrame = 0;
         _headerless = false;

@@ -8,7 +8,6 @@ internal static class RealLogKnownLimitations
 {
     private static readonly Dictionary<string, string> s_cases = new(StringComparer.Ordinal)
     {
-        ["llamafactory-251-loss-scale-minimum-interleaved"] = "Several ranks wrote one traceback at once without rank prefixes, splitting lines mid-word; the innermost frame is lost in the interleaving.",
         ["disc-3-nameerror-is-training"] = "Only a frame whose 'File \"' prefix and path head were cut off survived; it is not recognisable as a frame.",
         ["alpaca-207-nccl-remote-error-one-line"] = "The glog lines, the C++ abort header and its what() were pasted on one physical line (newlines turned into spaces); the abort parser reads lines, so only the category (from the NCCL wording) comes out.",
     };
