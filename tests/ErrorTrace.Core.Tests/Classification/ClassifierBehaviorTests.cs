@@ -1,4 +1,6 @@
-using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using ErrorTrace.Core.Classification;
 using ErrorTrace.Core.Reports;
 using static ErrorTrace.Core.Tests.Classification.T;
@@ -78,17 +80,75 @@ public sealed class ClassifierBehaviorTests
     }
 
     [Fact]
-    public void Hostile_messages_match_in_linear_time()
+    public void Hostile_messages_cannot_make_a_rule_regex_backtrack_without_bound()
     {
-        // Long runs that a backtracking "[^\n]{0,80}" pattern would chew on, plus 64 KB without a newline.
-        var hostile = string.Concat(Enumerable.Repeat("loss grad gradients total norm nan-ish ", 1700)) + new string('a', 64 * 1024);
-        var input = new ClassificationInput(Py("RuntimeError", hostile, TrainStep), [], [E(1, hostile)], hostile);
-        FailureClassifier.Classify(input, RuleSet.Default);
+        // What a timed run of a hostile 64 KB message used to check, without a clock: no pattern of the built-in rules has
+        // the nested-repeat shape that backtracks exponentially, every regex the compiled rule set runs carries the match
+        // timeout (a pathological pattern from a user's rules file ends as "no match"), and a regex reads a message's head
+        // only, so the bounded repeats ([^\n]{0,80}) cost a constant per character of a bounded text.
+        var patterns = BuiltInPatterns();
+        Assert.True(patterns.Count > 200, $"only {patterns.Count} patterns read from rules.json");
+        Assert.All(patterns, p => Assert.True(RegexShape.NestedRepeat(p) is null, $"'{p}' nests an unbounded repeat: {RegexShape.NestedRepeat(p)}"));
 
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < 5; i++) FailureClassifier.Classify(input, RuleSet.Default);
+        // Read as a user's file, the built-in rules build every regex at load (the built-in set builds them on first use).
+        var regexes = RegexCollector.Collect(RuleSetLoader.Parse(BuiltInJson(), "rules.json", defaults: null));
+        Assert.True(regexes.Count > 100, $"only {regexes.Count} regexes found in the compiled rules");
+        Assert.NotEqual(Regex.InfiniteMatchTimeout, RegexFactory.MatchTimeout);
+        Assert.All(regexes, r => Assert.Equal(RegexFactory.MatchTimeout, r.MatchTimeout));
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"5 classifications took {watch.Elapsed}");
+        var needle = TextMatcher.Create(null, ["needle"], "message")!;
+        Assert.True(needle.Find(new string('a', TextMatcher.MaxRegexChars - 6) + "needle") >= 0);
+        Assert.Equal(-1, needle.Find(new string('a', TextMatcher.MaxRegexChars) + "needle"));
+    }
+
+    [Theory]
+    [InlineData(@"(\w+)+x")]
+    [InlineData(@"(?:a|aa)*b")]
+    [InlineData(@"(?:[^\n]*,)+end")]
+    [InlineData(@"(\d+\.?)+")]
+    public void The_shape_check_finds_exponential_patterns(string pattern) =>
+        Assert.NotNull(RegexShape.NestedRepeat(pattern));
+
+    [Theory]
+    [InlineData(@"\[(ready|missing) ranks: \d+(, ?\d+)*\]")]
+    [InlineData(@"v?\d+(\.\d+)* or newer")]
+    [InlineData(@"^\s*[\w./-]+(?: [\w.\-]+){0,3}: error:")]
+    [InlineData(@"\bsize mismatch for [^\n]{0,80}\bcopying")]
+    public void The_shape_check_lets_separated_and_bounded_repeats_pass(string pattern) =>
+        Assert.Null(RegexShape.NestedRepeat(pattern));
+
+    private static string BuiltInJson()
+    {
+        using var stream = typeof(RuleSet).Assembly.GetManifestResourceStream("ErrorTrace.Core.rules.json")!;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    private static List<string> BuiltInPatterns()
+    {
+        using var document = JsonDocument.Parse(BuiltInJson());
+        var patterns = new List<string>();
+        var pending = new Stack<(string? Name, JsonElement Element)>();
+        pending.Push((null, document.RootElement));
+        while (pending.Count > 0)
+        {
+            var (name, element) = pending.Pop();
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject()) pending.Push((property.Name, property.Value));
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray()) pending.Push((name, item));
+            }
+            else if (element.ValueKind == JsonValueKind.String && name is not null &&
+                (name.EndsWith("regex", StringComparison.Ordinal) || name == "message_name_in_code"))
+            {
+                patterns.Add(element.GetString()!);
+            }
+        }
+
+        return patterns;
     }
 
     [Theory]
