@@ -34,5 +34,8 @@ internal static class HeldOutFamilyCases
         yield return new("package-source-does-not-parse-on-this-python", In(Py("SyntaxError", "invalid syntax",
             ["train.py:<module>", Sp + "fancylib/__init__.py:<module>", Sp + "fancylib/patterns.py:"])),
             C.DependencyError, "dependency-syntax-error-in-package-code", "high", "initialization");
+        yield return new("audio-decoder-cannot-read-a-clip", In(Py("soundfile.LibsndfileError", "Error opening 'corpus/clips/0007.flac': Format not recognised.",
+            ["prepare.py:main", Sp + "librosa/core/audio.py:load", Sp + "soundfile.py:_open"])),
+            C.DataError, "data-corrupt-input", "high", "data_loading");
     }
 }

@@ -44,6 +44,12 @@ public sealed class HeldOutFamilyNearMissTests
     public void A_syntax_error_in_python_dash_c_code_stays_user_code() =>
         Assert.Equal(FailureCategory.UserCode, Classify(In(Py("SyntaxError", "invalid syntax", ["<string>:"])))?.ErrorType);
 
+    [Fact]
+    public void A_weight_file_that_could_not_be_written_is_not_a_corrupt_one() =>
+        Assert.NotEqual(FailureCategory.DataError, Classify(In(Py("safetensors_rust.SafetensorError",
+            "Error while serializing: IoError(Os { code: 28, kind: StorageFull, message: \"No space left on device\" })",
+            ["train.py:main", Sp + "safetensors/torch.py:save_file"])))?.ErrorType);
+
     private static ClassificationInput Context(string line) => new(null, [], [], null) { Context = [new ContextLine(1, line)] };
 
     private static FailureAnalysis? Classify(ClassificationInput input) => FailureClassifier.Classify(input, RuleSet.Default);
