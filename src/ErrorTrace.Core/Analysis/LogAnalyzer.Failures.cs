@@ -70,12 +70,21 @@ public sealed partial class LogAnalyzer
             messageStart = Math.Min(messageStart, text.Length);
         }
 
+        var type = text[..typeLength];
+        var message = text[messageStart..];
+        // Ranks sharing stderr interleave the pieces CPython writes of the line (Tracebacks/InterleavedExceptionType).
+        if (InterleavedExceptionType.NameLength(type) is var name and > 0)
+        {
+            message = InterleavedExceptionType.CleanMessage(message, type[..name]);
+            type = type[..name];
+        }
+
         var failure = new TracebackInfo
         {
             Raw = line.ToString(),
             Kind = PythonTracebackParser.Kind,
-            ExceptionType = text[..typeLength].ToString(),
-            ExceptionMessage = text[messageStart..].ToString(),
+            ExceptionType = type.ToString(),
+            ExceptionMessage = message.ToString(),
             FirstLine = lineNumber,
             ExceptionLine = lineNumber,
             Host = stream.Host,

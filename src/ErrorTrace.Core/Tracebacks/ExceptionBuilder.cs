@@ -43,6 +43,13 @@ internal sealed class ExceptionBuilder
     public void SetException(ReadOnlySpan<char> type, ReadOnlySpan<char> firstMessageLine, long lineNumber)
     {
         FlushFrame();
+        // Ranks sharing stderr interleave the pieces CPython writes of the line ("KeyErrorKeyError: : 'input_ids_j'").
+        if (InterleavedExceptionType.NameLength(type) is var name and > 0)
+        {
+            firstMessageLine = InterleavedExceptionType.CleanMessage(firstMessageLine, type[..name]);
+            type = type[..name];
+        }
+
         Type = type.ToString();
         ExceptionLineNumber = lineNumber;
         _message.Clear();

@@ -93,4 +93,38 @@ public class InterleavedRanksTests
 
         Assert.DoesNotContain(report.Tracebacks, t => t.Frames.Count > 1);
     }
+
+    [Fact]
+    public void An_exception_line_two_ranks_wrote_at_once_names_one_type()
+    {
+        var report = Analyze.Text(
+            "Traceback (most recent call last):\n"
+            + "  File \"train.py\", line 88, in collate\n"
+            + "    \"input_ids\": feature[\"input_ids_j\"],    \"input_ids\": feature[\"input_ids_j\"],\n"
+            + "KeyErrorKeyError: : 'input_ids_j'\n");
+
+        var root = Assert.IsType<TracebackInfo>(report.Traceback);
+        Assert.Equal(("KeyError", "'input_ids_j'"), (root.ExceptionType, root.ExceptionMessage));
+    }
+
+    [Fact]
+    public void A_bare_exception_line_with_interleaved_module_pieces_names_one_type()
+    {
+        var report = Analyze.Text(
+            "torch.cuda.OutOfMemoryErrortorch.cuda: torch.cuda.OutOfMemoryError.OutOfMemoryError: CUDA out of memory. Tried to allocate 32.00 GiB (GPU 6; 79.20 GiB total capacity)\n");
+
+        var root = Assert.IsType<TracebackInfo>(report.Traceback);
+        Assert.Equal("torch.cuda.OutOfMemoryError", root.ExceptionType);
+        Assert.StartsWith("CUDA out of memory.", root.ExceptionMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ErrorHandlerError: handler failed")]
+    [InlineData("mypkg.ConfigConfigError: bad value")]
+    public void A_type_that_is_not_copies_of_one_exception_name_is_kept(string line)
+    {
+        var report = Analyze.Text("Traceback (most recent call last):\n  File \"t.py\", line 1, in <module>\n    f()\n" + line + "\n");
+
+        Assert.Equal(line[..line.IndexOf(':', StringComparison.Ordinal)], report.Traceback?.ExceptionType);
+    }
 }
