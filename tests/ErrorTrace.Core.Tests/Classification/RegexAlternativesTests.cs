@@ -27,6 +27,8 @@ public class RegexAlternativesTests
         "first line\n  Evaluating: 3/10\nloss = 1e-3, step = 7 killed",
         "[2025-12-10 03:58:22] [__main__] [INFO] [SFT] step 1 loss=2.3539 grad_norm=2.280 lr=1.481e-05",
         "prediction_loop marked as finished, then: eval 12) 99%",
+        "LOSS = 2.5, STEP = 10 and ｌoss = 1, step = 2",
+        "Evaluating é loss = 3, step = 4",
     ];
 
     [Theory]
@@ -41,6 +43,19 @@ public class RegexAlternativesTests
         Assert.Equal(expected, alternatives.FirstMatch(text));
         Assert.Equal(expected >= 0, alternatives.IsMatch(text));
     }
+
+    [Theory]
+    [InlineData(@"\bollama\b", "ollama")]
+    [InlineData(@"\bloss = [-+\d.e]+, step = \d+", "loss ")]
+    [InlineData(@"Starting evaluation at \d", "Starting evaluation at ")]
+    [InlineData(@"colou?r", "colo")]
+    [InlineData(@"abcd?e", "abc")]
+    [InlineData(@"ollama|llama runner", null)]
+    [InlineData(@"llama[|]runner", "llama")]
+    [InlineData(@"(?-i:Killed)", null)]
+    [InlineData(@"^\s*Epoch", null)]
+    public void A_pattern_s_lead_is_the_literal_every_match_starts_with(string pattern, string? lead) =>
+        Assert.Equal(lead, RegexAlternatives.Lead(pattern));
 
     [Fact]
     public void Every_built_in_pattern_is_a_usable_regex()
