@@ -14,11 +14,17 @@ internal static class SeamState
     {
         foreach (var stream in streams.All)
         {
-            if (!stream.IsIdle || stream.Python.Held.Count > 0) return false;
+            if (!stream.IsIdle || stream.Python.Held.Count > 0 || EndsInPanelLine(stream.CurrentBlock)) return false;
         }
 
         return true;
     }
+
+    /// <summary>A rich panel's line just read: an exception line after its bottom border opens the panel from the lookback
+    /// (<see cref="Tracebacks.RichTracebackParser.TryOpenAfterPanel"/>), which holds only part of the panel in a reader
+    /// whose warm-up started inside it. Not a place to start a range.</summary>
+    private static bool EndsInPanelLine(LookbackBlock lookback) =>
+        lookback.Count > 0 && Tracebacks.RichTracebackParser.IsPanelLine(lookback.Line(lookback.Count - 1).AsSpan().Trim());
 
     /// <summary>The state at the start of line <paramref name="lineNumber"/> (the analyzer's own fields are passed in).</summary>
     public static byte[] Write(long lineNumber, int lastYear, int lastMonth, long deathLine, bool criPending, int criJoinLength, StreamTable streams)

@@ -82,7 +82,7 @@ internal sealed class RichTracebackParser : IFailureBlockParser
     }
 
     /// <summary>A line of a panel: between borders, a border, or content that lost its left border to a paste's cut.</summary>
-    private static bool IsPanelLine(ReadOnlySpan<char> trimmed) =>
+    internal static bool IsPanelLine(ReadOnlySpan<char> trimmed) =>
         !trimmed.IsEmpty && (trimmed[0] is RichPanelLine.Left or '╰' || trimmed[^1] == RichPanelLine.Left);
 
     public bool TryContinue(ReadOnlySpan<char> line, long lineNumber)

@@ -69,6 +69,25 @@ public class RangeSplitTests
         Assert.True(merged > logs.Length / 10, $"{merged} merged of {logs.Length}");
     }
 
+    /// <summary>A later range whose warm-up starts inside a rich panel: the exception line after the bottom border opens
+    /// the panel from the lookback, which that reader holds only in part, so the seam must go past the traceback. The
+    /// real log (pasted from the middle of a panel) split at every line, with every warm-up.</summary>
+    [Fact]
+    public void A_rich_panel_split_at_every_line_gives_the_report_of_one_pass()
+    {
+        var log = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Corpus", "real", "instructerc-16-chatglm-micro-batch-zero-rich-assert.log"));
+        var expected = OnePass(log);
+        Assert.Contains("AssertionError", expected, StringComparison.Ordinal);
+        for (var at = 0; at < log.Length; at++)
+        {
+            if (at > 0 && log[at - 1] != (byte)'\n') continue;
+            foreach (var warmUp in (int[])[0, 40, 200, 2_000])
+            {
+                Assert.Equal(expected, Split(log, (double)at / log.Length, warmUp, piece: 64, out _));
+            }
+        }
+    }
+
     /// <summary>The seed's format at a few MiB with the default settings: merged, and the same report. The first reader
     /// is slowed down (as if its core were busy) until it has far less of the log read than the second has counted: the
     /// split then goes near the middle, where both end together.</summary>
