@@ -111,7 +111,7 @@ internal sealed class ExceptionPrintout
                 else if (!_inQuotedText && !_messageQuotesFrames && indent > _baseIndent && FrameLine.StartsFrame(trimmed)
                     && ResumeInterleavedFrames(trimmed, indent, lineNumber)) return true;
                 if (_interleaved) return true;
-                if (!_messageQuotesFrames && QuotesFrames(trimmed)) _messageQuotesFrames = true;
+                if (!_messageQuotesFrames && InterleavedFrames.QuotesFrames(trimmed)) _messageQuotesFrames = true;
                 return _current!.AppendMessageLine(line);
             case PrintoutState.AfterBlank:
             case PrintoutState.LookAhead:
@@ -228,7 +228,7 @@ internal sealed class ExceptionPrintout
         // Another rank's copy of the exception line, after the frames that went on past the first one's: one failure.
         if (_interleaved && current.Type is not null) return true;
         current.SetException(trimmed[..typeLength], trimmed[messageStart..], lineNumber);
-        _messageQuotesFrames = QuotesFrames(trimmed);
+        _messageQuotesFrames = InterleavedFrames.QuotesFrames(trimmed);
         return true;
     }
 
@@ -249,53 +249,22 @@ internal sealed class ExceptionPrintout
         _messageQuotesFrames = true;
         if (current.Frames.Count == 0) return false;
         var caller = current.Frames[^1].Code;
-        if (!(caller is not null && Calls(caller, frame.Function)) && !Calls(current.LastMessageLine(), frame.Function)) return false;
+        if (!(caller is not null && InterleavedFrames.Calls(caller, frame.Function)) && !InterleavedFrames.Calls(current.LastMessageLine(), frame.Function)) return false;
         _messageQuotesFrames = false;
         _interleaved = true;
         _state = PrintoutState.Frames;
-        _baseIndent = Math.Max(0, indent - FrameIndent);
+        _baseIndent = Math.Max(0, indent - InterleavedFrames.FrameIndent);
         return FeedFrames(trimmed, indent, blank: false, lineNumber);
     }
 
-    /// <summary>The source line <paramref name="code"/> calls <paramref name="function"/> (<c>f(</c>, <c>obj.f(</c>).</summary>
-    private static bool Calls(ReadOnlySpan<char> code, string function)
-    {
-        var at = code.IndexOf(function, StringComparison.Ordinal);
-        while (at >= 0)
-        {
-            var end = at + function.Length;
-            if ((at == 0 || !IsIdentifierChar(code[at - 1])) && end < code.Length && code[end] == '(') return true;
-            var next = code[end..].IndexOf(function, StringComparison.Ordinal);
-            at = next < 0 ? -1 : end + next;
-        }
-
-        return false;
-    }
-
-    private static bool IsIdentifierChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
-
-    /// <summary>CPython's indentation of a frame line under its part's margin (<c>  File "…"</c>).</summary>
-    private const int FrameIndent = 2;
-
-    /// <summary>
-    /// A frame line glued after another writer's text (<c>…cannot decrease scale anymore. Exiting run.  File "…", line
-    /// 175, in update_scale</c>): processes sharing a stream write a line in pieces, and one's newline-less piece takes the
-    /// start of the other's frame line. Asked only of a line that would otherwise end the printout.
-    /// </summary>
+    /// <summary>A frame line glued after another writer's text (<see cref="InterleavedFrames.TryGluedFrame"/>); asked only
+    /// of a line that would otherwise end the printout.</summary>
     private bool TryGluedFrame(ReadOnlySpan<char> trimmed)
     {
-        var at = trimmed.IndexOf("  File \"", StringComparison.Ordinal);
-        if (at <= 0 || trimmed[at - 1] == ' ' || !FrameLine.TryParse(trimmed[(at + FrameIndent)..], out var frame)
-            || frame.Style != FrameStyle.Traceback) return false;
+        if (!InterleavedFrames.TryGluedFrame(trimmed, out var frame)) return false;
         _current!.AddFrame(frame);
         return true;
     }
-
-    /// <summary>A message line that introduces frames of another traceback: a quoted header (DataLoader's "Original
-    /// Traceback (most recent call last):", spawn's "-- Process 0 terminated with the following error:" then a header)
-    /// or Ray's task descriptor, after which RayTaskError lists the task's frames without one.</summary>
-    private static bool QuotesFrames(ReadOnlySpan<char> trimmed) =>
-        trimmed.Contains("(most recent call last)", StringComparison.Ordinal) || RayTaskDescriptor.EndsWith(trimmed);
 
     /// <summary>The next piece of a wrapped frame line: true when it completed the frame or may still be its middle.</summary>
     private bool FeedWrapped(ReadOnlySpan<char> line)
@@ -357,7 +326,7 @@ internal sealed class ExceptionPrintout
         StartPart(indent);
         _current!.SetException(trimmed[..typeLength], trimmed[messageStart..], lineNumber);
         _state = PrintoutState.Message;
-        _messageQuotesFrames = QuotesFrames(trimmed);
+        _messageQuotesFrames = InterleavedFrames.QuotesFrames(trimmed);
         return true;
     }
 
