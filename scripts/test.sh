@@ -114,6 +114,16 @@ run_dotnet_tests() {
   p=$(grep -E '^\s*succeeded:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
   f=$(grep -E '^\s*failed:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
   s=$(grep -E '^\s*skipped:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+  # A non-zero exit with no failed test is an error outside any test (a crashed test host, a fixture's exception):
+  # its cause is only in the full output, so keep that in artifacts/test-logs and show its end.
+  if [ "$code" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then
+    mkdir -p artifacts/test-logs
+    local kept="artifacts/test-logs/$(echo "$*" | tr -c 'A-Za-z0-9.' '_' | sed 's/^_*//' | cut -c1-80).log"
+    cp "$log" "$kept"
+    echo "   exit code $code without a failed test; last lines (whole output in $kept):"
+    tail -n 40 "$log" | sed 's/^/   | /'
+    f=1
+  fi
   tally "$p" "$f" "$code" "$s"
 }
 
