@@ -36,7 +36,8 @@ public sealed partial class LogAnalyzer
 
     private void RecordFailure(StreamState stream, TracebackInfo failure)
     {
-        if (failure.Kind == PythonTracebackParser.Kind && failure.ExceptionType.Length == 0 && failure.Frames.Count == 0) return;
+        // A header and nothing after it; a chain whose last part was cut there still printed its earlier parts in full.
+        if (failure is { Kind: PythonTracebackParser.Kind, ExceptionType.Length: 0, Frames.Count: 0, Chain.Count: 0 }) return;
         if (stream.ActiveUnraisable is { } banner)
         {
             // sys.unraisablehook's report (a __del__, a finalizer, a callback): CPython printed it and went on, so it is

@@ -180,10 +180,13 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
     /// When every failure is a cascade (a pure hang shows only watchdog timeouts), the same order applies among the
     /// cascades. A traceback cut before its exception line is listed but never the root: it does not say what failed
     /// (a root with an empty exception type), and one that is all a log holds is often no failure at all (the stack
-    /// autograd's anomaly mode prints with its warning, a paste that stops mid-traceback).
+    /// autograd's anomaly mode prints with its warning, a paste that stops mid-traceback); it lends its frames to an
+    /// exception line printed alone just after it (<see cref="CutTracebacks"/>).
     /// </summary>
     private static TracebackInfo? RootCause(List<TracebackInfo> failures) =>
-        Pick(failures, cascades: false) ?? Pick(failures, cascades: true) ?? (failures.Count > 0 && Tier(failures[0]) < CutTier ? failures[0] : null);
+        (Pick(failures, cascades: false) ?? Pick(failures, cascades: true) ?? (failures.Count > 0 && Tier(failures[0]) < CutTier ? failures[0] : null)) is { } root
+            ? CutTracebacks.Attach(root, failures)
+            : null;
 
     private static TracebackInfo? Pick(List<TracebackInfo> failures, bool cascades)
     {

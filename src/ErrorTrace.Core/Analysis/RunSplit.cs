@@ -50,7 +50,7 @@ internal static class RunSplit
                 Failures = own?.Count ?? 0,
                 RootCause = runRoot is null ? null : headline(runRoot),
                 RootLine = runRoot?.FirstLine,
-                IsRootRun = runRoot is not null && ReferenceEquals(runRoot, root),
+                IsRootRun = runRoot is not null && runRoot.Equals(root),
             });
         }
 

@@ -33,4 +33,12 @@ internal static class ExceptionLine
     }
 
     private static bool IsTypeChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '<' or '>';
+
+    /// <summary>A bare exception line (no message) names a class: <c>KeyboardInterrupt</c>, <c>torch.OutOfMemoryError</c>.</summary>
+    public static bool LooksLikeBareType(ReadOnlySpan<char> type)
+    {
+        var dot = type.LastIndexOf('.');
+        var name = type[(dot + 1)..];
+        return name.Length > 0 && char.IsAsciiLetterUpper(name[0]);
+    }
 }

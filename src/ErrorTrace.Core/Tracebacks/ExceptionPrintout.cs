@@ -107,7 +107,7 @@ internal sealed class ExceptionPrintout
 
                 if (trimmed.SequenceEqual("\"\"\"")) _inQuotedText = !_inQuotedText;
                 else if (!_inQuotedText && TryChainSentence(trimmed)) return true;
-                else if (!_inQuotedText && EndsMessage(trimmed)) return false;
+                else if (!_inQuotedText && TracebackText.EndsMessage(trimmed)) return false;
                 else if (!_inQuotedText && !_messageQuotesFrames && indent > _baseIndent && FrameLine.StartsFrame(trimmed)
                     && ResumeInterleavedFrames(trimmed, indent, lineNumber)) return true;
                 if (_interleaved) return true;
@@ -132,11 +132,12 @@ internal sealed class ExceptionPrintout
         _blankEndedMessage = false;
     }
 
-    /// <summary>The printout as a report object (non-destructive), or null when no exception line was read.</summary>
+    /// <summary>The printout as a report object (non-destructive), or null when nothing was read (a chain whose last part
+    /// was cut right after its header still printed its earlier parts).</summary>
     public TracebackInfo? Build(string raw, string kind)
     {
         var final = _current;
-        if (final is null || (final.Type is null && final.Frames.Count == 0 && !final.HasPendingFrame)) return null;
+        if (final is null || (final.Type is null && final.Frames.Count == 0 && !final.HasPendingFrame && _chain.Count == 0)) return null;
         var chain = new List<ChainLink>(_chain.Count);
         foreach (var (exception, relation) in _chain)
         {
@@ -216,7 +217,7 @@ internal sealed class ExceptionPrintout
         }
 
         var isException = ExceptionLine.TryParse(trimmed, out var typeLength, out var messageStart);
-        if (current.HasPendingFrame && !current.PendingFrameHasCode && (!isException || typeLength == trimmed.Length && !LooksLikeBareType(trimmed)))
+        if (current.HasPendingFrame && !current.PendingFrameHasCode && (!isException || typeLength == trimmed.Length && !ExceptionLine.LooksLikeBareType(trimmed)))
         {
             // A frame's source line that lost its indentation (pasted logs): not an exception line.
             current.SetPendingCode(trimmed.TrimEnd().ToString());
@@ -283,14 +284,6 @@ internal sealed class ExceptionPrintout
             default:
                 return false;
         }
-    }
-
-    /// <summary>A bare exception line (no message) names a class: <c>KeyboardInterrupt</c>, <c>torch.OutOfMemoryError</c>.</summary>
-    private static bool LooksLikeBareType(ReadOnlySpan<char> type)
-    {
-        var dot = type.LastIndexOf('.');
-        var name = type[(dot + 1)..];
-        return name.Length > 0 && char.IsAsciiLetterUpper(name[0]);
     }
 
     private bool FeedChainStart(ReadOnlySpan<char> trimmed, int indent, bool blank, long lineNumber)
@@ -364,13 +357,6 @@ internal sealed class ExceptionPrintout
     /// frame that lost its header, a group, a crash dump): the printout ends before them as it always did. This is
     /// also what keeps a replayed line from reopening a parser.</summary>
     private static bool MayStartPrintout(ReadOnlySpan<char> trimmed) => trimmed.IndexOfAny(s_printoutStarts) >= 0;
-
-    /// <summary>Lines that cannot be part of a message: another traceback's start, a native crash's start. Frame lines
-    /// can (DataLoader's "Original Traceback" quotes the worker's frames in its message).</summary>
-    private static bool EndsMessage(ReadOnlySpan<char> trimmed) =>
-        trimmed.StartsWith(TracebackText.Header, StringComparison.Ordinal)
-        || trimmed.StartsWith("Fatal Python error: ", StringComparison.Ordinal)
-        || trimmed.StartsWith("terminate called ", StringComparison.Ordinal);
 
     /// <summary>Starts a printout at an exception line printed without a traceback, whose message follows.</summary>
     public static ExceptionPrintout AtException(ReadOnlySpan<char> type, long lineNumber)

@@ -39,4 +39,11 @@ internal static class TracebackText
         if (trimmed.StartsWith(ContextSentence, StringComparison.Ordinal)) return "context";
         return null;
     }
+
+    /// <summary>Lines that cannot be part of a message: another traceback's start, a native crash's start. Frame lines
+    /// can (DataLoader's "Original Traceback" quotes the worker's frames in its message).</summary>
+    public static bool EndsMessage(ReadOnlySpan<char> trimmed) =>
+        trimmed.StartsWith(Header, StringComparison.Ordinal)
+        || trimmed.StartsWith("Fatal Python error: ", StringComparison.Ordinal)
+        || trimmed.StartsWith("terminate called ", StringComparison.Ordinal);
 }

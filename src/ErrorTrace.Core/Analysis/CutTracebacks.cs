@@ -1,0 +1,57 @@
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Analysis;
+
+/// <summary>
+/// A Python traceback cut before its exception line: its header and frames were printed, then the printout could not go
+/// on (a paste's blank line after CPython's header before the exception line, a double-spaced paste, another writer's
+/// line). It says where the process was, not what failed; an exception line printed alone a few lines after it, in the
+/// same stream, is its exception: CPython prints the exception line right after the innermost frame, so the root is that
+/// exception with the cut printout's frames. Never the other way round: an exception line before a traceback ends an
+/// earlier printout (its frames cut off above an excerpt), and the traceback after it is another failure (the launcher's
+/// re-raise, a later exception).
+/// </summary>
+internal static class CutTracebacks
+{
+    /// <summary>The most lines between a cut printout's last line and an exception line still read as one printout: a
+    /// paste's blank line or two, a double-spaced paste's blank line after a source line the printout did not take.</summary>
+    public const int MaxGapLines = 4;
+
+    /// <summary>A Python printout with frames and no exception line, nothing chained before it.</summary>
+    private static bool IsCut(TracebackInfo failure) =>
+        failure is { Kind: "python", ExceptionType.Length: 0, Chain.Count: 0, SubExceptions.Count: 0, Frames.Count: > 0 };
+
+    /// <summary>An exception line printed without a traceback or a chain.</summary>
+    private static bool IsBare(TracebackInfo failure) =>
+        failure is { Kind: "python", ExceptionType.Length: > 0, Frames.Count: 0, Chain.Count: 0, SubExceptions.Count: 0 };
+
+    /// <summary>The root with the frames of the cut printout just before it, when the root is a bare exception line of the
+    /// same stream; else the root unchanged.</summary>
+    public static TracebackInfo Attach(TracebackInfo root, List<TracebackInfo> failures)
+    {
+        if (!IsBare(root)) return root;
+        var index = failures.IndexOf(root);
+        if (index < 0) return root;
+        // Only a neighbour in print order: a failure in between would be what the cut printout was cut by.
+        if (index > 0 && failures[index - 1] is { } before && IsCut(before) && before.Rank == root.Rank
+            && root.FirstLine - LastLine(before) is > 0 and <= MaxGapLines)
+        {
+            var raw = before.Raw + "\n" + root.Raw;
+            return root with { Frames = before.Frames, FirstLine = before.FirstLine, Raw = raw.Length <= EngineLimits.MaxRawChars ? raw : root.Raw };
+        }
+
+        return root;
+    }
+
+    /// <summary>The line a failure's printout ended on: its raw text holds one line per log line read.</summary>
+    private static long LastLine(TracebackInfo failure)
+    {
+        var newlines = 0;
+        foreach (var c in failure.Raw)
+        {
+            if (c == '\n') newlines++;
+        }
+
+        return failure.FirstLine + newlines;
+    }
+}
