@@ -49,6 +49,27 @@ public sealed class OomProgramEvidenceTests
         Assert.Equal(FailureCategory.OomTraining, Analyze.Text(log).Analysis?.ErrorType);
     }
 
+    [Fact]
+    public void Compiling_a_model_for_neuron_inference_is_an_inference_oom()
+    {
+        const string log = """
+            2025-Mar-02 10:11:12.000001  911:911  ERROR  TDRV:tensor_allocate    Failed to allocate 268435456 bytes on DEVICE for tensor UNKNOWN.
+            RuntimeError                              Traceback (most recent call last)
+            ----> 1 neuron_model = torch_neuronx.trace(model, example_inputs)
+
+            """;
+
+        Assert.Equal(FailureCategory.OomEval, Analyze.Text(log).Analysis?.ErrorType);
+    }
+
+    [Fact]
+    public void Neurons_training_package_alone_is_not_inference() =>
+        Assert.Equal(FailureCategory.OomTraining, Analyze.Text("""
+            import torch_neuronx
+            2025-Mar-02 10:11:12.000001  911:911  ERROR  TDRV:tensor_allocate    Failed to allocate 268435456 bytes on DEVICE for tensor UNKNOWN.
+
+            """).Analysis?.ErrorType);
+
     [Theory]
     [InlineData("   \\\\   /|    Num examples = 102 | Num Epochs = 5")]
     [InlineData("  Total optimization steps = 1,000")]
