@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ErrorTrace.Core.Markers;
 using ErrorTrace.Core.Text;
 
@@ -39,5 +40,6 @@ internal static class UnstructuredGate
 
     /// <summary>True when the line may matter: a needle, or a non-ASCII end that may be a shell's translated report of a
     /// death (<see cref="LocalizedShellDeath.MayEndWith"/>: one byte compare for a line that ends in ASCII).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool MayMatter(ReadOnlySpan<byte> line) => s_literals.ContainsAny(line) || LocalizedShellDeath.MayEndWith(line);
 }

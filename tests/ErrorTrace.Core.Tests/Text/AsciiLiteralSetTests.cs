@@ -31,6 +31,19 @@ public class AsciiLiteralSetTests
             Assert.Equal(expected, s_set.ContainsAny(bytes));
         }, iter: 20_000);
 
+    /// <summary>Tags name every literal that occurs, not only the first one found (the markers' candidate rules).</summary>
+    [Fact]
+    public void Tags_are_those_of_every_literal_in_the_text()
+    {
+        var literals = s_literals.Take(64).ToArray();
+        var set = new AsciiLiteralSet(literals.Select((l, i) => (l, 1UL << i)));
+        s_text.Sample(text =>
+        {
+            var expected = literals.Select((l, i) => text.Contains(l, StringComparison.Ordinal) ? 1UL << i : 0).Aggregate(0UL, (a, b) => a | b);
+            Assert.Equal(expected, set.Tags(Encoding.UTF8.GetBytes(text)));
+        }, iter: 20_000);
+    }
+
     /// <summary>Each literal at every position of texts of every length up to three 32-byte blocks, so each lands in
     /// every lane, across block boundaries, and in the moved-back last block.</summary>
     [Fact]
@@ -62,7 +75,8 @@ public class AsciiLiteralSetTests
     {
         Assert.Throws<ArgumentException>(() => new AsciiLiteralSet(["abc"]));
         Assert.Throws<ArgumentException>(() => new AsciiLiteralSet(["naïve"]));
-        Assert.Throws<ArgumentException>(() => new AsciiLiteralSet([]));
+        Assert.Throws<ArgumentException>(() => new AsciiLiteralSet(Array.Empty<string>()));
+        Assert.Throws<ArgumentException>(() => new AsciiLiteralSet(["ab\0cd"]));
     }
 
     /// <summary>More distinct fingerprints than buckets: the planner merges them and nothing is lost.</summary>
