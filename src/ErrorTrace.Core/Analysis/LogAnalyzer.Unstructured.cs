@@ -162,8 +162,10 @@ public sealed partial class LogAnalyzer
     {
         var trimmed = line.TrimStart();
         if (trimmed.Length is 0 or > ShellDeathMaxChars) return false;
-        return (trimmed[0] is 'K' or 'S' or 'B' or 'A' or 'F' or 'I' && LineMarkers.Match(trimmed, deathsOnly: true) is not null)
-            || LocalizedShellDeath.HitWithoutNeedle(trimmed) is not null;
+        // LineMarkers.Match asks LocalizedShellDeath itself of a line no needle made a death.
+        return trimmed[0] is 'K' or 'S' or 'B' or 'A' or 'F' or 'I'
+            ? LineMarkers.Match(trimmed, deathsOnly: true) is not null
+            : LocalizedShellDeath.HitWithoutNeedle(trimmed) is not null;
     }
 
     /// <summary>The line is a failure of its own rather than the next line of <paramref name="target"/>'s message. The

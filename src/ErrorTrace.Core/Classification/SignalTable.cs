@@ -21,24 +21,10 @@ internal static class SignalTable
         ("SIGTERM", 15, "Terminated"),
     ];
 
-    /// <summary>glibc's translations of strsignal()'s words in common locales (zh_CN, ja, ko, de, fr, es, pt_BR), as a
-    /// shell prints them for a child killed by the signal.</summary>
-    private static readonly (string Name, string[] Words)[] s_localized =
-    [
-        ("SIGKILL", ["已杀死", "強制終了", "죽었음", "Getötet", "Processus arrêté", "Terminado (killed)", "Morto"]),
-        ("SIGSEGV", ["段错误", "セグメンテーション違反です", "세그멘테이션 오류", "Speicherzugriffsfehler", "Erreur de segmentation", "Violación de segmento", "Falha de segmentação"]),
-    ];
-
-    /// <summary>The signal's word in other locales (none for most signals).</summary>
-    public static IReadOnlyList<string> Localized(string name)
-    {
-        foreach (var (n, words) in s_localized)
-        {
-            if (string.Equals(n, name, StringComparison.Ordinal)) return words;
-        }
-
-        return [];
-    }
+    /// <summary>The signal's word in other locales (none for most signals): <see cref="Tracebacks.SignalNames.Localized"/>,
+    /// the table the engine's marker for a translated shell report reads too.</summary>
+    public static IReadOnlyList<string> Localized(string name) =>
+        [.. Tracebacks.SignalNames.Localized.Where(w => string.Equals(w.Signal, name, StringComparison.Ordinal)).Select(w => w.Words)];
 
     public static bool TryGet(string name, out int number, out string description)
     {

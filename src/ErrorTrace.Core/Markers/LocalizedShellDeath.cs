@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ErrorTrace.Core.Records;
+using ErrorTrace.Core.Tracebacks;
 
 namespace ErrorTrace.Core.Markers;
 
@@ -12,19 +13,9 @@ namespace ErrorTrace.Core.Markers;
 /// </summary>
 internal static class LocalizedShellDeath
 {
-    /// <summary>glibc's translations of strsignal()'s words for the deaths a training job dies of, in the locales users'
-    /// shells run in (zh_CN, zh_TW, ja, ko, de, fr, es, pt_BR). Words that are ordinary vocabulary in their language
-    /// (pt "Morto") are left out: alone on a line they would still be a report, but glued after text they are prose.</summary>
+    /// <summary>The translated words the engine reads (<see cref="SignalNames.Localized"/>), in the table's order.</summary>
     private static readonly (string Words, string Signal)[] s_words =
-    [
-        ("已杀死", "SIGKILL"), ("已殺死", "SIGKILL"), ("強制終了", "SIGKILL"), ("죽었음", "SIGKILL"), ("Getötet", "SIGKILL"),
-        ("Processus arrêté", "SIGKILL"),
-        ("段错误", "SIGSEGV"), ("程式區段錯誤", "SIGSEGV"), ("セグメンテーション違反です", "SIGSEGV"), ("세그멘테이션 오류", "SIGSEGV"),
-        ("Speicherzugriffsfehler", "SIGSEGV"), ("Erreur de segmentation", "SIGSEGV"), ("Violación de segmento", "SIGSEGV"),
-        ("Falha de segmentação", "SIGSEGV"),
-        ("总线错误", "SIGBUS"), ("バスエラー", "SIGBUS"),
-        ("已放弃", "SIGABRT"), ("中止", "SIGABRT"),
-    ];
+        [.. SignalNames.Localized.Where(w => w.Engine).Select(w => (w.Words, w.Signal))];
 
     /// <summary>The shell's "(core dumped)" in the same locales, after the words.</summary>
     private static readonly string[] s_coreDumped = ["(核心已转储)", "(核心已傾印)", "(コアダンプ)", "(Speicherabzug geschrieben)", "(core dumped)"];

@@ -3,6 +3,24 @@ namespace ErrorTrace.Core.Tracebacks;
 /// <summary>POSIX signal numbers (Linux x86-64) and the words shells and faulthandler print for them.</summary>
 internal static class SignalNames
 {
+    /// <summary>glibc's translations of strsignal()'s words for the deaths a training job dies of, as a shell in another
+    /// locale prints them for a child killed by the signal (zh_CN, zh_TW, ja, ko, de, fr, es, pt_BR): the engine's marker
+    /// (Markers/LocalizedShellDeath) and the rules' <c>signals</c> condition (Classification/SignalMatcher) read this one
+    /// table. <c>Engine</c> is false for the words the engine leaves out: pt <c>Morto</c> is ordinary vocabulary (alone on a
+    /// line it is a report, glued after text it is prose), es <c>Terminado (killed)</c> ends in ASCII, which the gate's
+    /// question for a translated report (its last non-ASCII character) cannot see.</summary>
+    public static readonly (string Words, string Signal, bool Engine)[] Localized =
+    [
+        ("已杀死", "SIGKILL", true), ("已殺死", "SIGKILL", true), ("強制終了", "SIGKILL", true), ("죽었음", "SIGKILL", true),
+        ("Getötet", "SIGKILL", true), ("Processus arrêté", "SIGKILL", true), ("Terminado (killed)", "SIGKILL", false),
+        ("Morto", "SIGKILL", false),
+        ("段错误", "SIGSEGV", true), ("程式區段錯誤", "SIGSEGV", true), ("セグメンテーション違反です", "SIGSEGV", true),
+        ("세그멘테이션 오류", "SIGSEGV", true), ("Speicherzugriffsfehler", "SIGSEGV", true), ("Erreur de segmentation", "SIGSEGV", true),
+        ("Violación de segmento", "SIGSEGV", true), ("Falha de segmentação", "SIGSEGV", true),
+        ("总线错误", "SIGBUS", true), ("バスエラー", "SIGBUS", true),
+        ("已放弃", "SIGABRT", true), ("中止", "SIGABRT", true),
+    ];
+
     public static string? FromNumber(int signal) => signal switch
     {
         1 => "SIGHUP",
