@@ -39,28 +39,11 @@ internal sealed class ExceptionPrintout
     /// exception line is another rank's copy of the same failure, and its message lines are not added again.</summary>
     private bool _interleaved;
 
-    /// <summary>loguru's <c>diagnose=True</c> layout (better_exceptions): a blank line after the header and after each
-    /// frame, <c>&gt; File …</c> for the frame that caught the exception, and <c>│ └ value</c> lines under source lines.
-    /// CPython never prints a blank line right after the header, which is how this part is recognised.</summary>
-    private bool _blankSeparatedFrames;
+    /// <summary>Where blank lines may sit among the current part's frames.</summary>
+    private readonly PartLayout _layout = new();
 
     /// <summary>A frame line the terminal wrapped (see <see cref="WrappedFrame"/>), waiting for its next piece.</summary>
     private WrappedFrame? _wrapped;
-
-    /// <summary>Blank lines read after a frame: CPython prints none inside a traceback, but pastes and some consoles
-    /// (Spyder, Windows terminals copied from) put one after each frame. The printout goes on only if a frame or the
-    /// exception line comes next.</summary>
-    private int _blanksAfterFrame;
-
-    /// <summary>The most blank lines between two frames, or a frame and the exception line, still read as one printout.</summary>
-    private const int MaxBlanksAfterFrame = 2;
-
-    /// <summary>The part began at a frame, its header lost (a paste): a blank line may separate it from its exception
-    /// line. After CPython's own header a blank line ends the frames, unless blank lines already separated them.</summary>
-    private bool _headerless;
-
-    /// <summary>A blank line came between two frames of this part: the paste's layout, so one may precede the exception.</summary>
-    private bool _framesBlankSeparated;
 
     public ExceptionPrintout(PrintoutState initial, int baseIndent = 0)
     {
@@ -167,27 +150,14 @@ internal sealed class ExceptionPrintout
     private bool FeedFrames(ReadOnlySpan<char> trimmed, int indent, bool blank, long lineNumber)
     {
         var current = _current!;
-        if (blank)
-        {
-            if (current.Frames.Count == 0 && !current.HasPendingFrame) _blankSeparatedFrames = true;
-            if (_blankSeparatedFrames) return true;
-            // After a frame: maybe a paste's blank line between frames; the next line decides (below).
-            return current.HasPendingFrame && ++_blanksAfterFrame <= MaxBlanksAfterFrame;
-        }
-
-        var afterBlank = _blanksAfterFrame > 0;
-        _blanksAfterFrame = 0;
+        if (blank) return _layout.OnBlank(current);
+        var afterBlank = _layout.TakeBlanks();
         // A paste's elision between the frames and the exception line: "...", "......", "[...]" alone on its line.
         if (current.HasPendingFrame && TracebackText.IsElision(trimmed)) return true;
         // Carets under a source line that lost its indentation with it (pasted logs).
         if (indent <= _baseIndent && current.PendingFrameHasCode && TracebackText.IsCaretLine(trimmed)) return true;
-        if (afterBlank)
-        {
-            if (FrameLine.StartsFrame(trimmed)) _framesBlankSeparated = true;
-            else if (!(_headerless || _framesBlankSeparated) || !ExceptionLine.TryParse(trimmed, out _, out _)) return false;
-        }
-
-        if (_blankSeparatedFrames && trimmed.StartsWith("> File \"", StringComparison.Ordinal)) trimmed = trimmed[2..];
+        if (afterBlank && !_layout.GoesOnAfterBlanks(trimmed)) return false;
+        trimmed = _layout.Unmarked(trimmed);
         if (FrameLine.StartsFrame(trimmed))
         {
             var parsed = FrameLine.TryParse(trimmed, out var frame);
@@ -301,7 +271,7 @@ internal sealed class ExceptionPrintout
         {
             // A traceback whose header was lost (a rotated log) or SyntaxError's location without one.
             StartPart(Math.Max(0, indent - 2));
-            _headerless = true;
+            _layout.Headerless = true;
             _state = PrintoutState.Frames;
             return FeedFrames(trimmed, indent, blank, lineNumber);
         }
@@ -336,10 +306,7 @@ internal sealed class ExceptionPrintout
         _inQuotedText = false;
         _messageQuotesFrames = false;
         _interleaved = false;
-        _blankSeparatedFrames = false;
-        _blanksAfterFrame = 0;
-        _headerless = false;
-        _framesBlankSeparated = false;
+        _layout.Reset();
         _wrapped = null;
         _baseIndent = indent;
     }
