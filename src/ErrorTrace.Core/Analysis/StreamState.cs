@@ -35,6 +35,8 @@ internal sealed class StreamState(int rank, string? host = null)
 
     public CppAbortParser Cpp { get; } = new();
 
+    public UncaughtExceptionParser Uncaught { get; } = new();
+
     public RichTracebackParser Rich { get; } = new();
 
     public IPythonTracebackParser IPython { get; } = new();

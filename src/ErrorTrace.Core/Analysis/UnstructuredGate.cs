@@ -19,6 +19,8 @@ internal static class UnstructuredGate
     [
         "Traceback", "File \"", "Fatal Python error", "Current thread 0x", "Timeout (", "terminate called", "The above exception", "During handling",
         "Exception",
+        // Yandex util's terminate handler (CatBoost): "uncaught exception:" alone, then the type and what() indented.
+        "uncaught exception:",
         // IPython's arrow at a frame's failing line ("---> 216", "--> 622"): a notebook traceback pasted without its header.
         "--> ",
     ];

@@ -321,8 +321,6 @@ internal static class RealLogPending
         ["torch7-853-titanx-test-one-image-cutorch-oom-lua-stack"] = "batch j4, scored before fixing: category: expected oom_eval, got oom_training",
         ["xgboost-8484-gpu-hist-p100-bad-alloc-v1-7-1"] = "batch j4, scored before fixing: root exception type: expected std::bad_alloc, got (none)",
         ["aws-ml-inference-guidance-2-neuron-driver-version-unknown-torchscript"] = "batch j5, scored before fixing: category: expected dependency_error, got unknown",
-        ["catboost-302-big-pool-gpu-toutofmemoryerror-aborted"] = "batch j5, scored before fixing: root exception type: expected NCudaLib::TOutOfMemoryError, got SIGABRT",
-        ["catboost-405-depth10-gpu-requests-17gb-toutofmemoryerror"] = "batch j5, scored before fixing: root exception type: expected NCudaLib::TOutOfMemoryError, got (none)",
         ["catboost-407-classifier-invalid-param-pinned-memory-size"] = "batch j5, scored before fixing: category: expected dependency_error, got unknown",
         ["centernet-129-end-of-epoch-5-validation-conv-cuda-oom"] = "batch j5, scored before fixing: category: expected oom_eval, got oom_training",
         ["deep-forest-11-full-data-joblib-worker-sigkill-32gb"] = "batch j5, scored before fixing: category: expected host_oom, got segfault",
