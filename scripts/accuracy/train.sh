@@ -5,7 +5,8 @@
 #   scripts/accuracy/train.sh            # rewrites src/ErrorTrace.Core/Classification/Learned/model.txt
 #   scripts/accuracy/train.sh --cv 10    # cross-validates instead (docs/accuracy-learned.md), writes nothing
 #   scripts/accuracy/train.sh --cv-fallback 10   # only the fallback's abstention tables (folds grouped by project) and
-#                                                # the i1-i3 held-out check, which choose LearnedDeferral.MinProbability
+#                                                # the held-out checks (i1-i3; j1-j6, k1, k2, k4), which choose
+#                                                # LearnedDeferral.MinProbability
 #
 # Deterministic: the same corpus and engine give the same file, so a retrained model's diff shows which tokens moved.
 # Retrain after a batch lands (its labels are then training data) and after rule changes land (the model decides where

@@ -16,8 +16,14 @@ internal static class FallbackRecord
     /// <summary>The τ tried; 0 = never abstain. Naive Bayes' posteriors crowd near 1, hence the nines.</summary>
     public static readonly IReadOnlyList<double> Taus = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999, 0.9999, 0.99999];
 
-    /// <summary>The batches harvested after the first learned model was trained, scored as a held-out check.</summary>
-    public static readonly IReadOnlyList<string> HeldOut = ["i1", "i2", "i3"];
+    /// <summary>Batches scored as held-out checks, each predicted by a model trained on every other case: i1–i3 were
+    /// harvested after the first learned model, j1–j6 and k1, k2, k4 after the second (1,268 cases); their
+    /// before-fixing records are the rules' honest answer.</summary>
+    public static readonly IReadOnlyList<IReadOnlyList<string>> HeldOut =
+    [
+        ["i1", "i2", "i3"],
+        ["j1", "j2", "j3", "j4", "j5", "j6", "k1", "k2", "k4"],
+    ];
 
     /// <summary>The library's threshold (LearnedDeferral.MinProbability), shown beside the inner-CV choice.</summary>
     private const double ShippedTau = ErrorTrace.Core.Classification.Learned.LearnedDeferral.MinProbability;
@@ -63,6 +69,7 @@ internal static class FallbackRecord
                 var tauOf = taus[s];
                 Summary(md, cases, predictions, view, set.Kinds, _ => 0, $"{set.Name} | never abstain", Which);
                 Summary(md, cases, predictions, view, set.Kinds, i => tauOf[i], $"{set.Name} | inner CV: {Counts(Enumerable.Range(0, cases.Count).Where(i => Which(cases[i])).Select(i => tauOf[i]))}", Which);
+                Summary(md, cases, predictions, view, set.Kinds, _ => ShippedTau, $"{set.Name} | shipped: {Number(ShippedTau)}", Which);
             }
 
             Line(md, "");
@@ -92,17 +99,16 @@ internal static class FallbackRecord
         Line(md, "\n### τ over the outer held-out predictions (the shipped constant is chosen here)\n");
         Sweep(md, cases, predictions, i => true);
         Line(md, "\nCells: right / wrong answers of the whole combination (utility = right − wrong; unknown counts 0).\n");
-        HeldOutCheck(md, cases, seed);
+        foreach (var batches in HeldOut) HeldOutCheck(md, cases, batches, seed);
         return md.ToString();
     }
 
-    /// <summary>The batches i1–i3 predicted by a model trained on every other case (their batches were harvested after
-    /// the first model; their before-fixing records are the rules' honest answer).</summary>
-    private static void HeldOutCheck(StringBuilder md, IReadOnlyList<LearnedCase> cases, int seed)
+    /// <summary>The cases of <paramref name="heldOut"/> predicted by a model trained on every other case (<see cref="HeldOut"/>).</summary>
+    private static void HeldOutCheck(StringBuilder md, IReadOnlyList<LearnedCase> cases, IReadOnlyList<string> heldOut, int seed)
     {
-        var test = Enumerable.Range(0, cases.Count).Where(i => HeldOut.Contains(cases[i].Batch)).ToList();
+        var test = Enumerable.Range(0, cases.Count).Where(i => heldOut.Contains(cases[i].Batch)).ToList();
         if (test.Count == 0) return;
-        var trainIdx = Enumerable.Range(0, cases.Count).Where(i => !HeldOut.Contains(cases[i].Batch)).ToList();
+        var trainIdx = Enumerable.Range(0, cases.Count).Where(i => !heldOut.Contains(cases[i].Batch)).ToList();
         var chosen = ChooseTaus(cases, trainIdx, seed);
         var model = CrossValidation.Train([.. trainIdx.Select(i => cases[i])], ruleTokens: false);
         var predictions = new Held[cases.Count];
@@ -112,7 +118,7 @@ internal static class FallbackRecord
             predictions[i] = new Held(p.Category, p.Probability);
         }
 
-        Line(md, $"### Held out: {string.Join(", ", HeldOut)} ({test.Count} cases), model trained on the other {trainIdx.Count}\n");
+        Line(md, $"### Held out: {string.Join(", ", heldOut)} ({test.Count} cases), model trained on the other {trainIdx.Count}\n");
         Line(md, "| takes over | τ | rules | fallback | fixed | broke | unknown → right | unknown → wrong | unknown kept | utility rules → fallback |");
         Line(md, "|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var view in new[] { RulesView.BeforeFixing, RulesView.Now })
@@ -122,14 +128,14 @@ internal static class FallbackRecord
                 var set = Deferral.Sets[s];
                 var tau = chosen[s];
                 var label = view == RulesView.Now ? "rules of now" : "before fixing";
-                Summary(md, cases, predictions, view, set.Kinds, _ => 0, $"{set.Name}, {label} | never abstain", c => HeldOut.Contains(c.Batch));
-                Summary(md, cases, predictions, view, set.Kinds, _ => tau, $"{set.Name}, {label} | inner CV: {Number(tau)}", c => HeldOut.Contains(c.Batch));
-                Summary(md, cases, predictions, view, set.Kinds, _ => ShippedTau, $"{set.Name}, {label} | shipped: {Number(ShippedTau)}", c => HeldOut.Contains(c.Batch));
+                Summary(md, cases, predictions, view, set.Kinds, _ => 0, $"{set.Name}, {label} | never abstain", c => heldOut.Contains(c.Batch));
+                Summary(md, cases, predictions, view, set.Kinds, _ => tau, $"{set.Name}, {label} | inner CV: {Number(tau)}", c => heldOut.Contains(c.Batch));
+                Summary(md, cases, predictions, view, set.Kinds, _ => ShippedTau, $"{set.Name}, {label} | shipped: {Number(ShippedTau)}", c => heldOut.Contains(c.Batch));
             }
         }
 
         Line(md, "");
-        Sweep(md, cases, predictions, i => HeldOut.Contains(cases[i].Batch));
+        Sweep(md, cases, predictions, i => heldOut.Contains(cases[i].Batch));
         Line(md, "\nCells: right / wrong answers of the whole combination (utility = right − wrong; unknown counts 0).\n");
     }
 
