@@ -62,7 +62,7 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
 
     /// <summary>How far above a frame's arrow line its frame line may be: IPython shows the failing line with the lines
     /// around it (ultratb's context, a handful), so a frame line further up belongs to another printout.</summary>
-    private const int MaxSourceLinesAbove = 16;
+    internal const int MaxSourceLinesAbove = 16;
 
     /// <summary>Opens at a frame's arrow line (<c>---&gt; 216  raise RuntimeError(…)</c>) when the paste kept no header:
     /// the frame it belongs to is the last line above, among the lines the stream printed since its last blank line, that
