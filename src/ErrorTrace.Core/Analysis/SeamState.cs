@@ -14,7 +14,8 @@ internal static class SeamState
     {
         foreach (var stream in streams.All)
         {
-            if (!stream.IsIdle || stream.Python.Held.Count > 0 || EndsInPanelLine(stream.CurrentBlock) || HoldsIPythonFrame(stream.CurrentBlock)) return false;
+            if (!stream.IsIdle || stream.Python.Held.Count > 0 || EndsInPanelLine(stream.CurrentBlock)
+                || Tracebacks.IPythonTracebackParser.MayOpenAtArrowFrom(stream.CurrentBlock)) return false;
         }
 
         return true;
@@ -25,20 +26,6 @@ internal static class SeamState
     /// whose warm-up started inside it. Not a place to start a range.</summary>
     private static bool EndsInPanelLine(LookbackBlock lookback) =>
         lookback.Count > 0 && Tracebacks.RichTracebackParser.IsPanelLine(lookback.Line(lookback.Count - 1).AsSpan().Trim());
-
-    /// <summary>An IPython frame line among the last lines read: a headerless paste's arrow line opens the traceback at the
-    /// frame line above it (<see cref="Tracebacks.IPythonTracebackParser.TryOpenAtArrow"/>), which a reader whose warm-up
-    /// started between the two does not hold (k3's ultralytics-6553 split inside its numpy frame). Not a place to start
-    /// a range.</summary>
-    private static bool HoldsIPythonFrame(LookbackBlock lookback)
-    {
-        for (var i = lookback.Count - 1; i >= 0 && i >= lookback.Count - Tracebacks.IPythonTracebackParser.MaxSourceLinesAbove; i--)
-        {
-            if (Tracebacks.IPythonFrameLine.ParseFrame(lookback.Line(i)) is not null) return true;
-        }
-
-        return false;
-    }
 
     /// <summary>The state at the start of line <paramref name="lineNumber"/> (the analyzer's own fields are passed in).</summary>
     public static byte[] Write(long lineNumber, int lastYear, int lastMonth, long deathLine, bool criPending, int criJoinLength, StreamTable streams)

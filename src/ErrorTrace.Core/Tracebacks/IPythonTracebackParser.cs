@@ -62,7 +62,7 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
 
     /// <summary>How far above a frame's arrow line its frame line may be: IPython shows the failing line with the lines
     /// around it (ultratb's context, a handful), so a frame line further up belongs to another printout.</summary>
-    internal const int MaxSourceLinesAbove = 16;
+    private const int MaxSourceLinesAbove = 16;
 
     /// <summary>Opens at a frame's arrow line (<c>---&gt; 216  raise RuntimeError(…)</c>) when the paste kept no header:
     /// the frame it belongs to is the last line above, among the lines the stream printed since its last blank line, that
@@ -70,22 +70,35 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
     public bool TryOpenAtArrow(ReadOnlySpan<char> line, long lineNumber, LookbackBlock above)
     {
         if (!IPythonFrameLine.IsCode(line, out var current, out _, out _) || !current) return false;
+        var i = FrameLineAbove(above, out var frame);
+        if (frame is null) return false;
+        IsOpen = true;
+        _headerType = "";
+        _relation = null;
+        _state = State.Frames;
+        _printout.Start(above.Line(i), above.LineNumber(i));
+        _printout.Frames.Add(frame);
+        if (TryContinue(line, lineNumber)) return true;
+        IsOpen = false;
+        return false;
+    }
+
+    /// <summary>The lookback holds a frame line an arrow line read next would open at (<see cref="TryOpenAtArrow"/>): a
+    /// range split must not start after it, since a later reader whose warm-up began below it would not hold it.</summary>
+    public static bool MayOpenAtArrowFrom(LookbackBlock above) => FrameLineAbove(above, out _) >= 0;
+
+    /// <summary>The index of the last IPython frame line among the lookback's last <see cref="MaxSourceLinesAbove"/>
+    /// lines, with its frame; -1 when there is none.</summary>
+    private static int FrameLineAbove(LookbackBlock above, out TracebackFrame? frame)
+    {
         for (var i = above.Count - 1; i >= 0 && i >= above.Count - MaxSourceLinesAbove; i--)
         {
-            var candidate = above.Line(i);
-            if (IPythonFrameLine.ParseFrame(candidate) is not { } frame) continue;
-            IsOpen = true;
-            _headerType = "";
-            _relation = null;
-            _state = State.Frames;
-            _printout.Start(candidate, above.LineNumber(i));
-            _printout.Frames.Add(frame);
-            if (TryContinue(line, lineNumber)) return true;
-            IsOpen = false;
-            return false;
+            frame = IPythonFrameLine.ParseFrame(above.Line(i));
+            if (frame is not null) return i;
         }
 
-        return false;
+        frame = null;
+        return -1;
     }
 
     public TracebackInfo? Close()
