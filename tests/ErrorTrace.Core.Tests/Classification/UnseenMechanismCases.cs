@@ -1,0 +1,21 @@
+using ErrorTrace.Core.Classification;
+using static ErrorTrace.Core.Tests.Classification.T;
+using C = ErrorTrace.Core.Classification.FailureCategory;
+
+namespace ErrorTrace.Core.Tests.Classification;
+
+/// <summary>
+/// Mechanisms written from held-out misses of the evening session (j1-j6): a joblib/loky worker killed by SIGKILL. The
+/// wordings are the libraries' own, from other programs than the corpus logs.
+/// </summary>
+internal static class UnseenMechanismCases
+{
+    private const string LokyTerminated = "A worker process managed by the executor was unexpectedly terminated. This could be caused by a segmentation fault while calling the function or by an excessive memory usage causing the Operating System to kill the worker.\n\nThe exit codes of the workers are {SIGKILL(-9), SIGKILL(-9)}";
+
+    public static IEnumerable<ClassificationCase> All()
+    {
+        yield return new("loky-workers-killed-by-sigkill", In(Py("joblib.externals.loky.process_executor.TerminatedWorkerError", LokyTerminated,
+            ["search.py:<module>", Sp + "sklearn/model_selection/_search.py:fit", Sp + "joblib/parallel.py:retrieve", Sp + "joblib/_parallel_backends.py:wrap_future_result"])),
+            C.HostOom, "host-oom-joblib-worker-killed", "medium");
+    }
+}
