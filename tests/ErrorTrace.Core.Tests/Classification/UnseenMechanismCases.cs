@@ -5,7 +5,7 @@ using C = ErrorTrace.Core.Classification.FailureCategory;
 namespace ErrorTrace.Core.Tests.Classification;
 
 /// <summary>
-/// Mechanisms written from held-out misses of the evening session (j1-j6): a joblib/loky worker killed by SIGKILL. The
+/// Mechanisms written from held-out misses (j1-j6, k3, k5-k10): a joblib/loky worker killed by SIGKILL; Windows' commit limit (WinError 1455). The
 /// wordings are the libraries' own, from other programs than the corpus logs.
 /// </summary>
 internal static class UnseenMechanismCases
@@ -17,5 +17,9 @@ internal static class UnseenMechanismCases
         yield return new("loky-workers-killed-by-sigkill", In(Py("joblib.externals.loky.process_executor.TerminatedWorkerError", LokyTerminated,
             ["search.py:<module>", Sp + "sklearn/model_selection/_search.py:fit", Sp + "joblib/parallel.py:retrieve", Sp + "joblib/_parallel_backends.py:wrap_future_result"])),
             C.HostOom, "host-oom-joblib-worker-killed", "medium");
+        yield return new("windows-commit-limit-in-a-spawned-worker", In(Py("OSError",
+            "[WinError 1455] The paging file is too small for this operation to complete. Error loading \"C:\\Python310\\lib\\site-packages\\torch\\lib\\cufft64_10.dll\" or one of its dependencies.",
+            ["<string>:<module>", "C:/Python310/lib/multiprocessing/spawn.py:spawn_main", "C:/Python310/lib/site-packages/torch/__init__.py:<module>"])),
+            C.HostOom, "host-oom-windows-commit-limit", "high");
     }
 }

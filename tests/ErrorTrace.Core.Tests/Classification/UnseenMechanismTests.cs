@@ -41,6 +41,40 @@ public sealed class UnseenMechanismTests
             "\n" +
             "The exit codes of the workers are {EXIT(1)}\n").Category, new string?[] { "host_oom", "segfault" });
 
+    [Theory]
+    [InlineData("OSError: [WinError 1455] The paging file is too small for this operation to complete. Error loading \"C:\\Users\\me\\venv\\lib\\site-packages\\torch\\lib\\cudnn_cnn_infer64_8.dll\" or one of its dependencies.")]
+    [InlineData("ImportError: DLL load failed: The paging file is too small for this operation to complete.")]
+    [InlineData("OSError: [WinError 1455] 页面文件太小，无法完成操作。 Error loading \"D:\\envs\\sd\\lib\\site-packages\\torch\\lib\\shm.dll\" or one of its dependencies.")]
+    [InlineData("OSError: ページング ファイルが小さすぎるため、この操作を完了できません。 (os error 1455)")]
+    [InlineData("safetensors_rust.SafetensorError: Error while deserializing header: MetadataIncompleteBuffer (os error 1455)")]
+    public void Windows_commit_limit_in_any_locale_or_reader_is_host_memory(string exceptionLine) =>
+        Assert.Equal(("host_oom", "host-oom-windows-commit-limit"), Decided(
+            "Traceback (most recent call last):\n" +
+            "  File \"<string>\", line 1, in <module>\n" +
+            "  File \"C:\\Python39\\lib\\multiprocessing\\spawn.py\", line 116, in spawn_main\n" +
+            "    exitcode = _main(fd, parent_sentinel)\n" +
+            "  File \"C:\\Python39\\lib\\site-packages\\torch\\__init__.py\", line 123, in <module>\n" +
+            "    raise err\n" +
+            exceptionLine + "\n"));
+
+    [Fact]
+    public void The_commit_limit_as_a_lone_pasted_line_is_host_memory() =>
+        Assert.Equal("host_oom", Decided(
+            "Epoch 3/100: 100%|##########| 120/120\n" +
+            "OSError: [WinError 1455] The paging file is too small for this operation to complete. Error loading \"C:\\torch\\lib\\caffe2_detectron_ops_gpu.dll\" or one of its dependencies.\n").Category);
+
+    [Theory]
+    [InlineData("OSError: [WinError 126] The specified module could not be found. Error loading \"C:\\torch\\lib\\fbgemm.dll\" or one of its dependencies.")]
+    [InlineData("OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed. Error loading \"C:\\torch\\lib\\c10.dll\" or one of its dependencies.")]
+    [InlineData("ImportError: DLL load failed while importing _C: The specified procedure could not be found.")]
+    [InlineData("OSError: [WinError 14550] no such error")]
+    public void Other_windows_dll_load_failures_are_not_memory(string exceptionLine) =>
+        Assert.NotEqual("host_oom", Decided(
+            "Traceback (most recent call last):\n" +
+            "  File \"train.py\", line 3, in <module>\n" +
+            "    import torch\n" +
+            exceptionLine + "\n").Category);
+
     private static (string? Category, string? Rule) Decided(string log)
     {
         var analysis = Analyze.Text(log).Analysis;
