@@ -19,8 +19,10 @@ internal static class UnstructuredGate
     [
         "Traceback", "File \"", "Fatal Python error", "Current thread 0x", "Timeout (", "terminate called", "The above exception", "During handling",
         "Exception",
-        // Yandex util's terminate handler (CatBoost): "uncaught exception:" alone, then the type and what() indented.
-        "uncaught exception:",
+        // Yandex util's terminate handler (CatBoost): "uncaught exception:" alone, then the type and what() indented; and
+        // libc++abi's "libc++abi: terminating due to uncaught exception of type std::runtime_error: …" (CppAbortParser).
+        // One needle for both, without the colon: its fingerprint ("augh") is the same, so the gate's buckets are too.
+        "uncaught exception",
         // IPython's arrow at a frame's failing line ("---> 216", "--> 622"): a notebook traceback pasted without its header.
         "--> ",
     ];

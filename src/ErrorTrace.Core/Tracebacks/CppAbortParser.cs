@@ -14,7 +14,10 @@ namespace ErrorTrace.Core.Tracebacks;
 /// Exception raised from c10_cuda_check_implementation at ../c10/cuda/CUDAException.cpp:44 (most recent call first):
 /// frame #0: c10::Error::Error(c10::SourceLocation, std::string) + 0x57 (0x7f… in /…/torch/lib/libc10.so)
 /// </code>
-/// Frames are reversed to innermost last; the "raised from" location becomes the innermost frame.
+/// Frames are reversed to innermost last; the "raised from" location becomes the innermost frame. LLVM's libc++abi (macOS,
+/// and so MLX and PyTorch on Apple silicon) prints the type and what() on one line instead:
+/// <c>libc++abi: terminating due to uncaught exception of type std::runtime_error: [METAL] Command buffer execution
+/// failed: Insufficient Memory</c> (before LLVM 15: <c>libc++abi.dylib: terminating with uncaught exception of type …</c>).
 /// </summary>
 internal sealed class CppAbortParser : IFailureBlockParser
 {
@@ -41,6 +44,7 @@ internal sealed class CppAbortParser : IFailureBlockParser
     public bool TryOpen(ReadOnlySpan<char> line, long lineNumber)
     {
         var trimmed = line.Trim();
+        var libcxxWhat = ReadOnlySpan<char>.Empty;
         const string Throwing = "terminate called after throwing an instance of '";
         if (trimmed.StartsWith(Throwing, StringComparison.Ordinal))
         {
@@ -54,6 +58,11 @@ internal sealed class CppAbortParser : IFailureBlockParser
         else if (trimmed.StartsWith("terminate called ", StringComparison.Ordinal))
         {
             _type = "std::terminate";
+        }
+        else if (LibcxxAbiType(trimmed, out var what) is { } type)
+        {
+            _type = type;
+            libcxxWhat = what;
         }
         else
         {
@@ -72,8 +81,32 @@ internal sealed class CppAbortParser : IFailureBlockParser
         _raw.Start(lineNumber);
         _raw.Add(line);
         if (_type == "std::terminate") AppendMessage(trimmed);
+        else if (!libcxxWhat.IsEmpty) AppendMessage(libcxxWhat);
         return true;
     }
+
+    /// <summary>libc++abi's one line: the type after <see cref="LibcxxAbiOfType"/>, up to the <c>": "</c> before what()
+    /// (a C++ name holds <c>::</c>, never a colon and a space), or null when the line is not libc++abi's.</summary>
+    private static string? LibcxxAbiType(ReadOnlySpan<char> trimmed, out ReadOnlySpan<char> what)
+    {
+        what = default;
+        if (!trimmed.StartsWith(LibcxxAbi, StringComparison.Ordinal)) return null;
+        var at = trimmed.IndexOf(LibcxxAbiOfType, StringComparison.Ordinal);
+        if (at < 0) return null;
+        var rest = trimmed[(at + LibcxxAbiOfType.Length)..];
+        var colon = rest.IndexOf(": ", StringComparison.Ordinal);
+        var type = colon < 0 ? rest : rest[..colon];
+        if (type.IsEmpty || type.Contains(' ')) return null;
+        if (colon >= 0) what = rest[(colon + 2)..].Trim();
+        return type.ToString();
+    }
+
+    /// <summary>libc++abi's prefix (<c>libc++abi: </c>, older macOS <c>libc++abi.dylib: </c>).</summary>
+    private const string LibcxxAbi = "libc++abi";
+
+    /// <summary>Both libc++abi wordings (<c>terminating due to …</c>, <c>terminating with …</c>) end with this before the
+    /// type; the unstructured gate's <c>uncaught exception</c> needle is part of it.</summary>
+    private const string LibcxxAbiOfType = "uncaught exception of type ";
 
     public bool TryContinue(ReadOnlySpan<char> line, long lineNumber)
     {
