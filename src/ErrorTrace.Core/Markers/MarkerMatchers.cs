@@ -171,7 +171,7 @@ internal static class MarkerMatchers
         var type = line[..typeLength];
         if (type.SequenceEqual("SystemExit")) return IsFailureExit(line[messageStart..]) ? new MarkerHit(marker, MarkerKind.Error) : null;
         // Or copies of such a name interleaved by ranks sharing stderr ("torch.cuda.OutOfMemoryErrortorch.cuda: …").
-        return type.EndsWith("Error", StringComparison.Ordinal) || type.EndsWith("Exception", StringComparison.Ordinal)
+        return Tracebacks.ExceptionLine.IsNamedLikeException(type, hasMessage: messageStart < line.Length)
             || Tracebacks.InterleavedExceptionType.NameLength(type) > 0
             ? new MarkerHit(marker, MarkerKind.Error)
             : null;

@@ -34,6 +34,32 @@ internal static class ExceptionLine
 
     private static bool IsTypeChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '<' or '>';
 
+    /// <summary>
+    /// A type read outside a traceback that is named like an exception class: CapWords ending in Error or Exception
+    /// (PEP 8); with a message after it, also a module's lower-case error class (<c>cv2.error</c>, <c>struct.error</c>,
+    /// <c>zlib.error</c>: C extension modules name it so), Arrow's status class <c>ArrowInvalid</c> (its only class not
+    /// ending in Error), and any module-qualified CapWords class (<c>triton.runtime.errors.OutOfResources</c>,
+    /// <c>torch._dynamo.exc.BackendCompilerFailed</c>). A logger's name is lower case throughout
+    /// (<c>transformers.trainer: …</c>), so a qualified name is asked to start with a lower-case module and end in a
+    /// capital's class.
+    /// </summary>
+    public static bool IsNamedLikeException(ReadOnlySpan<char> type, bool hasMessage)
+    {
+        var dot = type.LastIndexOf('.');
+        var name = type[(dot + 1)..];
+        if (name.EndsWith("Error", StringComparison.Ordinal) || name.EndsWith("Exception", StringComparison.Ordinal)) return true;
+        if (!hasMessage || name.IsEmpty) return false;
+        if (name.Length > ArrowStatusSuffix.Length && name.EndsWith(ArrowStatusSuffix, StringComparison.Ordinal) && char.IsAsciiLetterUpper(name[0])) return true;
+        if (dot <= 0 || !char.IsAsciiLetterLower(type[0])) return false;
+        return name.SequenceEqual(ModuleErrorName) || (char.IsAsciiLetterUpper(name[0]) && name.ContainsAnyInRange('a', 'z'));
+    }
+
+    /// <summary>pyarrow's <c>ArrowInvalid</c>, raised for a Status::Invalid (a JSON or CSV parse error of a data file).</summary>
+    private const string ArrowStatusSuffix = "Invalid";
+
+    /// <summary>What C extension modules call their exception class: <c>cv2.error</c>, <c>struct.error</c>.</summary>
+    private const string ModuleErrorName = "error";
+
     /// <summary>A bare exception line (no message) names a class: <c>KeyboardInterrupt</c>, <c>torch.OutOfMemoryError</c>.</summary>
     public static bool LooksLikeBareType(ReadOnlySpan<char> type)
     {

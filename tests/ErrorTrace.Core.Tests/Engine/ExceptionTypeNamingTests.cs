@@ -1,0 +1,50 @@
+using ErrorTrace.Core.Reports;
+
+namespace ErrorTrace.Core.Tests.Engine;
+
+/// <summary>Exception lines printed without a traceback whose type is not named …Error (Tracebacks/ExceptionLine's
+/// IsNamedLikeException): a C extension's lower-case <c>module.error</c>, pyarrow's ArrowInvalid, a module-qualified
+/// CapWords class. Lines as CPython's <c>format_exception_only</c> prints them, from anomalib-393, smile-factory-4,
+/// flashrag-132 and vllm-pr11584 of the real-log corpus.</summary>
+public class ExceptionTypeNamingTests
+{
+    [Theory]
+    [InlineData("cv2.error: OpenCV(4.6.0) /io/opencv/modules/imgproc/src/color.cpp:182: error: (-215:Assertion failed) !_src.empty() in function 'cvtColor'", "cv2.error")]
+    [InlineData("pyarrow.lib.ArrowInvalid: JSON parse error: Column() changed from object to array in row 0", "pyarrow.lib.ArrowInvalid")]
+    [InlineData("ArrowInvalid: JSON parse error: Column(/metadata/o_wiki_title) changed from string to number in row 1232", "ArrowInvalid")]
+    [InlineData("triton.runtime.errors.OutOfResources: out of resource: shared memory, Required: 65536, Hardware limit: 49152. Reducing block sizes or `num_stages` may help.", "triton.runtime.errors.OutOfResources")]
+    [InlineData("`triton.runtime.autotuner.OutOfResources: out of resource: shared memory, Required: 663808, Hardware limit: 101376. Reducing block sizes or `num_stages` may help.`", "triton.runtime.autotuner.OutOfResources")]
+    public void The_exception_line_is_the_failure(string line, string type)
+    {
+        var report = Analyze.Text("Epoch 1/10\n" + line + "\n");
+
+        var root = Assert.IsType<TracebackInfo>(report.Traceback);
+        Assert.Equal((type, 2L), (root.ExceptionType, root.FirstLine));
+    }
+
+    [Theory]
+    [InlineData("transformers.trainer: using shared memory for the data loader")]
+    [InlineData("Usage: shared memory must be at least 1 GiB")]
+    [InlineData("Invalid: shared memory size given")]
+    [InlineData("note.Assertion failed")]
+    public void A_logger_or_label_before_the_words_is_no_exception(string line)
+    {
+        var report = Analyze.Text(line + "\n");
+
+        Assert.Null(report.Traceback);
+    }
+
+    [Theory]
+    [InlineData("ValueError", false, true)]
+    [InlineData("KeyboardInterrupt", false, false)]
+    [InlineData("cv2.error", true, true)]
+    [InlineData("cv2.error", false, false)]
+    [InlineData("error", true, false)]
+    [InlineData("pyarrow.lib.ArrowInvalid", true, true)]
+    [InlineData("Invalid", true, false)]
+    [InlineData("Transformers.Trainer", true, false)]
+    [InlineData("transformers.trainer", true, false)]
+    [InlineData("triton.OOR", true, false)]
+    public void Which_types_are_named_like_an_exception(string type, bool hasMessage, bool expected) =>
+        Assert.Equal(expected, Tracebacks.ExceptionLine.IsNamedLikeException(type, hasMessage));
+}
