@@ -61,6 +61,9 @@ public sealed partial class LogAnalyzer
     {
         var start = MarkerMatchers.SkipBracketPrefix(line);
         var text = line[start..];
+        // Markdown italics around a pasted line ("_IndexError: Target 78 is out of bounds._"): an underscore then a
+        // capital is the emphasis, not a private class (CPython prints those module-qualified: _pickle.UnpicklingError).
+        if (text.Length > 1 && text[0] == '_' && char.IsAsciiLetterUpper(text[1])) text = PastedExceptionLine.TrimMarks(text, 1);
         if (!ExceptionLine.TryParse(text, out var typeLength, out var messageStart)
             && !OpErrorSummaryLine.TryParse(text, out typeLength, out messageStart))
         {

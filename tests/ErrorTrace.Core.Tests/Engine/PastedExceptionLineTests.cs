@@ -13,6 +13,9 @@ public class PastedExceptionLineTests
     [InlineData("actual error: RuntimeError: Error(s) in loading state_dict for Net:", "RuntimeError", "Error(s) in loading state_dict for Net:")]
     [InlineData("运行train.py的时候报错RuntimeError: CUDA error: CUBLAS_STATUS_NOT_INITIALIZED when calling `cublasCreate(handle)`", "RuntimeError", "CUDA error: CUBLAS_STATUS_NOT_INITIALIZED when calling `cublasCreate(handle)`")]
     [InlineData("running `x.cuda()` returns **RuntimeError: CUDA error: no kernel image is available**", "RuntimeError", "CUDA error: no kernel image is available")]
+    [InlineData("_IndexError: Target 78 is out of bounds._", "IndexError", "Target 78 is out of bounds.")]
+    [InlineData("_RuntimeError: CUDA out of memory. Tried to allocate 572.00 MiB (GPU 0; 23.99 GiB total capacity)", "RuntimeError", "CUDA out of memory. Tried to allocate 572.00 MiB (GPU 0; 23.99 GiB total capacity)")]
+    [InlineData("_pickle.UnpicklingError: invalid load key, 'v'.", "_pickle.UnpicklingError", "invalid load key, 'v'.")]
     public void The_pasted_exception_line_is_read(string line, string type, string message)
     {
         var report = Analyze.Text("I ran the script and got:\n\n" + line + "\n");
