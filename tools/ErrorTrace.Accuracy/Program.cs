@@ -15,7 +15,7 @@ var preface = new Option<string?>("--preface") { Description = "A paragraph unde
 var record = new Option<FileInfo?>("--record") { Description = "Also write the Markdown record to this new file (never overwrites)" };
 var pending = new Option<bool>("--pending-lines") { Description = "Print RealLogPending table lines for the cases not right in every field" };
 
-var classifier = new Option<string>("--classifier") { Description = $"Which classifier decides ({string.Join(", ", FailureClassifiers.Names)})", DefaultValueFactory = _ => "rules" };
+var classifier = new Option<string>("--classifier") { Description = $"Which classifier decides ({string.Join(", ", FailureClassifiers.Names)})", DefaultValueFactory = _ => FailureClassifiers.DefaultName };
 var cv = new Option<int?>("--cv") { Description = "Cross-validate the learned classifier with K folds (plain, grouped by batch, leave one batch out) instead of scoring" };
 var seed = new Option<int>("--seed") { Description = "The folds' seed for --cv", DefaultValueFactory = _ => 20261204 };
 var cvFallback = new Option<int?>("--cv-fallback") { Description = "Cross-validate only the fallback with abstention, K folds grouped by project, and the i1-i3 held-out check" };

@@ -17,7 +17,7 @@ public sealed record AnalysisOptions
     /// <summary>Classification rules, the user's first; <see cref="RuleSet.Default"/> holds the built-in ones.</summary>
     public RuleSet Rules { get; init; } = RuleSet.Default;
 
-    /// <summary>Decides the report's analysis; null uses the rules (<see cref="FailureClassifiers.Rules"/> over
-    /// <see cref="Rules"/>). Set it to compare another classifier on the same logs (<c>scripts/accuracy/score.sh --classifier</c>).</summary>
+    /// <summary>Decides the report's analysis; null uses <see cref="FailureClassifiers.Default"/> over <see cref="Rules"/>
+    /// (the rules, with the trained model where they defer). Set it to compare another classifier on the same logs (<c>scripts/accuracy/score.sh --classifier</c>).</summary>
     public IFailureClassifier? Classifier { get; init; }
 }

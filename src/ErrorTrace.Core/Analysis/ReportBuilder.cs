@@ -33,7 +33,7 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         {
             Context = analyzer.TailLines(),
         };
-        var classifier = analyzer.Options.Classifier ?? FailureClassifiers.Rules(analyzer.Options.Rules);
+        var classifier = analyzer.Options.Classifier ?? FailureClassifiers.Default(analyzer.Options.Rules);
         var analysis = classifier.Classify(input);
         // No traceback or death, but a line that means the process died (an NCCL watchdog's timeout): still failed.
         var diedOnALine = failures.Count == 0 && analyzer.Options.Rules.IsFatal(analysis?.RuleId);

@@ -38,7 +38,7 @@ public static class LearnedFeatures
         {
             var (type, message, frames) = Original(root);
             LearnedTokeniser.AddName(type, "type:", "tmod:", tokens);
-            LearnedTokeniser.AddWords(message, "msg:", tokens, MessageWords);
+            LearnedTokeniser.AddMaskedWords(message, "msg:", tokens, MessageWords);
             foreach (var link in root.Chain) LearnedTokeniser.AddName(link.ExceptionType, "chain:", "chainmod:", tokens);
             if (root.Chain.Count > 0) LearnedTokeniser.AddName(root.ExceptionType, "chain:", "chainmod:", tokens);
             for (var f = Math.Max(0, frames.Count - InnermostFrames); f < frames.Count; f++)
@@ -65,13 +65,13 @@ public static class LearnedFeatures
         foreach (var entry in input.Errors)
         {
             if (!string.Equals(entry.Level, "error", StringComparison.OrdinalIgnoreCase)) continue;
-            LearnedTokeniser.AddWords(entry.Message, "err:", tokens, LineWords);
+            LearnedTokeniser.AddMaskedWords(entry.Message, "err:", tokens, LineWords);
             if (++errors == ErrorEntries) break;
         }
 
-        LearnedTokeniser.AddWords(input.ErrorSummary, "summary:", tokens, MessageWords);
+        LearnedTokeniser.AddMaskedWords(input.ErrorSummary, "summary:", tokens, MessageWords);
         for (var c = Math.Max(0, input.Context.Count - LastContextLines); c < input.Context.Count; c++)
-            LearnedTokeniser.AddWords(input.Context[c].Text, "ctx:", tokens, LineWords);
+            LearnedTokeniser.AddMaskedWords(input.Context[c].Text, "ctx:", tokens, LineWords);
 
         if (rules is not null)
         {

@@ -1,3 +1,5 @@
+using ErrorTrace.Core.Grouping;
+
 namespace ErrorTrace.Core.Classification.Learned;
 
 /// <summary>
@@ -35,6 +37,32 @@ internal static class LearnedTokeniser
             into.Add(prefix + word.ToString().ToLowerInvariant());
             added++;
         }
+    }
+
+    /// <summary>Like <see cref="AddWords"/>, with quoted values (<see cref="MaskMatchers.Quoted"/>, the grouping's
+    /// mask) read as the one word <c>quoted</c>. Two failures that group as one (<c>KeyError: 'labels'</c> and
+    /// <c>KeyError: 'input_ids'</c> in the same frame) must get one category, or the fleet view, whose signature starts
+    /// with the category, splits them; and a quoted key names one log, not a mechanism. Numbers stay (exit codes and
+    /// signal numbers are mechanisms; <see cref="MaxNumberLength"/> drops sizes and steps).</summary>
+    public static void AddMaskedWords(string? text, string prefix, ISet<string> into, int maxWords)
+    {
+        if (string.IsNullOrEmpty(text)) return;
+        var masked = new System.Text.StringBuilder(text.Length);
+        var span = text.AsSpan();
+        for (var i = 0; i < span.Length; i++)
+        {
+            var quoted = i == 0 || !char.IsAsciiLetterOrDigit(span[i - 1]) ? MaskMatchers.Quoted(span, i) : 0;
+            if (quoted == 0)
+            {
+                masked.Append(span[i]);
+                continue;
+            }
+
+            masked.Append(" quoted ");
+            i += quoted - 1;
+        }
+
+        AddWords(masked.ToString(), prefix, into, maxWords);
     }
 
     /// <summary>A dotted or slashed name (<c>torch.cuda.OutOfMemoryError</c>, <c>site-packages/torch/nn/modules/module.py</c>):

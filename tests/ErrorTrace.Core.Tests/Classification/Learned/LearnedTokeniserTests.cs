@@ -36,6 +36,29 @@ public sealed class LearnedTokeniserTests
         Assert.Equal(["file:py", "fmod:env", "fmod:module", "fmod:nn", "fmod:site-packages", "fmod:torch", "tmod:cuda", "tmod:torch", "type:outofmemoryerror"], tokens);
     }
 
+    [Theory]
+    [InlineData("KeyError: 'labels'")]
+    [InlineData("KeyError: \"input_ids\"")]
+    [InlineData("KeyError: `pixel_values`")]
+    public void Masked_words_read_a_quoted_value_as_the_word_quoted(string message)
+    {
+        var tokens = new SortedSet<string>(StringComparer.Ordinal);
+
+        LearnedTokeniser.AddMaskedWords(message, "msg:", tokens, maxWords: 10);
+
+        Assert.Equal(["msg:keyerror", "msg:quoted"], tokens);
+    }
+
+    [Fact]
+    public void Masked_words_keep_apostrophes_inside_words_and_numbers()
+    {
+        var tokens = new SortedSet<string>(StringComparer.Ordinal);
+
+        LearnedTokeniser.AddMaskedWords("don't retry: exit code 137", "msg:", tokens, maxWords: 10);
+
+        Assert.Equal(["msg:137", "msg:code", "msg:don", "msg:exit", "msg:retry"], tokens);
+    }
+
     [Fact]
     public void Empty_text_adds_nothing()
     {
