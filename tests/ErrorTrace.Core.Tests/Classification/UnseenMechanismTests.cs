@@ -36,10 +36,10 @@ public sealed class UnseenMechanismTests
 
     [Fact]
     public void A_loky_worker_that_exited_with_a_status_is_neither_memory_nor_a_segfault() =>
-        Assert.DoesNotContain(Decided(
+        Assert.DoesNotContain(Analyze.ByRules(
             $"joblib.externals.loky.process_executor.TerminatedWorkerError: {LokyPossibilities}\n" +
             "\n" +
-            "The exit codes of the workers are {EXIT(1)}\n").Category, new string?[] { "host_oom", "segfault" });
+            "The exit codes of the workers are {EXIT(1)}\n").Analysis?.ErrorType, new string?[] { "host_oom", "segfault" });
 
     [Theory]
     [InlineData("OSError: [WinError 1455] The paging file is too small for this operation to complete. Error loading \"C:\\Users\\me\\venv\\lib\\site-packages\\torch\\lib\\cudnn_cnn_infer64_8.dll\" or one of its dependencies.")]

@@ -1,5 +1,6 @@
 using System.Text;
 using ErrorTrace.Core.Analysis;
+using ErrorTrace.Core.Classification;
 using ErrorTrace.Core.Input;
 using ErrorTrace.Core.Reports;
 
@@ -9,6 +10,14 @@ namespace ErrorTrace.Core.Tests.Engine;
 internal static class Analyze
 {
     public static ErrorReport Text(string log, ReportContext? context = null) => Bytes(Encoding.UTF8.GetBytes(log), context);
+
+    /// <summary>With the rules alone deciding (no learned fallback): for a rule's near misses, where "no rule fired" is
+    /// the point and the default classifier's model would answer in the rules' place.</summary>
+    public static ErrorReport ByRules(string log)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(log));
+        return LogFile.Analyze(stream, AnalysisOptions.Default with { Classifier = FailureClassifiers.Rules() }, new ReportContext { JobId = "t" });
+    }
 
     public static ErrorReport Bytes(byte[] log, ReportContext? context = null)
     {
