@@ -43,6 +43,17 @@ internal static class SettingsFamilyCases
             C.ConfigError, "config-checkpoint-mismatch", "high", "initialization");
         yield return new("accelerate-set-tensor-shape-line", Context("ValueError: Trying to set a tensor of shape torch.Size([32000, 4096]) in \"weight\" (which has shape torch.Size([32001, 4096])), this look incorrect."),
             C.ConfigError, "config-checkpoint-mismatch", "medium", "initialization");
+        yield return new("yaml-tab-in-a-hydra-config", In(Py("yaml.scanner.ScannerError",
+            "while scanning for the next token\nfound character '\\t' that cannot start any token\n  in \"conf/train.yaml\", line 7, column 1",
+            ["train.py:<module>", Sp + "hydra/main.py:decorated_main", Sp + "yaml/scanner.py:fetch_more_tokens"])),
+            C.ConfigError, "config-file-does-not-parse", "high", "initialization");
+        yield return new("toml-package-plain-valueerror", In(Py("ValueError", "Reserved escape sequence used",
+            ["train_network.py:<module>", "/home/u/sd-scripts/library/config_util.py:load_user_config", Sp + "toml/decoder.py:loads", Sp + "toml/decoder.py:load_value"])),
+            C.ConfigError, "config-file-does-not-parse-in-the-parser", "high", "initialization");
+        yield return new("yaml-parser-words-without-a-type", Context("  could not find expected ':'"),
+            C.ConfigError, "config-file-does-not-parse-wording", "medium", "initialization");
+        yield return new("hydra-instantiate-wrapping-an-omegaconf-error", Context("Error in call to target 'proj.data.AudioDataset': ConfigAttributeError('Missing key sample_rate\\n    full_key: sample_rate\\n    object_type=dict')"),
+            C.ConfigError, "config-schema-rejected-wording", "medium", "initialization");
     }
 
     private static ClassificationInput Context(string line) => new(null, [], [], null) { Context = [new ContextLine(1, line)] };

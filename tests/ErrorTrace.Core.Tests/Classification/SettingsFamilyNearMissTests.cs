@@ -38,6 +38,17 @@ public sealed class SettingsFamilyNearMissTests
             "BuilderConfig ParquetConfig(name='default', version=0.0.0, data_dir=None, data_files=None, description=None) doesn't have a 'use_auth_token' key.",
             ["prep.py:main", Sp + "datasets/load.py:load_dataset", Sp + "datasets/builder.py:_create_builder_config"])))?.RuleId);
 
+    [Fact]
+    public void Pandas_failing_to_parse_a_csv_is_not_a_config_file() =>
+        Assert.NotEqual(FailureCategory.ConfigError, Classify(In(Py("pandas.errors.ParserError", "Error tokenizing data. C error: Expected 3 fields in line 12, saw 5",
+            ["prep.py:main", Sp + "pandas/io/parsers/readers.py:read_csv", Sp + "pandas/io/parsers/c_parser_wrapper.py:read"])))?.ErrorType);
+
+    [Theory]
+    [InlineData("error while parsing arguments: expected one value")]
+    [InlineData("Skipping block while parsing the manifest, moving on")]
+    public void Other_programs_parsing_words_are_not_yaml(string line) =>
+        Assert.NotEqual("config-file-does-not-parse-wording", Classify(Context(line))?.RuleId);
+
     private static ClassificationInput Context(string line) => new(null, [], [], null) { Context = [new ContextLine(1, line)] };
 
     private static FailureAnalysis? Classify(ClassificationInput input) => FailureClassifier.Classify(input, RuleSet.Default);
