@@ -5,7 +5,7 @@ using C = ErrorTrace.Core.Classification.FailureCategory;
 namespace ErrorTrace.Core.Tests.Classification;
 
 /// <summary>
-/// Mechanisms written from held-out misses (j1-j6, k3, k5-k10): a joblib/loky worker killed by SIGKILL; Windows' commit limit (WinError 1455). The
+/// Mechanisms written from held-out misses (j1-j6, k3, k5-k10): a joblib/loky worker killed by SIGKILL; Windows' commit limit (WinError 1455); a hosted notebook's RAM dialog. The
 /// wordings are the libraries' own, from other programs than the corpus logs.
 /// </summary>
 internal static class UnseenMechanismCases
@@ -21,5 +21,7 @@ internal static class UnseenMechanismCases
             "[WinError 1455] The paging file is too small for this operation to complete. Error loading \"C:\\Python310\\lib\\site-packages\\torch\\lib\\cufft64_10.dll\" or one of its dependencies.",
             ["<string>:<module>", "C:/Python310/lib/multiprocessing/spawn.py:spawn_main", "C:/Python310/lib/site-packages/torch/__init__.py:<module>"])),
             C.HostOom, "host-oom-windows-commit-limit", "high");
+        yield return new("hosted-notebook-dialog-pasted-as-the-error", In(null, E(3, "Your session crashed after using all available RAM. If you are interested in access to high-RAM runtimes, you may want to check out Colab Pro.")),
+            C.HostOom, "host-oom-hosted-notebook-ram", "medium");
     }
 }

@@ -75,6 +75,32 @@ public sealed class UnseenMechanismTests
             "    import torch\n" +
             exceptionLine + "\n").Category);
 
+    [Theory]
+    [InlineData("Your session crashed after using all available RAM. If you are interested in access to high-RAM runtimes, you may want to check out Colab Pro.")]
+    [InlineData("> Your session crashed after using all available RAM.")]
+    [InlineData("Kaggle says: Your notebook tried to allocate more memory than is available. It has restarted.")]
+    public void A_hosted_notebooks_ram_dialog_is_host_memory(string dialog) =>
+        Assert.Equal(("host_oom", "host-oom-hosted-notebook-ram"), Decided("model = load_everything()\n" + dialog + "\n"));
+
+    [Fact]
+    public void A_session_crashed_for_an_unknown_reason_names_no_memory() =>
+        Assert.NotEqual("host_oom", Decided("Your session crashed for an unknown reason.\n").Category);
+
+    [Fact]
+    public void Numpys_own_memory_error_subclass_is_host_memory() =>
+        Assert.Equal("host_oom", Decided(
+            "Traceback (most recent call last):\n" +
+            "  File \"preprocess.py\", line 88, in <module>\n" +
+            "    stack = np.zeros((1, 600, 900, 900), dtype=np.float32)\n" +
+            "numpy.core._exceptions._ArrayMemoryError: Unable to allocate 1.81 GiB for an array with shape (1, 600, 900, 900) and data type float32\n").Category);
+
+    [Fact]
+    public void A_quoted_bad_alloc_abort_is_host_memory() =>
+        Assert.Equal("host_oom", Decided(
+            "> terminate called after throwing an instance of 'std::bad_alloc'\n" +
+            ">   what():  std::bad_alloc\n" +
+            "> Aborted (core dumped)\n").Category);
+
     private static (string? Category, string? Rule) Decided(string log)
     {
         var analysis = Analyze.Text(log).Analysis;
