@@ -5,7 +5,7 @@ using C = ErrorTrace.Core.Classification.FailureCategory;
 namespace ErrorTrace.Core.Tests.Classification;
 
 /// <summary>
-/// Mechanisms written from held-out misses (j1-j6, k3, k5-k10): a joblib/loky worker killed by SIGKILL; Windows' commit limit (WinError 1455); a hosted notebook's RAM dialog. The
+/// Mechanisms written from held-out misses (j1-j6, k3, k5-k10): a joblib/loky worker killed by SIGKILL; Windows' commit limit (WinError 1455); a hosted notebook's RAM dialog; ggml's host buffer not allocated. The
 /// wordings are the libraries' own, from other programs than the corpus logs.
 /// </summary>
 internal static class UnseenMechanismCases
@@ -23,5 +23,7 @@ internal static class UnseenMechanismCases
             C.HostOom, "host-oom-windows-commit-limit", "high");
         yield return new("hosted-notebook-dialog-pasted-as-the-error", In(null, E(3, "Your session crashed after using all available RAM. If you are interested in access to high-RAM runtimes, you may want to check out Colab Pro.")),
             C.HostOom, "host-oom-hosted-notebook-ram", "medium");
+        yield return new("ggml-context-buffer-not-allocated", In(null, E(40, "GGML_ASSERT: /src/whisper.cpp/ggml.c:4530: ctx->mem_buffer != NULL")),
+            C.HostOom, "host-oom-ggml-host-allocation", "medium");
     }
 }

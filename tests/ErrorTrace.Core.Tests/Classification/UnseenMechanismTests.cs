@@ -69,7 +69,7 @@ public sealed class UnseenMechanismTests
     [InlineData("ImportError: DLL load failed while importing _C: The specified procedure could not be found.")]
     [InlineData("OSError: [WinError 14550] no such error")]
     public void Other_windows_dll_load_failures_are_not_memory(string exceptionLine) =>
-        Assert.NotEqual("host_oom", Decided(
+        Assert.NotEqual("host_oom", DecidedByRules(
             "Traceback (most recent call last):\n" +
             "  File \"train.py\", line 3, in <module>\n" +
             "    import torch\n" +
@@ -84,7 +84,7 @@ public sealed class UnseenMechanismTests
 
     [Fact]
     public void A_session_crashed_for_an_unknown_reason_names_no_memory() =>
-        Assert.NotEqual("host_oom", Decided("Your session crashed for an unknown reason.\n").Category);
+        Assert.NotEqual("host_oom", DecidedByRules("Your session crashed for an unknown reason.\n").Category);
 
     [Fact]
     public void Numpys_own_memory_error_subclass_is_host_memory() =>
@@ -100,6 +100,26 @@ public sealed class UnseenMechanismTests
             "> terminate called after throwing an instance of 'std::bad_alloc'\n" +
             ">   what():  std::bad_alloc\n" +
             "> Aborted (core dumped)\n").Category);
+
+    [Theory]
+    [InlineData("GGML_ASSERT: /home/user/whisper.cpp/ggml.c:4530: ctx->mem_buffer != NULL\nAborted (core dumped)\n")]
+    [InlineData("ggml_aligned_malloc: insufficient memory (attempted to allocate 24576.00 MB)\nGGML_ASSERT: ggml/src/ggml.c:1478: ctx->mem_buffer != NULL\n")]
+    public void Ggml_failing_to_allocate_its_host_buffer_is_host_memory(string log) =>
+        Assert.Equal(("host_oom", "host-oom-ggml-host-allocation"), Decided("llama_model_load: loading model from 'models/30B/ggml-model-f16.bin'\n" + log));
+
+    [Theory]
+    [InlineData("GGML_ASSERT: ggml.c:2990: ((uintptr_t) (ctx->mem_buffer))%GGML_MEM_ALIGN == 0\nAbort trap (core dumped)\n")]
+    [InlineData("ggml_new_object: not enough space in the context's memory pool (needed 1638880, available 1638400)\nSegmentation fault (core dumped)\n")]
+    [InlineData("ggml_backend_cuda_buffer_type_alloc_buffer: allocating 8192.00 MiB on device 0: cudaMalloc failed: out of memory\nfailed to allocate CUDA0 buffer of size 8589934592\n")]
+    public void Ggmls_other_buffer_failures_are_not_host_memory(string log) =>
+        Assert.NotEqual("host-oom-ggml-host-allocation", DecidedByRules(log).Rule);
+
+    /// <summary>A near miss is checked with the rules alone: the learned fallback may take what the rules leave.</summary>
+    private static (string? Category, string? Rule) DecidedByRules(string log)
+    {
+        var analysis = Analyze.ByRules(log).Analysis;
+        return (analysis?.ErrorType, analysis?.RuleId);
+    }
 
     private static (string? Category, string? Rule) Decided(string log)
     {

@@ -257,7 +257,6 @@ internal static class RealLogPending
         ["gpustack-5014-ascend-vllm-pp-raylet-dev-shm-too-small"] = "batch j3, scored before fixing: category: expected disk_error, got (no analysis)",
         ["huatuogpt-37-own-sft-data-keyerror-json-dialogue-interleaved"] = "batch j3, scored before fixing: category: expected data_error, got user_code; innermost frame: expected …HuatuoGPT/scripts/finetune.py in __getitem__, got .virtualenvs/pytorch/lib/python3.10/site-packages/accelerate/data_loader.py in __iter__",
         ["llama-cookbook-189-added-pad-token-32000-index-select-asserts"] = "batch j3, scored before fixing: category: expected config_error, got cuda_error",
-        ["llamacpp-1813-gpt4all-ggml-assert-mem-buffer-2gb-ram"] = "batch j3, scored before fixing: category: expected host_oom, got segfault",
         ["lm-eval-2458-accelerate-8xh100-auto-batch-nccl-alloc-oom"] = "batch j3, scored before fixing: category: expected oom_eval, got oom_training",
         ["mathneuro-3-lm-eval-auto-batch-detect-illegal-memory-access"] = "batch j3, scored before fixing: category: expected oom_eval, got cuda_error",
         ["monailabel-1489-deepedit-cachedataset-numpy-memoryerror-502mib"] = "batch j3, scored before fixing: innermost frame: expected …monai/apps/deepedit/transforms.py in call, got (none)",
