@@ -18,10 +18,11 @@ var pending = new Option<bool>("--pending-lines") { Description = "Print RealLog
 var classifier = new Option<string>("--classifier") { Description = $"Which classifier decides ({string.Join(", ", FailureClassifiers.Names)})", DefaultValueFactory = _ => FailureClassifiers.DefaultName };
 var cv = new Option<int?>("--cv") { Description = "Cross-validate the learned classifier with K folds (plain, grouped by batch, leave one batch out) instead of scoring" };
 var seed = new Option<int>("--seed") { Description = "The folds' seed for --cv", DefaultValueFactory = _ => 20261204 };
-var cvFallback = new Option<int?>("--cv-fallback") { Description = "Cross-validate only the fallback with abstention, K folds grouped by project, and the i1-i3 held-out check" };
+var cvFallback = new Option<int?>("--cv-fallback") { Description = "Cross-validate only the fallback with abstention, K folds grouped by project, and the held-out batch checks" };
+var experiment = new Option<string?>("--experiment") { Description = "Run the feature/model experiments (grouped by project, 10 folds); the value filters them by name ('all' for every one)" };
 var train = new Option<FileInfo?>("--train-out") { Description = "Train the learned model on every case and write its model file here" };
 
-var command = new RootCommand("Scores errortrace's report on real logs against their expert labels") { dir, batches, title, build, preface, record, pending, classifier, cv, cvFallback, seed, train };
+var command = new RootCommand("Scores errortrace's report on real logs against their expert labels") { dir, batches, title, build, preface, record, pending, classifier, cv, cvFallback, seed, train, experiment };
 command.SetAction(parse =>
 {
     var cases = CorpusReader.Read(parse.GetValue(dir)!.FullName);
@@ -48,10 +49,18 @@ command.SetAction(parse =>
         return 0;
     }
 
+    if (parse.GetValue(experiment) is { } filter)
+    {
+        var records = Directory.Exists("docs/accuracy") ? "docs/accuracy" : null;
+        Console.Write(ExperimentRecord.Render(CaseCollector.Collect(cases, records), 10, parse.GetValue(seed), filter == "all" ? null : filter));
+        return 0;
+    }
+
     if (parse.GetValue(train) is { } modelFile)
     {
         // The log's features only: the variant measured against the rules before fixing (docs/accuracy-learned.md).
-        var counts = NaiveBayesTrainer.Count([.. CaseCollector.Collect(cases).Select(c => (CrossValidation.Tokens(c, ruleTokens: false), c.Label))], CorpusReader.Categories);
+        var counts = NaiveBayesTrainer.Count([.. CaseCollector.Collect(cases).Select(c => (CrossValidation.Tokens(c, ruleTokens: false), c.Label))], CorpusReader.Categories,
+            NaiveBayesTrainer.ShippedAlpha, kind: NaiveBayesTrainer.ShippedKind);
         using (var writer = new StreamWriter(modelFile.FullName)) LearnedModelText.Write(counts, writer);
         Console.Error.WriteLine($"trained on {cases.Count} cases: {counts.TokenLogs.Count} tokens -> {modelFile.FullName}");
         return 0;

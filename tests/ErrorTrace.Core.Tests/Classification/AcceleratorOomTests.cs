@@ -59,10 +59,12 @@ public sealed class AcceleratorOomTests
     public void A_cuda_check_printed_with_its_source_location_and_out_of_memory_is_gpu_memory() => Assert.Equal(FailureCategory.OomTraining, Category(
         "xgboost.core.XGBoostError: [10:21:05] /workspace/src/tree/updater_gpu_hist.cu:781: Exception in gpu_hist: CUDA error: /workspace/src/common/device_helpers.cuh(412): out of memory\n"));
 
+    /// <summary>A near miss of the rules (the learned fallback takes over the low-confidence abort rule's answer and may
+    /// say otherwise): checked with the rules alone.</summary>
     [Fact]
-    public void Metals_command_buffer_timeout_is_not_memory() => Assert.NotEqual(FailureCategory.OomTraining, Category(
+    public void Metals_command_buffer_timeout_is_not_memory() => Assert.NotEqual(FailureCategory.OomTraining, Analyze.ByRules(
         "libc++abi: terminating due to uncaught exception of type std::runtime_error: [METAL] Command buffer execution failed: Caused GPU Timeout Error (00000002:kIOGPUCommandBufferCallbackErrorTimeout)\n" +
-        "zsh: abort      python generate.py\n"));
+        "zsh: abort      python generate.py\n").Analysis?.ErrorType);
 
     [Fact]
     public void Habanas_graph_compile_failure_is_not_memory() => Assert.NotEqual(FailureCategory.OomTraining, Category(

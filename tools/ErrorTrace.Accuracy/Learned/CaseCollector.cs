@@ -20,7 +20,7 @@ internal static class CaseCollector
             if (misses is not null)
             {
                 one = misses.TryGetValue(c.Slug, out var miss)
-                    ? one with { BeforeCategory = miss.Category, BeforeDefer = Defers(miss), BeforeDeferKind = Deferral.Kind(miss.Category, miss.RuleId) }
+                    ? one with { BeforeCategory = miss.Category, BeforeDefer = Defers(miss), BeforeDeferKind = Deferral.Kind(miss.Category, miss.RuleId, RuleConfidence.Of(miss.RuleId)), BeforeRuleId = miss.RuleId }
                     : one with
                     {
                         BeforeCategory = one.Label,
@@ -36,7 +36,8 @@ internal static class CaseCollector
     }
 
     private static bool Defers(BeforeFixing.Miss miss) =>
-        miss.Category == "unknown" || miss.RuleId is null or "evidence-score" || miss.RuleId.StartsWith("user-code-builtin-", StringComparison.Ordinal);
+        miss.Category == "unknown" || miss.RuleId is null or "evidence-score" || miss.RuleId.StartsWith("user-code-builtin-", StringComparison.Ordinal)
+        || RuleConfidence.Of(miss.RuleId) == "low";
 
     private static LearnedCase One(RealLogCase c)
     {
@@ -49,7 +50,9 @@ internal static class CaseCollector
         return new LearnedCase(c, byRules?.ErrorType ?? Scorer.NoAnalysis,
             byRules is null || LearnedDeferral.RulesDefer(byRules), byRules is null, tokens, without)
         {
-            RulesDeferKind = byRules is null ? null : Deferral.Kind(byRules.ErrorType, byRules.RuleId),
+            RulesDeferKind = byRules is null ? null : Deferral.Kind(byRules.ErrorType, byRules.RuleId, byRules.Confidence),
+            Input = input,
+            ByRules = byRules,
         };
     }
 }

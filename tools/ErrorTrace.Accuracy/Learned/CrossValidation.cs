@@ -39,7 +39,7 @@ internal static class CrossValidation
     }
 
     public static NaiveBayesModel Train(IReadOnlyList<LearnedCase> cases, bool ruleTokens) =>
-        NaiveBayesTrainer.Train([.. cases.Select(c => (Tokens(c, ruleTokens), c.Label))], CorpusReader.Categories);
+        NaiveBayesTrainer.Train([.. cases.Select(c => (Tokens(c, ruleTokens), c.Label))], CorpusReader.Categories, NaiveBayesTrainer.ShippedAlpha, kind: NaiveBayesTrainer.ShippedKind);
 
     public static IReadOnlyList<string> Tokens(LearnedCase c, bool ruleTokens) => ruleTokens ? c.Tokens : c.TokensWithoutRules;
 

@@ -23,6 +23,15 @@ internal sealed record LearnedCase(RealLogCase Case, string RulesCategory, bool 
     /// <summary>How the rules of now deferred (<see cref="Deferral"/>), null when a rule decided.</summary>
     public string? RulesDeferKind { get; init; }
 
+    /// <summary>The rule the before-fixing record names for a miss (null for a case they got right, or "(none)").</summary>
+    public string? BeforeRuleId { get; init; }
+
+    /// <summary>What the engine handed the classifier (kept for the feature experiments, <see cref="ExperimentRecord"/>).</summary>
+    public ErrorTrace.Core.Classification.ClassificationInput? Input { get; init; }
+
+    /// <summary>The rules of now's answer, null when clean.</summary>
+    public ErrorTrace.Core.Reports.FailureAnalysis? ByRules { get; init; }
+
     public bool HasBefore => BeforeCategory is not null;
 
     public string? DeferKindOf(RulesView view) => view == RulesView.BeforeFixing && HasBefore ? BeforeDeferKind : RulesDeferKind;

@@ -35,8 +35,8 @@ internal sealed class LearnedClassifier(RuleSet rules, Func<NaiveBayesModel> mod
         var evidence = new List<EvidenceLine>();
         Evidence.Add(evidence, Evidence.NotInLog, Explain(prediction, byRules));
         if (context.RootViews.Count > 0) Evidence.AddView(evidence, context.RootViews[0], -1);
-        // Always low, below every rule that vouches for its answer: the model's probability is naive Bayes' (overconfident),
-        // and in cross-validation it was wrong on about a third of the answers it was this sure of.
+        // Always low, below every rule that vouches for its answer: the model's probability is a naive Bayes score put
+        // through a softmax, not a measured chance, and in cross-validation it was wrong on a third of the answers it gave.
         return AnalysisBuilder.Build(context, category, RuleId, Confidence.Low, rulePhase: null, description: null, ruleSuggestions: [], match: null, evidence);
     }
 

@@ -18,10 +18,10 @@ public sealed class LearnedClassifierTests
             .Select(e => ((IReadOnlyList<string>)e.Item1, e.Item2))],
         ["oom_training", "data_error"]);
 
-    /// <summary>A model that cannot tell: every word it knows was seen as often in both categories.</summary>
+    /// <summary>A model that cannot tell: every word it knows was seen as often in all three categories (one chance in three each).</summary>
     private static readonly NaiveBayesModel s_unsure = NaiveBayesTrainer.Train(
-        [(["msg:column"], "data_error"), (["msg:column"], "data_error"), (["msg:column"], "oom_training"), (["msg:column"], "oom_training")],
-        ["oom_training", "data_error"]);
+        [(["msg:column"], "data_error"), (["msg:column"], "oom_training"), (["msg:column"], "config_error")],
+        ["oom_training", "data_error", "config_error"], minLogs: 1);
 
     [Fact]
     public void The_fallback_keeps_a_rule_that_fired()
@@ -61,6 +61,15 @@ public sealed class LearnedClassifierTests
         Assert.Equal((byRules.ErrorType, byRules.RuleId, byRules.Confidence), (analysis.ErrorType, analysis.RuleId, analysis.Confidence));
         Assert.DoesNotContain(analysis.Evidence, e => e.Text.StartsWith("learned:", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("secondary-failure-killed", "host_oom", "low", true)]
+    [InlineData("gpu-oom", "oom_training", "low", true)]
+    [InlineData("gpu-oom", "oom_training", "medium", false)]
+    [InlineData("user-code-builtin-in-library", "user_code", "medium", true)]
+    [InlineData(null, "data_error", "medium", true)]
+    public void The_fallback_takes_over_where_the_rules_are_weak_or_say_they_are_unsure(string? rule, string category, string confidence, bool defers) =>
+        Assert.Equal(defers, LearnedDeferral.RulesDefer(new() { ErrorType = category, ErrorPhase = "unknown", Description = "d", Confidence = confidence, RuleId = rule }));
 
     [Fact]
     public void A_rule_that_fired_never_loads_the_model()

@@ -40,6 +40,19 @@ public sealed class NaiveBayesTests
     }
 
     [Fact]
+    public void The_complement_weighs_a_token_by_how_rare_it_is_in_the_other_categories()
+    {
+        var model = NaiveBayesTrainer.Train(s_examples, s_categories, alpha: 1, minLogs: 2, kind: NaiveBayesKind.Complement);
+
+        // Equal priors; weight(cuda, oom) = −log P(cuda | not oom) = −log((0+1)/(1+1·2)): data saw 1 kept token, the
+        // vocabulary has 2. weight(cuda, data) = −log((2+1)/(5+2)).
+        Assert.Equal(Math.Log(0.5), model.LogPriors[0], 12);
+        Assert.Equal(-Math.Log(1.0 / 3), model.Weights("cuda")[0], 12);
+        Assert.Equal(-Math.Log(3.0 / 7), model.Weights("cuda")[1], 12);
+        Assert.Equal(("oom", "data"), (model.Predict(["cuda"]).Category, model.Predict(["cuda"]).RunnerUp));
+    }
+
+    [Fact]
     public void The_posterior_is_the_normalised_product_and_unknown_tokens_count_nothing()
     {
         var model = NaiveBayesTrainer.Train(s_examples, s_categories, alpha: 1, minLogs: 2);
