@@ -40,6 +40,42 @@ internal sealed class FaulthandlerParser : IFailureBlockParser
     private static bool IsCurrentThread(ReadOnlySpan<char> trimmed) =>
         trimmed.StartsWith("Current thread 0x", StringComparison.Ordinal) && trimmed.TrimEnd().EndsWith("(most recent call first):", StringComparison.Ordinal);
 
+    /// <summary>Py_FatalError's message names the signal after other words: since Python 3.9 the calling function's
+    /// name comes first (<c>Fatal Python error: pygame_parachute: (pygame parachute) Segmentation Fault</c>), and pygame's
+    /// signal handler (its "parachute") words the signal in title case after its own tag (<c>(pygame parachute) Bus
+    /// Error</c>, <c>Floating Point Exception</c>).</summary>
+    private static string? SignalOfFatalError(ReadOnlySpan<char> what)
+    {
+        var colon = what.IndexOf(": ", StringComparison.Ordinal);
+        if (colon > 0 && IsIdentifier(what[..colon])) what = what[(colon + 2)..];
+        if (what.StartsWith(PygameParachute, StringComparison.Ordinal)) what = what[PygameParachute.Length..];
+        foreach (var (words, signal) in s_titleCaseSignals)
+        {
+            if (what.StartsWith(words, StringComparison.OrdinalIgnoreCase)) return signal;
+        }
+
+        return null;
+    }
+
+    private const string PygameParachute = "(pygame parachute) ";
+
+    /// <summary>strsignal()'s words for the signals a fatal error reports, compared without case.</summary>
+    private static readonly (string Words, string Signal)[] s_titleCaseSignals =
+    [
+        ("Segmentation fault", "SIGSEGV"), ("Bus error", "SIGBUS"), ("Floating point exception", "SIGFPE"),
+        ("Illegal instruction", "SIGILL"), ("Aborted", "SIGABRT"),
+    ];
+
+    private static bool IsIdentifier(ReadOnlySpan<char> name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_') return false;
+        }
+
+        return true;
+    }
+
     public bool TryOpen(ReadOnlySpan<char> line, long lineNumber)
     {
         var trimmed = line.TrimStart(' ');
@@ -49,7 +85,7 @@ internal sealed class FaulthandlerParser : IFailureBlockParser
         if (fatal >= 0)
         {
             var what = trimmed[20..].TrimEnd();
-            _type = SignalNames.FromDescription(what) ?? "Fatal Python error";
+            _type = SignalNames.FromDescription(what) ?? SignalOfFatalError(what) ?? "Fatal Python error";
             _message = trimmed.TrimEnd().ToString();
         }
         else if (trimmed.StartsWith("Timeout (", StringComparison.Ordinal) && trimmed.TrimEnd().EndsWith(")!", StringComparison.Ordinal))
