@@ -347,7 +347,6 @@ internal static class RealLogPending
         ["paddleocr-865-server-det-rec-inference-6gb-gpu-fraction-oom"] = "batch k4, scored before fixing: category: expected oom_eval, got oom_training",
         ["rocm-legacy-2061-rx6600-koboldai-no-code-object-hsa-override"] = "batch k4, scored before fixing: category: expected cuda_error, got (no analysis)",
         ["tannergilbert-tutorials-1-book-recommender-embedding-input-dim-off-by-one"] = "batch k4, scored before fixing: category: expected user_code, got unknown",
-        ["tensorflow-rocm-arch-21-list-devices-hiperrornobinaryforgpu-abort"] = "batch k4, scored before fixing: category: expected cuda_error, got (no analysis); root exception type: expected SIGABRT, got (none). Now: root exception type now right (zsh's 'abort (core dumped)' job report is read); left for the classifier: category: expected cuda_error, got segfault",
         ["torch-xla-4831-xm-save-over-5-min-rendezvous-timeout-xrt"] = "batch k4, scored before fixing: category: expected timeout, got (no analysis); root exception type: expected RuntimeError, got (none)",
         ["xgboost-3662-r-factor-as-numeric-labels-1-2-logistic-check-failed"] = "batch k4, scored before fixing: category: expected data_error, got (no analysis)",
         ["coqui-tts-412-wavegrad-eval-split-256-small-dataset-num-samples-0"] = "batch k3, scored before fixing: category: expected config_error, got data_error",
