@@ -13,16 +13,13 @@ internal static class Analyze
 
     /// <summary>With the rules alone deciding (no learned fallback): for a rule's near misses, where "no rule fired" is
     /// the point and the default classifier's model would answer in the rules' place.</summary>
-    public static ErrorReport ByRules(string log)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(log));
-        return LogFile.Analyze(stream, AnalysisOptions.Default with { Classifier = FailureClassifiers.Rules() }, new ReportContext { JobId = "t" });
-    }
+    public static ErrorReport ByRules(string log) =>
+        Bytes(Encoding.UTF8.GetBytes(log), options: AnalysisOptions.Default with { Classifier = FailureClassifiers.Rules() });
 
-    public static ErrorReport Bytes(byte[] log, ReportContext? context = null)
+    public static ErrorReport Bytes(byte[] log, ReportContext? context = null, AnalysisOptions? options = null)
     {
         using var stream = new MemoryStream(log);
-        return LogFile.Analyze(stream, AnalysisOptions.Default, context ?? new ReportContext { JobId = "t" });
+        return LogFile.Analyze(stream, options ?? AnalysisOptions.Default, context ?? new ReportContext { JobId = "t" });
     }
 
     /// <summary>Feeds the log in chunks of the given sizes (cycled), to exercise every chunk boundary.</summary>
