@@ -27,6 +27,8 @@ internal static class CascadeRules
             "A rank waiting on a collective that a failed peer never joined times out after the peer's failure."),
         (HorovodShutdown, f => Mentions(f, "Horovod has been shut down. This was caused by an exception on one of the ranks"),
             "Horovod's collectives raise AbortedError ('Horovod has been shut down. This was caused by an exception on one of the ranks …') on every rank once one rank failed or left."),
+        ("cpp-stack-without-type", f => f.Kind == "cpp" && f.ExceptionType.Length == 0,
+            "A C++ stack whose type line was lost (ProcessGroupNCCL's watchdog record, an excerpt without 'terminate called') says where, not what: any failure printed in full is better evidence, even a cascade; alone, it is the root and its location the innermost frame."),
         ("peer-gone", f => Mentions(f, "Connection reset by peer") || Mentions(f, "Broken pipe") || Mentions(f, "communicator was aborted")
             || Mentions(f, "NCCL communicator was aborted") || Mentions(f, "has been terminated") && Mentions(f, "rank"),
             "Collectives fail on the survivors once a peer process has died."),

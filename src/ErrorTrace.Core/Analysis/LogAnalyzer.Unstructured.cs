@@ -221,7 +221,7 @@ public sealed partial class LogAnalyzer
         if (stream.Python.TryOpen(line, lineNumber, allowHeaderless: stream.ContinuationTarget is null)
             || (lineNumber == FirstLine && stream.Python.TryOpenCutFrame(line, lineNumber))) opened = stream.Python;
         else if (stream.Faulthandler.TryOpen(line, lineNumber)) opened = stream.Faulthandler;
-        else if (stream.Cpp.TryOpen(line, lineNumber)) opened = stream.Cpp;
+        else if (stream.Cpp.TryOpen(line, lineNumber) || stream.Cpp.TryOpenAtRaisedFrom(line, lineNumber, stream.ContinuationTarget?.Message)) opened = stream.Cpp;
         else if (stream.Uncaught.TryOpen(line, lineNumber)) opened = stream.Uncaught;
         else if (stream.Rich.TryOpen(line, lineNumber) || stream.Rich.TryOpenAfterPanel(line, lineNumber, stream.CurrentBlock)) opened = stream.Rich;
         else if (stream.IPython.TryOpen(line, lineNumber) || stream.IPython.TryOpenAtArrow(line, lineNumber, stream.CurrentBlock)) opened = stream.IPython;

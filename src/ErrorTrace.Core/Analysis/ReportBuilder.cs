@@ -38,7 +38,9 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         // No traceback or death, but a line that means the process died (an NCCL watchdog's timeout): still failed.
         var diedOnALine = failures.Count == 0 && analyzer.Options.Rules.IsFatal(analysis?.RuleId);
         var status = context.Status ?? (failures.Count > 0 || diedOnALine ? "failed" : "completed");
-        var summary = context.ErrorSummary ?? Summary(root) ?? (diedOnALine ? Summary(analysis!) : null);
+        // A C++ stack without its type says where, not what: the analysis' evidence line says what, when there is one.
+        var typeless = root is { Kind: "cpp", ExceptionType.Length: 0 } && analysis is not null ? Summary(analysis) : null;
+        var summary = context.ErrorSummary ?? typeless ?? Summary(root) ?? (diedOnALine ? Summary(analysis!) : null);
         var environment = RunEnvironment.EnvironmentBuilder.Build(analyzer, failures, errors);
         var hang = HangLocator.Locate(Collectives(failures), RanksSeen(failures, errors), environment);
         // A hang's culprit is the rank that never joined the collective, not the first rank whose watchdog fired; unless
@@ -252,6 +254,8 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         // follows the error that was printed before it (a Python RuntimeError with the CUDA error).
         { Kind: "cpp", ExceptionType: "std::terminate" } => 1,
         { Kind: "cpp", ExceptionMessage.Length: 0 } => 1,
+        // A C++ stack whose type line was lost (CppAbortParser.TryOpenAtRaisedFrom) says where, not what.
+        { Kind: "cpp", ExceptionType.Length: 0 } => 1,
         // A DataLoader worker's own report of its death: the main process re-raises it as a RuntimeError ("DataLoader
         // worker (pid N) is killed by signal") with the traceback, which says where.
         { Kind: "signal", Logger: WorkerSignalMarker } => 1,
@@ -329,8 +333,13 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         }
 
         var first = FirstLine(failure.ExceptionMessage);
+        if (failure.ExceptionType.Length == 0) return first.Length > 0 ? first : RaisedAt(failure);
         return first.Length == 0 ? failure.ExceptionType : $"{failure.ExceptionType}: {first}";
     }
+
+    /// <summary>A C++ exception whose type was not printed, by where it was raised.</summary>
+    private static string RaisedAt(TracebackInfo failure) =>
+        failure.Frames.Count > 0 ? $"C++ exception raised from {failure.Frames[^1].Function} at {failure.Frames[^1].File}" : "C++ exception";
 
     /// <summary>The evidence line of a fatal rule on errors, with its rank.</summary>
     private static string? Summary(FailureAnalysis analysis)

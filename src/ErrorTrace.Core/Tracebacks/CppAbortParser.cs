@@ -39,6 +39,12 @@ internal sealed class CppAbortParser : IFailureBlockParser
     private bool _inFrames;
     private int _interleavedLines;
 
+    /// <summary>A blank line followed the frames: the block goes on only if a rethrow's stack comes next.</summary>
+    private bool _blankAfterFrames;
+
+    /// <summary>A second stack (the rethrow's) is being read: its frames are not the failure's.</summary>
+    private bool _rethrown;
+
     public bool IsOpen { get; private set; }
 
     public bool TryOpen(ReadOnlySpan<char> line, long lineNumber)
@@ -69,6 +75,14 @@ internal sealed class CppAbortParser : IFailureBlockParser
             return false;
         }
 
+        Start(line, lineNumber);
+        if (_type == "std::terminate") AppendMessage(trimmed);
+        else if (!libcxxWhat.IsEmpty) AppendMessage(libcxxWhat);
+        return true;
+    }
+
+    private void Start(ReadOnlySpan<char> line, long lineNumber)
+    {
         IsOpen = true;
         _frames.Clear();
         _message.Clear();
@@ -77,11 +91,30 @@ internal sealed class CppAbortParser : IFailureBlockParser
         _inMessage = false;
         _inFrames = false;
         _interleavedLines = 0;
+        _blankAfterFrames = false;
+        _rethrown = false;
         _exceptionLine = lineNumber;
         _raw.Start(lineNumber);
         _raw.Add(line);
-        if (_type == "std::terminate") AppendMessage(trimmed);
-        else if (!libcxxWhat.IsEmpty) AppendMessage(libcxxWhat);
+    }
+
+    private const string RaisedFromPrefix = "Exception raised from ";
+
+    /// <summary>Opens at c10's <c>Exception raised from checkTimeout at …/ProcessGroupNCCL.cpp:635 (most recent call
+    /// first):</c> when no <c>terminate called</c> line came before it: ProcessGroupNCCL's watchdog prints the stack in its
+    /// own error record (<c>[E901 …] Process group watchdog thread terminated with exception: …</c>) and excerpts often lose
+    /// the terminate line that would follow. The type is not printed (empty); the location says where, and the record's
+    /// message (<paramref name="context"/>, when a record was being read) what. A line without a location opens nothing.</summary>
+    public bool TryOpenAtRaisedFrom(ReadOnlySpan<char> line, long lineNumber, string? context)
+    {
+        var trimmed = line.Trim();
+        if (!trimmed.StartsWith(RaisedFromPrefix, StringComparison.Ordinal) || RaisedFrom(trimmed[RaisedFromPrefix.Length..]) is not { } location)
+            return false;
+        _type = "";
+        Start(line, lineNumber);
+        _raisedFrom = location;
+        _inFrames = true;
+        if (!string.IsNullOrEmpty(context)) AppendMessage(context);
         return true;
     }
 
@@ -111,27 +144,34 @@ internal sealed class CppAbortParser : IFailureBlockParser
     public bool TryContinue(ReadOnlySpan<char> line, long lineNumber)
     {
         var trimmed = line.Trim();
+        var afterBlank = _blankAfterFrames;
+        _blankAfterFrames = false;
+        if (afterBlank && !trimmed.StartsWith(RaisedFromPrefix, StringComparison.Ordinal)) return false;
         if (trimmed.StartsWith("what():", StringComparison.Ordinal))
         {
             _inMessage = true;
             AppendMessage(trimmed[7..].TrimStart());
         }
-        else if (trimmed.StartsWith("Exception raised from ", StringComparison.Ordinal))
+        else if (trimmed.StartsWith(RaisedFromPrefix, StringComparison.Ordinal))
         {
             _inMessage = false;
+            // A second stack is the exception's rethrow (c10 appends the catching site's stack to what(): checkTimeout's,
+            // a blank line, then ncclCommWatchdog's): the first location is where the failure was raised.
+            _rethrown = _inFrames;
             _inFrames = true;
-            _raisedFrom = RaisedFrom(trimmed[22..]);
+            _raisedFrom ??= RaisedFrom(trimmed[RaisedFromPrefix.Length..]);
         }
         else if (trimmed.StartsWith("frame #", StringComparison.Ordinal))
         {
             _inMessage = false;
             _inFrames = true;
-            if (_frames.Count < EngineLimits.MaxFrames) _frames.Add(CppFrame(trimmed));
+            if (!_rethrown && _frames.Count < EngineLimits.MaxFrames) _frames.Add(CppFrame(trimmed));
         }
         else if (trimmed.IsEmpty)
         {
-            // A blank line ends what() text, but "Exception raised from" may follow it.
-            if (_inFrames) return false;
+            // A blank line ends what() text, but "Exception raised from" may follow it; after frames, only a rethrow's
+            // stack goes on (TryContinue's first check).
+            _blankAfterFrames = _inFrames;
             _inMessage = false;
         }
         else if (_inMessage && _messageLines < EngineLimits.MaxMessageLines)

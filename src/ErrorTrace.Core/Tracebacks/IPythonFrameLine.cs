@@ -120,12 +120,22 @@ internal static class IPythonFrameLine
 
     private static TracebackFrame? Cell(ReadOnlySpan<char> line)
     {
-        // "Cell In[4], line 2" / "Input In [25], in <cell line: 1>()"
+        // "Cell In[4], line 2" / "Input In [25], in <cell line: 1>()"; a function defined in a cell:
+        // "Cell In[3], line 92, in inference(frames, query_points)".
         var comma = line.IndexOf(", ", StringComparison.Ordinal);
         if (comma < 0) return null;
         var rest = line[(comma + 2)..];
-        if (rest.StartsWith("line ", StringComparison.Ordinal) && int.TryParse(rest[5..], out var n))
-            return new TracebackFrame { File = line[..comma].ToString(), Line = n, Function = "<module>" };
+        if (rest.StartsWith("line ", StringComparison.Ordinal))
+        {
+            var number = rest[5..];
+            var inAt = number.IndexOf(", in ", StringComparison.Ordinal);
+            var function = inAt < 0 ? "<module>" : FunctionName(number[(inAt + 5)..]);
+            if (inAt >= 0) number = number[..inAt];
+            return int.TryParse(number, out var n) && function.Length > 0
+                ? new TracebackFrame { File = line[..comma].ToString(), Line = n, Function = function }
+                : null;
+        }
+
         if (rest.StartsWith("in ", StringComparison.Ordinal))
             return new TracebackFrame { File = line[..comma].ToString(), Line = null, Function = FunctionName(rest[3..]) };
         return null;

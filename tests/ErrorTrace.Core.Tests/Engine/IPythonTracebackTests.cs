@@ -34,6 +34,23 @@ public class IPythonTracebackTests
     }
 
     [Fact]
+    public void A_cell_s_function_is_a_frame_named_as_cpython_names_it()
+    {
+        var report = Analyze.Text(
+            "XlaRuntimeError                           Traceback (most recent call last)\n"
+            + "Cell In[18], line 9\n"
+            + "----> 9 tracks, visibles = inference(frames, query_points)\n"
+            + "\n"
+            + "Cell In[3], line 92, in Tracker.inference(frames, query_points)\n"
+            + "---> 92 outputs, _ = model_apply(params, state, rng, frames, query_points)\n"
+            + "\n"
+            + "XlaRuntimeError: RESOURCE_EXHAUSTED: Out of memory while trying to allocate 4194304 bytes.\n");
+
+        var root = Assert.IsType<TracebackInfo>(report.Traceback);
+        Assert.Equal(("Cell In[3]", 92, "inference"), (root.Frames[^1].File, root.Frames[^1].Line, root.Frames[^1].Function));
+    }
+
+    [Fact]
     public void A_chained_exception_puts_the_first_in_the_chain()
     {
         var report = Analyze.Text(

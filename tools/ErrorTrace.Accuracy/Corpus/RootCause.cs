@@ -18,7 +18,8 @@ public static class RootCause
             return (first.ExceptionType, first.Frames.Count > 0 ? first.Frames[^1] : null);
         }
 
-        return (traceback.ExceptionType, traceback.Frames.Count > 0 ? traceback.Frames[^1] : null);
+        // A C++ stack whose type line the log lost has an empty type: no type printed, as the labels' null says.
+        return (traceback.ExceptionType.Length > 0 ? traceback.ExceptionType : null, traceback.Frames.Count > 0 ? traceback.Frames[^1] : null);
     }
 
     /// <summary>Suffix match on '/'-normalised paths: Windows logs print backslashes.</summary>
