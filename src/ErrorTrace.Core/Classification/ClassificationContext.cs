@@ -13,6 +13,9 @@ internal sealed class ClassificationContext
     private readonly Dictionary<PhaseEvidence, bool> _everywhere = new(ReferenceEqualityComparer.Instance);
     private readonly int _latestLineHint;
 
+    // Mentions' answers per matcher: a rule asks once per surface.
+    private readonly Dictionary<TextMatcher, bool> _mentions = new(ReferenceEqualityComparer.Instance);
+
     // IsBeforeAftermath's answer for the last conditions asked: a rule asks it for every line near the death.
     private IReadOnlyList<RuleConditions>? _aftermathConditions;
     private bool? _aftermath;
@@ -126,6 +129,19 @@ internal sealed class ClassificationContext
         }
 
         return false;
+    }
+
+    /// <summary>Whether any text the classifier read (<see cref="Texts"/>) has one of <paramref name="words"/>: a rule's
+    /// <c>not_mentions</c>.</summary>
+    public bool Mentions(TextMatcher words)
+    {
+        if (!_mentions.TryGetValue(words, out var holds))
+        {
+            holds = Texts().Any(words.Matches);
+            _mentions[words] = holds;
+        }
+
+        return holds;
     }
 
     /// <summary>Every text the classifier read, for suggestions' <c>mentions</c>: exception types and messages, frame

@@ -82,6 +82,7 @@ internal static class ConditionsBuilder
             Types = TypeMatcher.Create(match.Types),
             Message = TextMatcher.Create(substrings, regexes, "message"),
             NotMessage = TextMatcher.Create(match.NotMessage, null, "not_message"),
+            NotMentions = TextMatcher.Create(match.NotMentions, null, "not_mentions"),
             Frames = FrameMatcher.Create(match.Frames, match.FrameRegex, "frames"),
             NotFrames = FrameMatcher.Create(match.NotFrames, null, "not_frames"),
             RaisedAt = FrameMatcher.Create(match.RaisedAt, match.RaisedAtRegex, "raised_at"),

@@ -11,6 +11,11 @@ internal sealed class MatchDocument
 
     public List<string>? NotMessage { get; set; }
 
+    /// <summary>Case-insensitive substrings the log must not mention anywhere the classifier looked (exception types and
+    /// messages, frame files and functions, error entries, the summary, the lines near the death): evidence elsewhere in
+    /// the log that the same words mean another mechanism (a SIGBUS from a file the program memory-maps itself).</summary>
+    public List<string>? NotMentions { get; set; }
+
     /// <summary>Wording families by name (the top-level <c>wordings</c>); part of the message condition.</summary>
     public List<string>? Wordings { get; set; }
 

@@ -18,6 +18,10 @@ internal sealed class RuleConditions
 
     public TextMatcher? NotMessage { get; init; }
 
+    /// <summary>Words that, mentioned anywhere the classifier looked, keep the conditions from holding on any surface
+    /// (<see cref="ClassificationContext.Mentions"/>).</summary>
+    public TextMatcher? NotMentions { get; init; }
+
     public FrameMatcher? Frames { get; init; }
 
     public FrameMatcher? NotFrames { get; init; }

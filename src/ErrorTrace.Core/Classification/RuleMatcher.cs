@@ -17,7 +17,10 @@ internal static class RuleMatcher
         return null;
     }
 
-    public static SurfaceMatch? Match(RuleConditions conditions, RuleTarget target, ClassificationContext context) => target switch
+    public static SurfaceMatch? Match(RuleConditions conditions, RuleTarget target, ClassificationContext context) =>
+        conditions.NotMentions is { } words && context.Mentions(words) ? null : MatchSurface(conditions, target, context);
+
+    private static SurfaceMatch? MatchSurface(RuleConditions conditions, RuleTarget target, ClassificationContext context) => target switch
     {
         RuleTarget.Root => MatchViews(conditions, target, context.RootViews, context),
         RuleTarget.Failures => MatchViews(conditions, target, context.OtherFailureViews, context),

@@ -24,6 +24,7 @@ internal static class RulesDocumentReader
         ("message"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Message = ReadStrings(ref r)),
         ("message_regex"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.MessageRegex = ReadStrings(ref r)),
         ("not_message"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.NotMessage = ReadStrings(ref r)),
+        ("not_mentions"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.NotMentions = ReadStrings(ref r)),
         ("frames"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Frames = ReadStrings(ref r)),
         ("frame_regex"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.FrameRegex = ReadStrings(ref r)),
         ("code_regex"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.CodeRegex = ReadStrings(ref r)),

@@ -108,8 +108,9 @@ internal static class MechanismCases
             C.Timeout, "timeout-scheduler-time-limit", "medium");
         yield return new("read-only-fs-in-save", In(Py("OSError", "[Errno 30] Read-only file system: '/opt/ml/model/checkpoint-500'", SaveCheckpoint)),
             C.DiskError, "disk-full", "high", "checkpointing");
+        // A child killed by SIGBUS (-7) on Linux is shared memory the file system could not back (shm-bus-error-death).
         yield return new("elastic-exitcode-7-sigbus", In(ChildFailed(-7, "To enable traceback see: https://pytorch.org/docs/stable/elastic/errors.html")),
-            C.Segfault, "segfault-exit-code", "medium");
+            C.DiskError, "shm-bus-error-death", "high");
         yield return new("cascade-nameerror-after-data-keyerror", In(Py("NameError", "name 'trainer' is not defined", ["main.py:<module>"], chain:
             [new() { ExceptionType = "KeyError", ExceptionMessage = "'caption'", Frames = [F("main.py:<module>"), F("/work/ldm/data/coco.py:__getitem__")], Relation = "context" }])),
             C.DataError, "data-bad-sample-in-getitem", "medium", "data_loading");
