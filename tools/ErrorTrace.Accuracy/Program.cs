@@ -20,9 +20,10 @@ var cv = new Option<int?>("--cv") { Description = "Cross-validate the learned cl
 var seed = new Option<int>("--seed") { Description = "The folds' seed for --cv", DefaultValueFactory = _ => 20261204 };
 var cvFallback = new Option<int?>("--cv-fallback") { Description = "Cross-validate only the fallback with abstention, K folds grouped by project, and the held-out batch checks" };
 var experiment = new Option<string?>("--experiment") { Description = "Run the feature/model experiments (grouped by project, 10 folds); the value filters them by name ('all' for every one)" };
+var cvPhase = new Option<int?>("--cv-phase") { Description = "Cross-validate the learned phase of OOMs no phase hint placed, K folds grouped by project" };
 var train = new Option<FileInfo?>("--train-out") { Description = "Train the learned model on every case and write its model file here" };
 
-var command = new RootCommand("Scores errortrace's report on real logs against their expert labels") { dir, batches, title, build, preface, record, pending, classifier, cv, cvFallback, seed, train, experiment };
+var command = new RootCommand("Scores errortrace's report on real logs against their expert labels") { dir, batches, title, build, preface, record, pending, classifier, cv, cvFallback, cvPhase, seed, train, experiment };
 command.SetAction(parse =>
 {
     var cases = CorpusReader.Read(parse.GetValue(dir)!.FullName);
@@ -46,6 +47,12 @@ command.SetAction(parse =>
     {
         var records = Directory.Exists("docs/accuracy") ? "docs/accuracy" : null;
         Console.Write(FallbackRecord.Render(CaseCollector.Collect(cases, records), kf, parse.GetValue(seed)));
+        return 0;
+    }
+
+    if (parse.GetValue(cvPhase) is { } kp)
+    {
+        Console.Write(PhaseRecord.Render(CaseCollector.Collect(cases), kp, parse.GetValue(seed)));
         return 0;
     }
 

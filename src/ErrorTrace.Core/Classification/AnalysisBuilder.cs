@@ -29,14 +29,18 @@ internal static class AnalysisBuilder
 
     private static string? Inferred(ClassificationContext context, SurfaceMatch? match)
     {
-        PhaseDecision decision;
-        if (match?.View is { } view) decision = context.PhaseOf(view);
-        else if (match is null && context.RootViews.Count > 0) decision = context.PhaseOf(context.RootViews[0]);
-        else return Known(context.PhaseOfEntry(match?.Entry ?? (context.Input.Errors.Count > 0 ? context.Input.Errors[0] : null)));
+        var decision = PhaseOf(context, match);
         return decision.IsKnown ? decision.Phase : null;
     }
 
-    private static string? Known(string phase) => phase == ErrorPhase.Unknown ? null : phase;
+    /// <summary>What the phase hints say about the surface a rule matched (the root's first exception when none): not known
+    /// when no hint holds, and the analysis then takes its category's default phase.</summary>
+    public static PhaseDecision PhaseOf(ClassificationContext context, SurfaceMatch? match)
+    {
+        if (match?.View is { } view) return context.PhaseOf(view);
+        if (match is null && context.RootViews.Count > 0) return context.PhaseOf(context.RootViews[0]);
+        return context.DecisionOfEntry(match?.Entry ?? (context.Input.Errors.Count > 0 ? context.Input.Errors[0] : null));
+    }
 
     /// <summary>The rule's suggestions first, then the category's whose condition the log meets (they are about something
     /// the log shows), then the category's unconditional ones; a conditional one whose condition fails is never given.</summary>

@@ -91,8 +91,11 @@ internal sealed class ClassificationContext
     }
 
     /// <summary>The phase of an error entry or the summary: its record phase and the lines before the death.</summary>
-    public string PhaseOfEntry(ErrorEntry? entry) =>
-        Rules.Phases.Infer([], entry?.Phase, _latestLineHint, Rules.Frames, Everywhere).Phase;
+    public string PhaseOfEntry(ErrorEntry? entry) => DecisionOfEntry(entry).Phase;
+
+    /// <summary><see cref="PhaseOfEntry"/> with the hint that decided it.</summary>
+    public PhaseDecision DecisionOfEntry(ErrorEntry? entry) =>
+        Rules.Phases.Infer([], entry?.Phase, _latestLineHint, Rules.Frames, Everywhere);
 
     /// <summary>Whether evidence holds anywhere in the input: any failure's frames (chains included), frame paths and
     /// messages, any record phase, any line near the death. For a phase hint's <c>unless</c> ("no training evidence at all") and

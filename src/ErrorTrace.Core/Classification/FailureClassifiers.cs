@@ -32,8 +32,10 @@ public static class FailureClassifiers
 
     /// <summary>The rules, with the trained model deciding where they defer (<see cref="LearnedDeferral.RulesDefer"/>):
     /// the combination that generalised best in cross-validation (docs/accuracy-learned.md).</summary>
-    public static IFailureClassifier RulesThenLearned(RuleSet? rules = null, NaiveBayesModel? model = null) =>
-        new LearnedClassifier(rules ?? RuleSet.Default, model is null ? () => LearnedModel.Default : () => model, LearnedMode.Fallback);
+    /// <param name="learnedPhase">Also let the model choose between <c>oom_eval</c> and <c>oom_training</c> where an OOM rule
+    /// fired but no phase hint placed the failure (<see cref="LearnedPhase"/>).</param>
+    public static IFailureClassifier RulesThenLearned(RuleSet? rules = null, NaiveBayesModel? model = null, bool learnedPhase = false) =>
+        new LearnedClassifier(rules ?? RuleSet.Default, model is null ? () => LearnedModel.Default : () => model, LearnedMode.Fallback, learnedPhase);
 
     /// <exception cref="ArgumentException">A name not in <see cref="Names"/>.</exception>
     public static IFailureClassifier ByName(string name, RuleSet? rules = null) => name switch

@@ -10,9 +10,14 @@ namespace ErrorTrace.Core.Classification;
 /// </summary>
 internal sealed class RuleClassifier(RuleSet rules, bool useRules = true, bool useScoring = true) : IFailureClassifier
 {
-    public FailureAnalysis? Classify(ClassificationInput input)
+    public FailureAnalysis? Classify(ClassificationInput input) => Classify(input, out _);
+
+    /// <param name="phaseUndecided">A rule decided, it names no phase of its own, and no phase hint holds for what it
+    /// matched: the analysis' phase is its category's default (an OOM with no phase evidence reads as training).</param>
+    public FailureAnalysis? Classify(ClassificationInput input, out bool phaseUndecided)
     {
         ArgumentNullException.ThrowIfNull(input);
+        phaseUndecided = false;
         var context = new ClassificationContext(input, rules);
         var clean = IsClean(input);
         // A clean log (no failure, no error line, no summary) still gets an analysis when a rule finds the mechanism in
@@ -21,6 +26,7 @@ internal sealed class RuleClassifier(RuleSet rules, bool useRules = true, bool u
         if (useRules && Best(context, clean) is { } match)
         {
             var rule = match.Rule;
+            phaseUndecided = rule.Phase is null && !AnalysisBuilder.PhaseOf(context, match.Surface).IsKnown;
             return AnalysisBuilder.Build(context, rules.Categories[rule.Category], rule.Id, match.Confidence, rule.Phase,
                 rule.Description, rule.Suggestions, match.Surface, match.Surface.Evidence);
         }

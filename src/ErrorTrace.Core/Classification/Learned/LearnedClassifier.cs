@@ -12,7 +12,9 @@ namespace ErrorTrace.Core.Classification.Learned;
 /// </summary>
 /// <param name="model">Asked only when the model must decide, so a log the rules settle never loads it (the shipped
 /// model is read once per process, <see cref="LearnedModel.Default"/>).</param>
-internal sealed class LearnedClassifier(RuleSet rules, Func<NaiveBayesModel> model, LearnedMode mode) : IFailureClassifier
+/// <param name="decidePhase">In <see cref="LearnedMode.Fallback"/>: where a rule found an out-of-memory failure but no
+/// phase hint placed it (<see cref="LearnedPhase"/>), the model chooses between <c>oom_eval</c> and <c>oom_training</c>.</param>
+internal sealed class LearnedClassifier(RuleSet rules, Func<NaiveBayesModel> model, LearnedMode mode, bool decidePhase = false) : IFailureClassifier
 {
     /// <summary>The rule id of the model's analyses.</summary>
     public const string RuleId = "learned";
@@ -22,9 +24,14 @@ internal sealed class LearnedClassifier(RuleSet rules, Func<NaiveBayesModel> mod
     public FailureAnalysis? Classify(ClassificationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var byRules = _rules.Classify(input);
+        var byRules = _rules.Classify(input, out var phaseUndecided);
         if (byRules is null) return null;
-        if (mode == LearnedMode.Fallback && !LearnedDeferral.RulesDefer(byRules)) return byRules;
+        if (mode == LearnedMode.Fallback && !LearnedDeferral.RulesDefer(byRules))
+        {
+            return decidePhase && phaseUndecided && LearnedPhase.Applies(byRules)
+                ? LearnedPhase.Decide(input, rules, byRules, model())
+                : byRules;
+        }
 
         // The log's features alone: the model was trained (and measured) without the rule that fired.
         var prediction = model().Predict(LearnedFeatures.Extract(input, rules: null));

@@ -44,6 +44,18 @@ public sealed class NaiveBayesModel
     /// <summary>The posterior of every category for <paramref name="tokens"/> (sums to 1).</summary>
     public double[] Posterior(IReadOnlyList<string> tokens)
     {
+        var scores = Scores(tokens);
+        // Softmax from the maximum: the raw sums are hundreds below zero and would underflow.
+        var max = scores.Max();
+        var total = 0.0;
+        for (var c = 0; c < scores.Length; c++) total += scores[c] = Math.Exp(scores[c] - max);
+        for (var c = 0; c < scores.Length; c++) scores[c] /= total;
+        return scores;
+    }
+
+    /// <summary>log P(c) + Σ log P(t|c) per category (the unnormalised log posterior).</summary>
+    private double[] Scores(IReadOnlyList<string> tokens)
+    {
         ArgumentNullException.ThrowIfNull(tokens);
         var scores = LogPriors.ToArray();
         foreach (var token in tokens)
@@ -52,11 +64,6 @@ public sealed class NaiveBayesModel
             for (var c = 0; c < scores.Length; c++) scores[c] += weights[c];
         }
 
-        // Softmax from the maximum: the raw sums are hundreds below zero and would underflow.
-        var max = scores.Max();
-        var total = 0.0;
-        for (var c = 0; c < scores.Length; c++) total += scores[c] = Math.Exp(scores[c] - max);
-        for (var c = 0; c < scores.Length; c++) scores[c] /= total;
         return scores;
     }
 
@@ -73,13 +80,41 @@ public sealed class NaiveBayesModel
         }
 
         if (second < 0) second = best == 0 ? 1 : 0;
-        var reasons = tokens
+        return new LearnedPrediction(Categories[best], posterior[best], Categories[second], Reasons(tokens, best, second));
+    }
+
+    /// <summary>The prediction with the posterior restricted to <paramref name="first"/> and <paramref name="second"/>
+    /// (renormalised over the two; a tie goes to <paramref name="first"/>): which of two categories, when something else
+    /// already ruled out the others (an out-of-memory failure whose phase the rules could not place).</summary>
+    /// <exception cref="ArgumentException">A category the model does not know.</exception>
+    public LearnedPrediction PredictBetween(IReadOnlyList<string> tokens, string first, string second)
+    {
+        var a = IndexOf(first);
+        var b = IndexOf(second);
+        // From the two log scores, not the softmax over every category: both may underflow to 0 there.
+        var scores = Scores(tokens);
+        var pa = 1 / (1 + Math.Exp(scores[b] - scores[a]));
+        return pa >= 0.5
+            ? new LearnedPrediction(first, pa, second, Reasons(tokens, a, b))
+            : new LearnedPrediction(second, 1 - pa, first, Reasons(tokens, b, a));
+    }
+
+    private int IndexOf(string category)
+    {
+        for (var c = 0; c < Categories.Count; c++)
+        {
+            if (string.Equals(Categories[c], category, StringComparison.Ordinal)) return c;
+        }
+
+        throw new ArgumentException($"the model has no category '{category}'", nameof(category));
+    }
+
+    private List<(string Token, double Weight)> Reasons(IReadOnlyList<string> tokens, int best, int second) =>
+        tokens
             .Where(_logLikelihoods.ContainsKey)
             .Select(t => (Token: t, Weight: _logLikelihoods[t][best] - _logLikelihoods[t][second]))
             .Where(r => r.Weight > 0)
             .OrderByDescending(r => r.Weight).ThenBy(r => r.Token, StringComparer.Ordinal)
             .Take(ReasonCount)
             .ToList();
-        return new LearnedPrediction(Categories[best], posterior[best], Categories[second], reasons);
-    }
 }
