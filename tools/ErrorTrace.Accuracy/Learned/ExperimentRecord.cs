@@ -14,7 +14,10 @@ namespace ErrorTrace.Accuracy.Learned;
 internal static class ExperimentRecord
 {
     /// <summary>The τ shown per experiment; 0 = never abstain.</summary>
-    private static readonly double[] s_taus = [0, 0.5, 0.7, 0.9, 0.95, 0.99, 0.999];
+    private static readonly double[] s_taus = [0, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+    /// <summary>The τ of the per-category table (the shipped one).</summary>
+    private const double CategoryTau = LearnedDeferral.MinProbability;
 
     private static readonly string[][] s_heldOut =
     [
@@ -24,51 +27,60 @@ internal static class ExperimentRecord
 
     internal enum ModelKind { Multinomial, UniformPrior, Bernoulli, Complement }
 
-    internal sealed record Variant(string Name, LearnedFeatureSet Features, ModelKind Model = ModelKind.Multinomial, double Alpha = 1, int MinLogs = 2, string Defer = "base", double CtxWeight = 1);
+    /// <param name="Extra">Feature groups of <see cref="ExperimentFeatures"/> (comma-separated).</param>
+    /// <param name="Reach">Which rules the model may overrule (<see cref="RuleBreadth.Reaches"/>; "none").</param>
+    /// <param name="ReachTau">The probability the model needs to overrule such a rule.</param>
+    /// <param name="Prior">"model" (the kind's own priors), "empirical" (log of each category's share of the training
+    /// logs added to a complement model's flat priors), "half" (half of it).</param>
+    internal sealed record Variant(string Name, LearnedFeatureSet Features, ModelKind Model = ModelKind.Multinomial, double Alpha = 1, int MinLogs = 2,
+        string Defer = "base", double CtxWeight = 1, string Extra = "", string Reach = "none", double ReachTau = 1.01, string Prior = "model", double Tau = CategoryTau);
 
-    private static readonly Variant[] s_variants =
+    private const string Shipped = "model=Complement;alpha=0.3;defer=low";
+
+    private static readonly string[] s_variants =
     [
-        new("baseline (shipped)", LearnedFeatureSet.Base),
-        new("+ chain frames", LearnedFeatureSet.ChainFrames),
-        new("+ chain types", LearnedFeatureSet.ChainTypes),
-        new("+ last lines", LearnedFeatureSet.LastLines),
-        new("+ user frame", LearnedFeatureSet.UserFrame),
-        new("+ phase", LearnedFeatureSet.Phase),
-        new("bernoulli", LearnedFeatureSet.Base, ModelKind.Bernoulli),
-        new("uniform prior", LearnedFeatureSet.Base, ModelKind.UniformPrior),
-        new("complement", LearnedFeatureSet.Base, ModelKind.Complement),
-        new("alpha 0.5", LearnedFeatureSet.Base, Alpha: 0.5),
-        new("alpha 0.2", LearnedFeatureSet.Base, Alpha: 0.2),
-        new("min logs 3", LearnedFeatureSet.Base, MinLogs: 3),
-        new("ctx weight 0.5", LearnedFeatureSet.Base, CtxWeight: 0.5),
-        new("defer + low rules", LearnedFeatureSet.Base, Defer: "low"),
-        new("defer + low/medium rules", LearnedFeatureSet.Base, Defer: "medium"),
+        Shipped,
+        Shipped + ";reach=typeonly;reachtau=0.9",
+        Shipped + ";reach=typeonly;reachtau=0.99",
+        Shipped + ";reach=medium;reachtau=0.9",
+        Shipped + ";reach=medium;reachtau=0.99",
+        Shipped + ";reach=medium;reachtau=0.999",
+        Shipped + ";reach=any;reachtau=0.99",
+        Shipped + ";reach=any;reachtau=0.999",
+        Shipped + ";extra=pkg",
+        Shipped + ";extra=owner",
+        Shipped + ";extra=pkg,owner",
+        Shipped + ";features=ChainFrames",
+        Shipped + ";features=ChainTypes",
+        Shipped + ";features=LastLines",
+        Shipped + ";features=UserFrame",
+        Shipped + ";prior=empirical",
+        Shipped + ";prior=half",
     ];
 
     public static string Render(IReadOnlyList<LearnedCase> cases, int k, int seed, string? only)
     {
         if (only is not null && only.StartsWith("insample:", StringComparison.Ordinal)) return InSample(cases, [.. only["insample:".Length..].Split('|').Select(Parse)]);
+        if (only is not null && only.StartsWith("diff:", StringComparison.Ordinal)) return Diff(cases, [.. only["diff:".Length..].Split('|').Select(Parse)]);
         var md = new StringBuilder();
         var outer = Folds.Grouped([.. cases.Select(c => c.Case.Project)], k, seed);
+        var lobo = Folds.LeaveGroupOut([.. cases.Select(c => c.Batch)], out var batchNames);
         var before = Enumerable.Range(0, cases.Count).Where(i => cases[i].HasBefore).ToList();
         var all = Enumerable.Range(0, cases.Count).ToList();
-        Line(md, $"# Experiments: {k}-fold grouped by project, seed {seed}; {cases.Count} cases ({before.Count} with a before-fixing record)\n");
-        Line(md, "Cells: right / wrong / abstain (utility). 'before' = rules as before fixing (honest); 'now' = rules of now (optimistic); held-out rows: model trained on every other case, rules before fixing.\n");
-        Line(md, "| experiment | τ | before | now | held k3,k5–k10 | held j1–j6,k1,k2,k4 |");
-        Line(md, "|---|---|---|---|---|---|");
-        var variants = only is null ? s_variants
+        Line(md, $"# Experiments: {k}-fold grouped by project and leave one batch out ({batchNames.Count} batches), seed {seed}; {cases.Count} cases ({before.Count} with a before-fixing record)\n");
+        Line(md, "Cells: right / wrong / abstain (utility). 'before' = rules as before fixing (honest); 'now' = rules of now (optimistic); 'project' = 10-fold grouped by project, " +
+            "'LOBO' = each batch predicted by a model trained on the other batches; held-out rows: model trained on every other case, rules before fixing.\n");
+        Line(md, "| experiment | τ | before, project | before, LOBO | now, project | now, LOBO | held k3,k5–k10 | held j1–j6,k1,k2,k4 |");
+        Line(md, "|---|---|---|---|---|---|---|---|");
+        Variant[] variants = only is null ? [.. s_variants.Select(Parse)]
             : only.Contains('=', StringComparison.Ordinal) ? [.. only.Split('|').Select(Parse)]
-            : [.. s_variants.Where(v => v.Name.Contains(only, StringComparison.Ordinal))];
+            : [.. s_variants.Where(v => v.Contains(only, StringComparison.Ordinal)).Select(Parse)];
+        var perCategory = new List<string>();
         foreach (var v in variants)
         {
-            var tokens = cases.Select(c => LearnedFeatures.Extract(c.Input!, rules: null, v.Features, ruleSet: null)).ToArray();
-            var predictions = new (string Category, double Probability)[cases.Count];
-            foreach (var f in outer.Distinct().Order())
-            {
-                var model = Train(cases, tokens, all.Where(i => outer[i] != f), v);
-                foreach (var i in all.Where(i => outer[i] == f)) predictions[i] = Predict(model, tokens[i]);
-            }
-
+            var tokens = cases.Select(c => ExperimentFeatures.Add(LearnedFeatures.Extract(c.Input!, rules: null, v.Features, ruleSet: null), c.Input!, v.Extra)).ToArray();
+            var predictions = Predictions(cases, tokens, outer, v);
+            var byBatch = Predictions(cases, tokens, lobo, v);
             var held = new (string Category, double Probability)[cases.Count];
             foreach (var batches in s_heldOut)
             {
@@ -82,33 +94,85 @@ internal static class ExperimentRecord
                 var cells = new[]
                 {
                     Cell(cases, predictions, before, RulesView.BeforeFixing, tau, v),
+                    Cell(cases, byBatch, before, RulesView.BeforeFixing, tau, v),
                     Cell(cases, predictions, all, RulesView.Now, tau, v),
+                    Cell(cases, byBatch, all, RulesView.Now, tau, v),
                     Cell(cases, held, [.. before.Where(i => s_heldOut[0].Contains(cases[i].Batch))], RulesView.BeforeFixing, tau, v),
                     Cell(cases, held, [.. before.Where(i => s_heldOut[1].Contains(cases[i].Batch))], RulesView.BeforeFixing, tau, v),
                 };
                 Line(md, $"| {v.Name} ({size} distinct tokens) | {Number(tau)} | {string.Join(" | ", cells)} |");
             }
+
+            perCategory.Add($"| {v.Name} | " + string.Join(" | ", CorpusReader.Categories.Select(category =>
+                $"{before.Count(i => cases[i].Label == category && ExperimentDecision.Answer(cases[i], byBatch[i], RulesView.BeforeFixing, v.Tau, v) == category)}")) + " |");
+        }
+
+        Line(md, $"\n### Right per category, before fixing, leave one batch out, τ of each row ('tau=', else {Number(CategoryTau)}; no category may collapse)\n");
+        Line(md, "| experiment | " + string.Join(" | ", CorpusReader.Categories) + " |");
+        Line(md, "|---|" + string.Concat(CorpusReader.Categories.Select(_ => "---:|")));
+        Line(md, "| rules before fixing | " + string.Join(" | ", CorpusReader.Categories.Select(category =>
+            $"{before.Count(i => cases[i].Label == category && cases[i].RulesOf(RulesView.BeforeFixing) == category)}")) + " |");
+        foreach (var row in perCategory) Line(md, row);
+        Line(md, "| cases | " + string.Join(" | ", CorpusReader.Categories.Select(category => $"{before.Count(i => cases[i].Label == category)}")) + " |");
+        return md.ToString();
+    }
+
+    private static (string Category, double Probability)[] Predictions(IReadOnlyList<LearnedCase> cases, IReadOnlyList<string>[] tokens, int[] fold, Variant v)
+    {
+        var predictions = new (string Category, double Probability)[cases.Count];
+        foreach (var f in fold.Distinct().Order())
+        {
+            var model = Train(cases, tokens, Enumerable.Range(0, cases.Count).Where(i => fold[i] != f), v);
+            for (var i = 0; i < cases.Count; i++)
+            {
+                if (fold[i] == f) predictions[i] = Predict(model, tokens[i]);
+            }
+        }
+
+        return predictions;
+    }
+
+    /// <summary>Two variants' leave-one-batch-out answers, rules before fixing, τ 0.5 each: the cases where they differ,
+    /// so an experiment's net gain can be read case by case (which it fixed, which it broke).</summary>
+    private static string Diff(IReadOnlyList<LearnedCase> cases, Variant[] pair)
+    {
+        var lobo = Folds.LeaveGroupOut([.. cases.Select(c => c.Batch)], out _);
+        var which = Enumerable.Range(0, cases.Count).Where(i => cases[i].HasBefore).ToList();
+        var answers = pair.Select(v =>
+        {
+            var tokens = cases.Select(c => ExperimentFeatures.Add(LearnedFeatures.Extract(c.Input!, rules: null, v.Features, ruleSet: null), c.Input!, v.Extra)).ToArray();
+            var p = Predictions(cases, tokens, lobo, v);
+            return cases.Select((c, i) => (Answer: ExperimentDecision.Answer(c, p[i], RulesView.BeforeFixing, v.Tau, v), P: p[i])).ToArray();
+        }).ToArray();
+        var md = new StringBuilder();
+        var changed = which.Where(i => answers[0][i].Answer != answers[1][i].Answer).ToList();
+        Line(md, $"LOBO, before fixing, τ {Number(pair[0].Tau)} / {Number(pair[1].Tau)}: {changed.Count} cases differ; fixed {changed.Count(i => answers[1][i].Answer == cases[i].Label)}, " +
+            $"broke {changed.Count(i => answers[0][i].Answer == cases[i].Label)}");
+        foreach (var i in changed)
+        {
+            var mark = answers[1][i].Answer == cases[i].Label ? "fixed" : answers[0][i].Answer == cases[i].Label ? "broke" : "moved";
+            Line(md, $"{mark} {cases[i].Batch} {cases[i].Case.Slug}: {answers[0][i].Answer} -> {answers[1][i].Answer} ({Number(answers[1][i].P.Probability)}; label {cases[i].Label}; " +
+                $"rule {ExperimentDecision.RuleOf(cases[i], RulesView.BeforeFixing) ?? "?"})");
         }
 
         return md.ToString();
     }
 
-    /// <summary>Both variants trained on every case and asked about the same cases (rules of now, τ per variant as
-    /// "tau=" is not a key: the first at 0.99, the second at 0.5): which cases the second gets right that the first did
-    /// not, and the reverse. In-sample: what a retrained model changes in score.sh, not a generalisation figure.</summary>
+    /// <summary>Both variants trained on every case and asked about the same cases (rules of now, each at its own
+    /// <c>tau=</c>, 0.5 when not given): which cases the second gets right that the first did not, and the reverse. In-sample: what a retrained model changes in score.sh, not a generalisation figure.</summary>
     private static string InSample(IReadOnlyList<LearnedCase> cases, Variant[] pair)
     {
         var all = Enumerable.Range(0, cases.Count).ToList();
-        var answers = pair.Select((v, n) =>
+        var answers = pair.Select(v =>
         {
             var tokens = cases.Select(c => LearnedFeatures.Extract(c.Input!, rules: null, v.Features, ruleSet: null)).ToArray();
             var model = Train(cases, tokens, all, v);
-            var tau = n == 0 ? 0.99 : 0.5;
+            var tau = v.Tau;
             return all.Select(i =>
             {
                 var c = cases[i];
                 var p = Predict(model, tokens[i]);
-                return !c.CleanOf(RulesView.Now) && Defers(c, RulesView.Now, v.Defer) && p.Item2 >= tau ? p.Item1 : c.RulesOf(RulesView.Now);
+                return ExperimentDecision.Answer(c, p, RulesView.Now, tau, v);
             }).ToArray();
         }).ToArray();
         var md = new StringBuilder();
@@ -137,6 +201,11 @@ internal static class ExperimentRecord
                 "minlogs" => v with { MinLogs = int.Parse(value, CultureInfo.InvariantCulture) },
                 "defer" => v with { Defer = value },
                 "ctx" => v with { CtxWeight = double.Parse(value, CultureInfo.InvariantCulture) },
+                "extra" => v with { Extra = value },
+                "reach" => v with { Reach = value },
+                "reachtau" => v with { ReachTau = double.Parse(value, CultureInfo.InvariantCulture) },
+                "prior" => v with { Prior = value },
+                "tau" => v with { Tau = double.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown key '{key}' in '{spec}'"),
             };
         }
@@ -147,6 +216,19 @@ internal static class ExperimentRecord
     private static NaiveBayesModel Train(IReadOnlyList<LearnedCase> cases, IReadOnlyList<string>[] tokens, IEnumerable<int> which, Variant v)
     {
         var counts = NaiveBayesTrainer.Count([.. which.Select(i => (tokens[i], cases[i].Label))], CorpusReader.Categories, v.Alpha, v.MinLogs);
+        if (v.Prior != "model") return Priors(Train(counts, v), counts, v.Prior == "half" ? 0.5 : 1);
+        return Train(counts, v);
+    }
+
+    /// <summary>Adds <paramref name="weight"/> × log of each category's share of the training logs to the model's priors.</summary>
+    private static NaiveBayesModel Priors(NaiveBayesModel m, NaiveBayesCounts counts, double weight)
+    {
+        var total = (double)counts.Logs.Sum();
+        return new(m.Categories, [.. m.LogPriors.Select((p, c) => p + (weight * Math.Log((counts.Logs[c] + 1) / total)))], m.Tokens.ToDictionary(t => t, t => m.Weights(t).ToArray(), StringComparer.Ordinal));
+    }
+
+    private static NaiveBayesModel Train(NaiveBayesCounts counts, Variant v)
+    {
         var model = v.Model switch
         {
             ModelKind.Multinomial => counts.ToModel(),
@@ -204,30 +286,13 @@ internal static class ExperimentRecord
         int right = 0, wrong = 0, abstain = 0;
         foreach (var i in which)
         {
-            var c = cases[i];
-            var rules = c.RulesOf(view);
-            var answer = rules;
-            if (!c.CleanOf(view) && p[i].Category is not null && Defers(c, view, v.Defer) && p[i].Probability >= tau) answer = p[i].Category;
-            if (answer == c.Label) right++;
+            var answer = ExperimentDecision.Answer(cases[i], p[i], view, tau, v);
+            if (answer == cases[i].Label) right++;
             else if (answer is "unknown" or Scoring.Scorer.NoAnalysis) abstain++;
             else wrong++;
         }
 
         return $"{right}/{wrong}/{abstain} ({right - wrong:+0;-0})";
-    }
-
-    private static bool Defers(LearnedCase c, RulesView view, string defer)
-    {
-        if (c.DeferKindOf(view) is { } kind && kind != Deferral.LowConfidence) return true;
-        if (defer == "base") return false;
-        string? level;
-        if (view == RulesView.BeforeFixing && c.HasBefore && c.BeforeCategory != c.Label)
-            level = RuleConfidence.Of(c.BeforeRuleId);
-        else if (view == RulesView.BeforeFixing && c.HasBefore)
-            level = c.RulesCategory == c.Label ? c.ByRules?.Confidence : null;
-        else
-            level = c.ByRules?.Confidence;
-        return level == "low" || (defer == "medium" && level == "medium");
     }
 
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
