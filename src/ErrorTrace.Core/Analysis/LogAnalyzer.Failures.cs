@@ -55,6 +55,9 @@ public sealed partial class LogAnalyzer
         SubprocessDeath.Read(failure, stream, this);
     }
 
+    /// <summary>The prefix many programs other than Python print their failures with (<see cref="RecordBareException"/>).</summary>
+    private const string GenericErrorPrefix = "Error";
+
     /// <summary>An exception line printed without its traceback (a paste that kept only the last line, <c>print(e)</c>):
     /// weaker evidence than a traceback, which <see cref="ReportBuilder"/> prefers when both exist.</summary>
     private void RecordBareException(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
@@ -76,6 +79,10 @@ public sealed partial class LogAnalyzer
 
         var type = text[..typeLength];
         var message = text[messageStart..];
+        // A bare "Error: …" is a program's own prefix, not a Python exception class (CPython prints a class that is not a
+        // builtin with its module, shutil.Error): Rust's main returning Err (text-generation-inference's launcher, candle),
+        // Torch7/Lua, Paddle's C++ enforce, Node. Inside a traceback the parsers still read it (poptorch_core.Error).
+        if (type.SequenceEqual(GenericErrorPrefix)) return;
         // Ranks sharing stderr interleave the pieces CPython writes of the line (Tracebacks/InterleavedExceptionType).
         if (InterleavedExceptionType.NameLength(type) is var name and > 0)
         {

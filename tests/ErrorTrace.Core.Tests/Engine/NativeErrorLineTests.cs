@@ -16,6 +16,27 @@ public class NativeErrorLineTests
     }
 
     [Fact]
+    public void A_program_s_bare_error_prefix_is_an_error_but_no_exception_type()
+    {
+        var report = Analyze.Text(
+            "2023-07-06T09:12:01.123Z ERROR text_generation_launcher: Webserver Crashed\n"
+            + "Error: Warmup(Generation(\"Not enough memory to handle 4096 prefill tokens.\"))\n");
+
+        Assert.Null(report.Traceback);
+        Assert.Contains(report.Errors, e => e.Message.StartsWith("Error: Warmup", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_exception_line_after_a_bare_error_prefix_is_the_root()
+    {
+        var report = Analyze.Text(
+            "Error:\n"
+            + "ResourceExhaustedError: OOM when allocating tensor with shape[64,64,3,3] and type float\n");
+
+        Assert.Equal("ResourceExhaustedError", report.Traceback?.ExceptionType);
+    }
+
+    [Fact]
     public void Prose_about_availability_is_no_error()
     {
         var report = Analyze.Text("GPU available: True (cuda), used: True\nTPU available: False, using: 0 TPU cores\n");
