@@ -51,13 +51,16 @@ internal static class PastedExceptionLine
         return i;
     }
 
-    /// <summary>What stands right before a glued type: emphasis, a label's colon and space, or a letter of another
-    /// script (CJK text runs into the type without a space).</summary>
+    /// <summary>What stands right before a glued type: emphasis, a label's colon and space, a logger's located prefix
+    /// and space (vLLM relays a worker's exception line as <c>ERROR 03-02 19:49:43 [multiproc_worker_utils.py:242]
+    /// torch.OutOfMemoryError: …</c>, older versions without the brackets; a record format the header parser does not
+    /// know, so the line is read as unstructured), or a letter of another script (CJK text runs into the type without a
+    /// space).</summary>
     private static bool IsGluedBefore(ReadOnlySpan<char> line, int s)
     {
         var c = line[s - 1];
         if (c is '*' or '`' or '_' || c > '\u2E7F') return true;
-        return c == ' ' && s >= 2 && line[s - 2] == ':';
+        return c == ' ' && s >= 2 && line[s - 2] is ':' or ']';
     }
 
     private static bool IsTypeChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.';

@@ -16,6 +16,8 @@ public class PastedExceptionLineTests
     [InlineData("_IndexError: Target 78 is out of bounds._", "IndexError", "Target 78 is out of bounds.")]
     [InlineData("_RuntimeError: CUDA out of memory. Tried to allocate 572.00 MiB (GPU 0; 23.99 GiB total capacity)", "RuntimeError", "CUDA out of memory. Tried to allocate 572.00 MiB (GPU 0; 23.99 GiB total capacity)")]
     [InlineData("_pickle.UnpicklingError: invalid load key, 'v'.", "_pickle.UnpicklingError", "invalid load key, 'v'.")]
+    [InlineData("(VllmWorkerProcess pid=195295) ERROR 03-02 19:49:43 [multiproc_worker_utils.py:242] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB.", "torch.OutOfMemoryError", "CUDA out of memory. Tried to allocate 20.00 MiB.")]
+    [InlineData("ERROR 07-24 14:07:40 multiproc_worker_utils.py:226] ValueError: The model's max seq len (131072) is too large.", "ValueError", "The model's max seq len (131072) is too large.")]
     public void The_pasted_exception_line_is_read(string line, string type, string message)
     {
         var report = Analyze.Text("I ran the script and got:\n\n" + line + "\n");
