@@ -33,7 +33,7 @@ internal static class MarkerMatchers
         var at = line.IndexOf("Signal ", StringComparison.Ordinal);
         if (at < 0) return NativeDeathMatchers.CrashHandler(line) is { } named ? new MarkerHit(marker, MarkerKind.Death, named) : null;
         var number = ReadInt(line[(at + 7)..], out _);
-        var signal = number is { } n ? SignalNames.FromNumber(n) : null;
+        var signal = number is { } n and > 0 and < 100 ? SignalNames.FromNumber((int)n) : null;
         return signal is null ? null : new MarkerHit(marker, MarkerKind.Death, signal);
     }
 
@@ -199,7 +199,8 @@ internal static class MarkerMatchers
     private static bool IsWholeReport(ReadOnlySpan<char> line) =>
         line.Length <= 40 && (line.EndsWith("(core dumped)", StringComparison.Ordinal) || !line.Contains(' ') || line.Count(' ') <= 2);
 
-    private static int? ReadInt(ReadOnlySpan<char> s, out int length)
+    /// <summary>A decimal integer of up to <see cref="MaxExitCodeDigits"/> digits, optionally negative.</summary>
+    private static long? ReadInt(ReadOnlySpan<char> s, out int length)
     {
         var i = 0;
         var negative = false;
@@ -210,10 +211,13 @@ internal static class MarkerMatchers
         }
 
         var start = i;
-        var value = 0;
-        while (i < s.Length && char.IsAsciiDigit(s[i]) && i - start < 9) value = (value * 10) + (s[i++] - '0');
+        var value = 0L;
+        while (i < s.Length && char.IsAsciiDigit(s[i]) && i - start < MaxExitCodeDigits) value = (value * 10) + (s[i++] - '0');
         length = i;
         if (i == start) return null;
         return negative ? -value : value;
     }
+
+    /// <summary>A Windows exit code is an unsigned 32-bit NTSTATUS (3221225477): ten digits.</summary>
+    private const int MaxExitCodeDigits = 10;
 }

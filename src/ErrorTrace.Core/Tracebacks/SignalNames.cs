@@ -55,11 +55,20 @@ internal static class SignalNames
     }
 
     /// <summary>A process exit code as a death by signal: negative codes are Python's subprocess convention (-9),
-    /// 129–159 the shell's 128 + N (137 = SIGKILL, 139 = SIGSEGV).</summary>
-    public static string? FromExitCode(int code) => code switch
+    /// 129–159 the shell's 128 + N (137 = SIGKILL, 139 = SIGSEGV). Windows has no signals: a native crash ends the
+    /// process with its NTSTATUS as the exit code, printed unsigned (<c>returned non-zero exit status 3221225477</c>) or
+    /// signed (PyCharm's <c>exit code -1073741819 (0xC0000005)</c>); STATUS_ACCESS_VIOLATION is what SIGSEGV is on POSIX.</summary>
+    public static string? FromExitCode(long code) => code switch
     {
-        < 0 => FromNumber(-code),
-        > 128 and < 160 => FromNumber(code - 128),
+        WindowsAccessViolation or WindowsAccessViolationSigned => "SIGSEGV",
+        < 0 and > -160 => FromNumber((int)-code),
+        > 128 and < 160 => FromNumber((int)code - 128),
         _ => null,
     };
+
+    /// <summary>STATUS_ACCESS_VIOLATION (0xC0000005) as an unsigned exit code.</summary>
+    private const long WindowsAccessViolation = 0xC0000005;
+
+    /// <summary>STATUS_ACCESS_VIOLATION as a signed 32-bit exit code.</summary>
+    private const long WindowsAccessViolationSigned = unchecked((int)0xC0000005);
 }

@@ -26,6 +26,19 @@ public class DeathWordingTests
         Assert.Equal(("signal", signal), (root.Kind, root.ExceptionType));
     }
 
+    [Theory]
+    [InlineData("Process finished with exit code -1073741819 (0xC0000005)\n")]
+    [InlineData("subprocess.CalledProcessError: Command '['python', 'train.py']' returned non-zero exit status 3221225477.\n")]
+    public void Windows_access_violation_exit_code_is_a_segfault(string line)
+    {
+        var report = Analyze.Text("epoch 2 step 20 loss 0.31\n" + line);
+
+        Assert.Contains(report.Tracebacks, t => (t.Kind, t.ExceptionType) == ("signal", "SIGSEGV"));
+    }
+
+    [Fact]
+    public void Other_large_exit_codes_are_no_death() => NoDeath("Process finished with exit code 1073741819\n");
+
     [Fact]
     public void A_translated_report_glued_to_a_bar_is_reported_without_the_bar()
     {
