@@ -3,7 +3,8 @@ using ErrorTrace.Core.Reports;
 namespace ErrorTrace.Core.Classification;
 
 /// <summary>Sets each frame's <see cref="TracebackFrame.InApp"/> from <see cref="InAppRules"/> when the report is made, so
-/// the report says once, for every reader, which frames are the job's own. Frames are in-app until marked; only what
+/// the report says once, for every reader, which frames are the job's own: a traceback's, its chain's, its
+/// sub-exceptions' and the worker traceback its message quotes (<see cref="TracebackInfo.Original"/>). Frames are in-app until marked; only what
 /// changes is copied.</summary>
 internal static class InAppMarker
 {
@@ -36,12 +37,21 @@ internal static class InAppMarker
             subs[i] = marked;
         }
 
-        if (ReferenceEquals(frames, failure.Frames) && chain is null && subs is null) return failure;
+        // A worker's exception quoted by its re-raise (DataLoader's "Original Traceback"): its frames are the same kind.
+        WorkerFailure? original = null;
+        if (failure.Original is { } quoted)
+        {
+            var marked = Mark(quoted.Frames, rules);
+            if (!ReferenceEquals(marked, quoted.Frames)) original = quoted with { Frames = marked };
+        }
+
+        if (ReferenceEquals(frames, failure.Frames) && chain is null && subs is null && original is null) return failure;
         return failure with
         {
             Frames = frames,
             Chain = chain ?? failure.Chain,
             SubExceptions = subs ?? failure.SubExceptions,
+            Original = original ?? failure.Original,
         };
     }
 

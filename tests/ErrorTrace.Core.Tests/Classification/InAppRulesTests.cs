@@ -92,6 +92,30 @@ public sealed class InAppRulesTests : IDisposable
     }
 
     [Fact]
+    public void The_report_marks_the_frames_of_a_worker_s_quoted_traceback()
+    {
+        const string Log = """
+            Traceback (most recent call last):
+              File "train.py", line 10, in <module>
+                for batch in loader:
+              File "/usr/lib/python3/site-packages/torch/_utils.py", line 722, in reraise
+                raise exception
+            FileNotFoundError: Caught FileNotFoundError in DataLoader worker process 3.
+            Original Traceback (most recent call last):
+              File "/usr/lib/python3/site-packages/torch/utils/data/_utils/worker.py", line 308, in _worker_loop
+                data = fetcher.fetch(index)
+              File "/app/dataset.py", line 20, in __getitem__
+                img = Image.open(path)
+            FileNotFoundError: [Errno 2] No such file or directory: '/data/x.jpg'
+
+            """;
+
+        var original = Analyze.Text(Log).Traceback!.Original!;
+
+        Assert.Equal([false, true], original.Frames.Select(f => f.InApp));
+    }
+
+    [Fact]
     public void The_options_rules_decide_in_app_in_the_report()
     {
         var path = Path.Combine(_dir, "mine.json");
