@@ -90,12 +90,16 @@ internal sealed class ClassificationContext
         return _aftermath.Value;
     }
 
-    /// <summary>The phase of an error entry or the summary: its record phase and the lines before the death.</summary>
+    /// <summary>The phase of an error entry or the summary: its record phase, the lines before the death, and the log's
+    /// failures' frames at half weight (<see cref="PhaseRules.OtherFailureShare"/>).</summary>
     public string PhaseOfEntry(ErrorEntry? entry) => DecisionOfEntry(entry).Phase;
 
     /// <summary><see cref="PhaseOfEntry"/> with the hint that decided it.</summary>
     public PhaseDecision DecisionOfEntry(ErrorEntry? entry) =>
-        Rules.Phases.Infer([], entry?.Phase, _latestLineHint, Rules.Frames, Everywhere);
+        Rules.Phases.Infer([], entry?.Phase, _latestLineHint, Rules.Frames, Everywhere, AllFrames(), entryFrames: true);
+
+    private List<IReadOnlyList<TracebackFrame>> AllFrames() =>
+        [.. RootViews.Concat(OtherFailureViews).Where(v => v.Frames.Count > 0).Select(v => v.Frames)];
 
     /// <summary>Whether evidence holds anywhere in the input: any failure's frames (chains included), frame paths and
     /// messages, any record phase, any line near the death. For a phase hint's <c>unless</c> ("no training evidence at all") and

@@ -15,7 +15,9 @@ namespace ErrorTrace.Core.Classification;
 /// without frames, whose phase the lines and records give), the frames of the
 /// log's other failures (the same job's second traceback, another rank's) count at <see cref="OtherFailureShare"/> of the
 /// weight: they show what the job was doing, less surely. Not when its own frames say something: with evaluation on rank 0
-/// only, the other ranks wait in the next training step's backward.
+/// only, the other ranks wait in the next training step's backward. An error line or the summary (no frames of its own)
+/// is placed the same way by the log's failures' frames (<c>entryFrames</c>): a logger's 'Exception in main training loop:
+/// … out of memory' printed above a traceback through <c>evaluate</c> whose exception line the paste cut.
 /// </summary>
 internal sealed class PhaseRules
 {
@@ -51,14 +53,16 @@ internal sealed class PhaseRules
     /// <param name="latestLineHint">From <see cref="LatestLineHint"/>.</param>
     /// <param name="everywhere">Tells whether evidence holds anywhere in the input (an <c>unless</c>, a hint's <c>mentions</c>).</param>
     /// <param name="otherFrames">The frames of the log's other failures (see <see cref="OtherFailureShare"/>).</param>
+    /// <param name="entryFrames">The failure is an error entry or the summary: <paramref name="otherFrames"/> count although
+    /// it has no frames (a frameless failure's own phase is otherwise its lines' and records').</param>
     public PhaseDecision Infer(IReadOnlyList<TracebackFrame> frames, string? recordPhase, int latestLineHint, InAppRules inApp,
-        Func<PhaseEvidence, bool> everywhere, IReadOnlyList<IReadOnlyList<TracebackFrame>>? otherFrames = null)
+        Func<PhaseEvidence, bool> everywhere, IReadOnlyList<IReadOnlyList<TracebackFrame>>? otherFrames = null, bool entryFrames = false)
     {
         var phases = ErrorPhase.All;
         Span<double> totals = stackalloc double[phases.Count];
         Span<int> firstHint = stackalloc int[phases.Count];
         firstHint.Fill(int.MaxValue);
-        if (otherFrames is not null && (frames.Count == 0 || OwnFramesSpeak(frames, inApp))) otherFrames = null;
+        if (otherFrames is not null && ((frames.Count == 0 && !entryFrames) || OwnFramesSpeak(frames, inApp))) otherFrames = null;
         for (var h = 0; h < Hints.Count; h++)
         {
             var hint = Hints[h];

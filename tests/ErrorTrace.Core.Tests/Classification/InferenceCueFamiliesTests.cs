@@ -115,5 +115,23 @@ public sealed class InferenceCueFamiliesTests
             "    feats = backbone(images)\n" +
             "RuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 11.91 GiB total capacity; 11.01 GiB already allocated; 6.94 MiB free)\n"));
 
+    [Fact]
+    public void An_error_line_is_placed_by_the_frames_of_a_traceback_whose_exception_line_was_cut() =>
+        Assert.Equal(FailureCategory.OomEval, Category(
+            "Exception in main loop: CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 11.91 GiB total capacity; 11.01 GiB already allocated)\n" +
+            "Traceback (most recent call last):\n" +
+            "  File \"/opt/lib/python3.10/site-packages/ignite/engine/engine.py\", line 812, in run\n" +
+            "    self._fire_event(Events.EPOCH_COMPLETED)\n" +
+            "  File \"/work/asr/loop.py\", line 77, in evaluate\n" +
+            "    self.model(x)\n"));
+
+    [Fact]
+    public void An_error_line_stays_training_when_the_cut_traceback_is_the_training_step() =>
+        Assert.Equal(FailureCategory.OomTraining, Category(
+            "Exception in main loop: CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 11.91 GiB total capacity; 11.01 GiB already allocated)\n" +
+            "Traceback (most recent call last):\n" +
+            "  File \"/work/asr/train.py\", line 77, in train_step\n" +
+            "    loss.backward()\n"));
+
     private static string? Category(string log) => Analyze.Text(log).Analysis?.ErrorType;
 }
