@@ -7,8 +7,8 @@ namespace ErrorTrace.Core.Classification.Learned;
 /// A classifier trained on the real-log corpus' labels (<c>scripts/accuracy/train.sh</c>) instead of written by hand.
 /// It asks the rules first, then decides by <see cref="LearnedMode"/>. Its
 /// analyses carry <see cref="RuleId"/> and an evidence line naming the probability and the tokens that weighed most,
-/// so every decision says what made it. A clean log (the rules give no analysis) stays clean: the model only ever
-/// saw failures.
+/// so every decision says what made it. A clean log (the rules give no analysis) stays clean unless its last lines say
+/// something failed (<see cref="FailureWords"/>): the pastes of a launcher's, a cluster's or a native library's one line.
 /// </summary>
 /// <param name="model">Asked only when the model must decide, so a log the rules settle never loads it (the shipped
 /// model is read once per process, <see cref="LearnedModel.Default"/>).</param>
@@ -25,7 +25,7 @@ internal sealed class LearnedClassifier(RuleSet rules, Func<NaiveBayesModel> mod
     {
         ArgumentNullException.ThrowIfNull(input);
         var byRules = _rules.Classify(input, out var phaseUndecided);
-        if (byRules is null) return null;
+        if (byRules is null) return mode == LearnedMode.Fallback ? FromLastLines(input) : null;
         if (mode == LearnedMode.Fallback && !LearnedDeferral.RulesDefer(byRules))
         {
             return decidePhase && phaseUndecided && LearnedPhase.Applies(byRules)
@@ -40,20 +40,35 @@ internal sealed class LearnedClassifier(RuleSet rules, Func<NaiveBayesModel> mod
         if (!rules.Categories.TryGetValue(prediction.Category, out var category)) return byRules;
         var context = new ClassificationContext(input, rules);
         var evidence = new List<EvidenceLine>();
-        Evidence.Add(evidence, Evidence.NotInLog, Explain(prediction, byRules));
+        Evidence.Add(evidence, Evidence.NotInLog, Explain(prediction, $"rules said {byRules.ErrorType} ({byRules.RuleId ?? "no rule"})"));
         if (context.RootViews.Count > 0) Evidence.AddView(evidence, context.RootViews[0], -1);
         // Always low, below every rule that vouches for its answer: the model's probability is a naive Bayes score put
         // through a softmax, not a measured chance, and in cross-validation it was wrong on a third of the answers it gave.
         return AnalysisBuilder.Build(context, category, RuleId, Confidence.Low, rulePhase: null, description: null, ruleSuggestions: [], match: null, evidence);
     }
 
+    /// <summary>A log the rules find clean but whose last lines say something failed (<see cref="FailureWords"/>): the
+    /// model names the category from those lines when it is sure enough; otherwise the log stays without analysis.</summary>
+    private FailureAnalysis? FromLastLines(ClassificationInput input)
+    {
+        if (FailureWords.Last(input.Context) is not { } line) return null;
+        var prediction = model().Predict(LearnedFeatures.Extract(input, rules: null));
+        if (prediction.Probability < LearnedDeferral.MinProbability) return null;
+        if (!rules.Categories.TryGetValue(prediction.Category, out var category)) return null;
+        var context = new ClassificationContext(input, rules);
+        var evidence = new List<EvidenceLine>();
+        Evidence.Add(evidence, Evidence.NotInLog, Explain(prediction, "no failure found; the last lines say one happened"));
+        Evidence.Add(evidence, line.Line, line.Text);
+        return AnalysisBuilder.Build(context, category, RuleId, Confidence.Low, rulePhase: null, description: null, ruleSuggestions: [], match: null, evidence);
+    }
+
     /// <summary>"learned: data_error 0.997 over config_error (msg:column +3.1, type:keyerror +2.2, …); rules said unknown (no
     /// rule); naive Bayes on the corpus' labels, not a rule".</summary>
-    private static string Explain(LearnedPrediction prediction, FailureAnalysis byRules)
+    private static string Explain(LearnedPrediction prediction, string rulesSaid)
     {
         var reasons = string.Join(", ", prediction.Reasons.Select(r => $"{r.Token} +{Number(r.Weight)}"));
         return $"learned: {prediction.Category} {Number(prediction.Probability)} over {prediction.RunnerUp} ({reasons}); " +
-            $"rules said {byRules.ErrorType} ({byRules.RuleId ?? "no rule"}); naive Bayes on the corpus' labels, not a rule";
+            $"{rulesSaid}; naive Bayes on the corpus' labels, not a rule";
     }
 
     /// <summary>Four decimals, and never a rounded "1": the model is never certain.</summary>
