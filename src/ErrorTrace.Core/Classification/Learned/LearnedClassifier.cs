@@ -33,32 +33,34 @@ internal sealed class LearnedClassifier(RuleSet rules, Func<NaiveBayesModel> mod
                 : byRules;
         }
 
-        // The log's features alone: the model was trained (and measured) without the rule that fired.
-        var prediction = model().Predict(LearnedFeatures.Extract(input, rules: null));
         // Abstain when unsure: a wrong category costs the reader more than the rules' unknown (LearnedDeferral.MinProbability).
-        if (mode == LearnedMode.Fallback && prediction.Probability < LearnedDeferral.MinProbability) return byRules;
-        if (!rules.Categories.TryGetValue(prediction.Category, out var category)) return byRules;
-        var context = new ClassificationContext(input, rules);
-        var evidence = new List<EvidenceLine>();
-        Evidence.Add(evidence, Evidence.NotInLog, Explain(prediction, $"rules said {byRules.ErrorType} ({byRules.RuleId ?? "no rule"})"));
-        if (context.RootViews.Count > 0) Evidence.AddView(evidence, context.RootViews[0], -1);
-        // Always low, below every rule that vouches for its answer: the model's probability is a naive Bayes score put
-        // through a softmax, not a measured chance, and in cross-validation it was wrong on a third of the answers it gave.
-        return AnalysisBuilder.Build(context, category, RuleId, Confidence.Low, rulePhase: null, description: null, ruleSuggestions: [], match: null, evidence);
+        var minProbability = mode == LearnedMode.Fallback ? LearnedDeferral.MinProbability : 0;
+        return ByModel(input, $"rules said {byRules.ErrorType} ({byRules.RuleId ?? "no rule"})", minProbability, lastLine: null) ?? byRules;
     }
 
     /// <summary>A log the rules find clean but whose last lines say something failed (<see cref="FailureWords"/>): the
     /// model names the category from those lines when it is sure enough; otherwise the log stays without analysis.</summary>
-    private FailureAnalysis? FromLastLines(ClassificationInput input)
+    private FailureAnalysis? FromLastLines(ClassificationInput input) =>
+        FailureWords.Last(input.Context) is { } line
+            ? ByModel(input, "no failure found; the last lines say one happened", LearnedDeferral.MinProbability, line)
+            : null;
+
+    /// <summary>The model's analysis, or null when it is less sure than <paramref name="minProbability"/> or names a
+    /// category the rules file does not have. Its evidence: what it weighed and what the rules said, then the root
+    /// exception, or the last line that said something failed.</summary>
+    private FailureAnalysis? ByModel(ClassificationInput input, string rulesSaid, double minProbability, ContextLine? lastLine)
     {
-        if (FailureWords.Last(input.Context) is not { } line) return null;
+        // The log's features alone: the model was trained (and measured) without the rule that fired.
         var prediction = model().Predict(LearnedFeatures.Extract(input, rules: null));
-        if (prediction.Probability < LearnedDeferral.MinProbability) return null;
+        if (prediction.Probability < minProbability) return null;
         if (!rules.Categories.TryGetValue(prediction.Category, out var category)) return null;
         var context = new ClassificationContext(input, rules);
         var evidence = new List<EvidenceLine>();
-        Evidence.Add(evidence, Evidence.NotInLog, Explain(prediction, "no failure found; the last lines say one happened"));
-        Evidence.Add(evidence, line.Line, line.Text);
+        Evidence.Add(evidence, Evidence.NotInLog, Explain(prediction, rulesSaid));
+        if (context.RootViews.Count > 0) Evidence.AddView(evidence, context.RootViews[0], -1);
+        if (lastLine is not null) Evidence.Add(evidence, lastLine.Line, lastLine.Text);
+        // Always low, below every rule that vouches for its answer: the model's probability is a naive Bayes score put
+        // through a softmax, not a measured chance, and in cross-validation it was wrong on a third of the answers it gave.
         return AnalysisBuilder.Build(context, category, RuleId, Confidence.Low, rulePhase: null, description: null, ruleSuggestions: [], match: null, evidence);
     }
 
