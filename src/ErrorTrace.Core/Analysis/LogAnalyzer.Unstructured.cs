@@ -77,7 +77,17 @@ public sealed partial class LogAnalyzer
             // RuntimeError the process died of), unless the message quotes a traceback that the line ends (DataLoader's
             // "Original Traceback").
             if (!ProgressBarLine.Matches(line) && !MayBeShellDeath(line) && !EndsMessageAsFailure(target, line) && !SlurmReport.Starts(line)
-                && target.TryAppendContinuation(line)) return;
+                && target.TryAppendContinuation(line))
+            {
+                // An error's message can go on to the death it reports: DeepSpeed's launcher record prints the child's
+                // whole command line, wrapped, then "] exits with return code = -9" on the last row; Paddle's "FatalError:
+                // `Segmentation fault` is detected" is followed by its "[SignalInfo: *** SIGSEGV … received by PID"; a
+                // ChildFailedError table row reads "exitcode: -9". The trade-off: a bare "DataLoader worker is killed"
+                // line followed by the kernel's OOM-killer line is rooted at the kernel's death, not the exception.
+                if (target.Level >= LogLevel.Error && LineMarkers.Match(line, deathsOnly: true) is { } death) RecordDeath(stream, death, line.Trim(), lineNumber);
+                return;
+            }
+
             stream.ContinuationTarget = null;
         }
 

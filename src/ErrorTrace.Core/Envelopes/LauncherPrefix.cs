@@ -73,7 +73,7 @@ internal static class LauncherPrefix
             }
             else if ((first - (byte)'a' <= 'z' - 'a' || first - (byte)'0' <= 9u) && TryHost(line, out length))
             {
-                host = line[..(length - 2)];
+                host = line[..(length - 2)].TrimEnd((byte)' ');
             }
             else if (first == (byte)'(' && TryRayProcess(line, out length))
             {
@@ -185,10 +185,34 @@ internal static class LauncherPrefix
             i++;
         }
 
-        if (!digits || i < 2 || i > MaxHostLength || i + 1 >= s.Length || s[i] != (byte)':' || s[i + 1] != (byte)' ') return false;
+        if (!digits || i < 2 || i > MaxHostLength || i + 1 >= s.Length) return false;
+        if (s[i] == (byte)' ') return TryComposeService(s, i, out length);
+        if (s[i] != (byte)':' || s[i + 1] != (byte)' ') return false;
         if (!letters && s[..i].IndexOf((byte)'.') < 0) return false;
         if (s[..i].EndsWith(".error"u8)) return false;
         length = i + 2;
+        return true;
+    }
+
+    /// <summary>The widest padding Docker Compose puts between a container's name and its bar: it pads every name to the
+    /// longest one's width, and names of a project's containers are seldom more than this apart.</summary>
+    private const int MaxComposePadding = 40;
+
+    /// <summary>
+    /// Docker Compose's <c>logs</c> / <c>up</c> output: <c>vllm_1   | message</c> (v1: <c>{service}_{n}</c>),
+    /// <c>project-vllm-1  | message</c> (v2: <c>{project}-{service}-{n}</c>): the container's name, padded with spaces to
+    /// the longest name, a bar and a space (or nothing, for an empty line). The name ends in the replica's number, which
+    /// <see cref="TryHost"/> already asked for. The container is the stream's host. <paramref name="nameEnd"/> is where
+    /// the name's padding starts.
+    /// </summary>
+    private static bool TryComposeService(ReadOnlySpan<byte> s, int nameEnd, out int length)
+    {
+        length = 0;
+        if (!char.IsAsciiDigit((char)s[nameEnd - 1])) return false;
+        var bar = nameEnd;
+        while (bar < s.Length && bar - nameEnd <= MaxComposePadding && s[bar] == (byte)' ') bar++;
+        if (bar >= s.Length || s[bar] != (byte)'|' || (bar + 1 < s.Length && s[bar + 1] != (byte)' ')) return false;
+        length = Math.Min(bar + 2, s.Length);
         return true;
     }
 

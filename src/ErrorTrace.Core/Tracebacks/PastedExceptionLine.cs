@@ -1,8 +1,9 @@
 namespace ErrorTrace.Core.Tracebacks;
 
 /// <summary>
-/// An exception line printed without its traceback, as a paste leaves it: behind a Markdown quote or emphasis
-/// (<c>&gt; RuntimeError: CUDA out of memory …</c>, <c>_**RuntimeError: …**_</c>, <c>`jaxlib…XlaRuntimeError: …`</c>), or
+/// An exception line printed without its traceback, as a paste leaves it: behind a Markdown quote, list dash, quotes or
+/// emphasis (<c>&gt; RuntimeError: CUDA out of memory …</c>, <c>_**RuntimeError: …**_</c>, <c>`jaxlib…XlaRuntimeError: …`</c>,
+/// <c>"RuntimeError: …"</c>), or
 /// glued after a label or after text in another script (<c>actual error: RuntimeError: …</c>,
 /// <c>运行train.py的时候报错RuntimeError: …</c>, <c>return **RuntimeError: …**</c>). Only a type named like an exception
 /// (CapWords ending in Error or Exception) counts when it is not at the text's start: English prose before the type
@@ -35,19 +36,36 @@ internal static class PastedExceptionLine
 
     /// <summary>The paste's closing marks after the message (<c>**</c>, <c>`</c>, <c>_</c>) when marks opened it at
     /// <paramref name="start"/>; a message of its own may end with a backtick.</summary>
-    public static ReadOnlySpan<char> TrimMarks(ReadOnlySpan<char> line, int start) =>
-        start > 0 && line[start - 1] is '*' or '_' or '`' ? line[start..].TrimEnd("*_`") : line[start..];
+    public static ReadOnlySpan<char> TrimMarks(ReadOnlySpan<char> line, int start)
+    {
+        if (start > 0 && line[start - 1] is '*' or '_' or '`') return line[start..].TrimEnd("*_`");
+        // A quote opened it (after spaces, " RuntimeError: …"): the same quote closes it when the paste kept the end.
+        var before = line[..start].TrimEnd(' ');
+        if (before.IsEmpty || before[^1] is not ('"' or '\'')) return line[start..];
+        var text = line[start..].TrimEnd();
+        return text.Length > 1 && text[^1] == before[^1] ? text[..^1] : text;
+    }
 
-    /// <summary>After Markdown quote marks (<c>&gt; </c>) and emphasis opening (<c>*</c>, <c>_</c>, <c>`</c>).</summary>
+    /// <summary>After pytest's failure mark (<c>E       RuntimeError: …</c>: its report marks each line of the exception
+    /// with an <c>E</c> padded to the frame's indent), Markdown quote marks (<c>&gt; </c>), a list item's dash
+    /// (<c>-  RuntimeError: …</c>), a quote a paste put around the line (<c>"RuntimeError: …"</c>, <c>'RuntimeError:
+    /// …'</c>) and emphasis opening (<c>*</c>, <c>_</c>, <c>`</c>).</summary>
     private static int SkipMarks(ReadOnlySpan<char> line, int i)
     {
-        while (i < line.Length && line[i] == '>')
-        {
-            i++;
-            while (i < line.Length && line[i] == ' ') i++;
-        }
-
+        if (line[i..].StartsWith(PytestMark, StringComparison.Ordinal)) i = SkipSpaces(line, i + 1);
+        while (i < line.Length && line[i] == '>') i = SkipSpaces(line, i + 1);
+        if (i + 1 < line.Length && line[i] == '-' && line[i + 1] == ' ') i = SkipSpaces(line, i + 1);
+        if (i < line.Length && line[i] is '"' or '\'') i = SkipSpaces(line, i + 1);
         while (i < line.Length && line[i] is '*' or '_' or '`') i++;
+        return i;
+    }
+
+    /// <summary>pytest's mark with the least padding it prints (an exception raised at a frame's indent of two).</summary>
+    private const string PytestMark = "E   ";
+
+    private static int SkipSpaces(ReadOnlySpan<char> line, int i)
+    {
+        while (i < line.Length && line[i] == ' ') i++;
         return i;
     }
 

@@ -177,6 +177,24 @@ public class EngineBehaviorTests
     }
 
     [Theory]
+    [InlineData("vllm_1   | ")]
+    [InlineData("myproject-vllm-openai-1  | ")]
+    public void Docker_composes_container_prefix_is_an_envelope_naming_the_host(string prefix)
+    {
+        string[] body =
+        [
+            "Traceback (most recent call last):",
+            "  File \"/app/serve.py\", line 40, in main",
+            "    engine.start()",
+            "RuntimeError: CUDA error: no kernel image is available for execution on the device",
+        ];
+        var log = string.Concat(body.Select(line => prefix + line + "\n"));
+
+        var root = Assert.IsType<ErrorTrace.Core.Reports.TracebackInfo>(Analyze.Text(log).Traceback);
+        Assert.Equal(("RuntimeError", "main", prefix.TrimEnd(' ', '|')), (root.ExceptionType, root.Frames[^1].Function, root.Host));
+    }
+
+    [Theory]
     [InlineData("torch.OutOfMemoryError: CUDA out of memory. [repeated 7x across cluster]", "torch.OutOfMemoryError: CUDA out of memory.")]
     [InlineData("a list [1, 2] ends in a bracket]", "a list [1, 2] ends in a bracket]")]
     [InlineData("[repeated 7x across cluster]", "[repeated 7x across cluster]")]

@@ -18,6 +18,11 @@ public class PastedExceptionLineTests
     [InlineData("_pickle.UnpicklingError: invalid load key, 'v'.", "_pickle.UnpicklingError", "invalid load key, 'v'.")]
     [InlineData("(VllmWorkerProcess pid=195295) ERROR 03-02 19:49:43 [multiproc_worker_utils.py:242] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB.", "torch.OutOfMemoryError", "CUDA out of memory. Tried to allocate 20.00 MiB.")]
     [InlineData("ERROR 07-24 14:07:40 multiproc_worker_utils.py:226] ValueError: The model's max seq len (131072) is too large.", "ValueError", "The model's max seq len (131072) is too large.")]
+    [InlineData("\"RuntimeError: Expected to have finished reduction in the prior iteration\"", "RuntimeError", "Expected to have finished reduction in the prior iteration")]
+    [InlineData("\" RuntimeError: [enforce fail at alloc_cpu.cpp:81] data. DefaultCPUAllocator: not enough memory", "RuntimeError", "[enforce fail at alloc_cpu.cpp:81] data. DefaultCPUAllocator: not enough memory")]
+    [InlineData("'RuntimeError: copy_if failed to synchronize: cudaErrorIllegalAddress: an illegal memory access was encountered' ", "RuntimeError", "copy_if failed to synchronize: cudaErrorIllegalAddress: an illegal memory access was encountered")]
+    [InlineData("-  RuntimeError: DataLoader worker (pid 88428) is killed by signal: Killed. ", "RuntimeError", "DataLoader worker (pid 88428) is killed by signal: Killed.")]
+    [InlineData("E       RuntimeError: NCCL error in: ProcessGroupNCCL.cpp:957, unhandled system error, NCCL version 21.0.3", "RuntimeError", "NCCL error in: ProcessGroupNCCL.cpp:957, unhandled system error, NCCL version 21.0.3")]
     public void The_pasted_exception_line_is_read(string line, string type, string message)
     {
         var report = Analyze.Text("I ran the script and got:\n\n" + line + "\n");
@@ -30,6 +35,8 @@ public class PastedExceptionLineTests
     [InlineData("the job failed with ValueError: bad input, so I retried")]
     [InlineData("> note: nothing failed here")]
     [InlineData("see the docs: errors.md explains it")]
+    [InlineData("- the loader: it fails with a ValueError: sometimes")]
+    [InlineData("Each line: \"the ValueError: here\" is quoted prose")]
     public void Prose_that_names_an_error_is_not_an_exception_line(string line)
     {
         var report = Analyze.Text(line + "\n");

@@ -33,4 +33,27 @@ public class SubprocessDeathTests
 
         Assert.DoesNotContain(report.Tracebacks, t => t.Kind == "signal");
     }
+
+    [Fact]
+    public void A_launchers_error_record_whose_last_wrapped_row_reports_the_signal_is_the_death()
+    {
+        var report = Analyze.Text(
+            "[2023-11-13 16:59:54,760] [INFO] [launch.py:314:sigkill_handler] Killing subprocess 9439\n"
+            + "[2023-11-13 16:59:55,650] [ERROR] [launch.py:320:sigkill_handler] ['/opt/conda/bin/python', '-u', 'train.py', '--local_rank=1', '--model', 'llama',\n"
+            + "'--data_path', '../data/train.json', '--save_path', './ckpt/'\n"
+            + "] exits with return code = -9\n");
+
+        var root = Assert.IsType<TracebackInfo>(report.Traceback);
+        Assert.Equal(("signal", "SIGKILL"), (root.Kind, root.ExceptionType));
+    }
+
+    [Fact]
+    public void A_continued_warning_that_mentions_an_exit_code_is_no_death()
+    {
+        var report = Analyze.Text(
+            "[2023-11-13 16:59:54,760] [WARNING] [launch.py:314:main] the previous attempt\n"
+            + "exits with return code = -9\n");
+
+        Assert.DoesNotContain(report.Tracebacks, t => t.Kind == "signal");
+    }
 }
