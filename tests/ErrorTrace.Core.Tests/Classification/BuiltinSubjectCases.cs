@@ -42,9 +42,9 @@ internal static class BuiltinSubjectCases
             new() { File = "/home/u/yolo/utils/loss.py", Function = "__init__", Line = 95, Code = "self.anchor_t = hyp['anchor_t']" }]
         }),
             C.ConfigError, "config-builtin-reads-a-config-mapping", "medium");
-        yield return new("namespace-lacks-local-rank", In(Py("AttributeError", "'Namespace' object has no attribute 'local_rank'",
+        yield return new("namespace-lacks-an-argument-the-parser-never-defines", In(Py("AttributeError", "'Namespace' object has no attribute 'local_rank'",
             ["/home/u/proj/train.py:main"])),
-            C.ConfigError, "config-builtin-on-a-config-container", "medium");
+            C.UserCode, "user-code-argument-its-parser-never-defines", "medium");
         yield return new("library-argument-check-rejects-setup", In(Py("ValueError", "You can't train a model that has been loaded in 8-bit precision on a different device than the one you're training on.",
             ["train.py:main", Sp + "accelerate/accelerator.py:prepare_model"])),
             C.ConfigError, "config-builtin-raised-by-a-library-argument-check", "medium");

@@ -37,7 +37,7 @@ internal static class ServingAndSetupCases
         }, C.ConfigError, "config-labels-outside-model-output", "medium");
         yield return new("torch-cpu-target-out-of-bounds", In(Py("IndexError", "Target 5 is out of bounds.",
             ["train.py:main", "train.py:train_epoch", Sp + "torch/nn/modules/loss.py:forward", Sp + "torch/nn/functional.py:cross_entropy"])),
-            C.ConfigError, "config-labels-outside-model-output", "medium");
+            C.DataError, "data-labels-outside-model-output", "medium");
         yield return new("mmdet-num-classes-check-head", In(Py("AssertionError",
             "The `num_classes` (80) in Shared2FCBBoxHead of MMDistributedDataParallel does not matches the length of `CLASSES` 54) in CocoDataset",
             ["tools/train.py:main", Sp + "mmcv/runner/epoch_based_runner.py:train", Sp + "mmcv/runner/base_runner.py:call_hook",
