@@ -60,7 +60,13 @@ internal static class MarkerMatchers
     public static MarkerHit? ShellSignal(LineMarker marker, ReadOnlySpan<char> line)
     {
         if (SignalNames.FromDescription(line) is { } first && (IsWholeReport(line) || IsUserSignalReport(line))) return new MarkerHit(marker, MarkerKind.Death, first);
+        // The same report inside a paste's quotes, or as bash's padded job notification (Markers/ShellReportForms).
+        var unquoted = ShellReportForms.Unquoted(line, out var quoteEnd);
+        if (SignalNames.FromDescription(ShellReportForms.SkipJobNumber(unquoted)) is { } quoted
+            && ((unquoted.Length < line.Length && IsWholeReport(unquoted)) || ShellReportForms.IsPaddedJobReport(unquoted)))
+            return new MarkerHit(marker, MarkerKind.Death, quoted);
         if (AfterProgressBar(marker, line) is { } glued) return new MarkerHit(marker, MarkerKind.Death, glued);
+        if (AfterFastTextProgress(marker, unquoted, quoteEnd) is { } fastText) return fastText;
         // bash job report: "...: line N: <pid> Killed <command>"
         var i = 0;
         while (i < line.Length)
@@ -90,6 +96,19 @@ internal static class MarkerMatchers
             var at = line.LastIndexOf(needle, StringComparison.Ordinal);
             if (at <= 0 || !IsWholeReport(line[at..])) continue;
             return SignalNames.FromDescription(line[at..]) is { } signal ? new MarkerHit(marker, MarkerKind.Death, signal, Start: at) : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The shell's report glued to fastText's progress line (<see cref="ShellReportForms.AfterFastTextProgress"/>).</summary>
+    private static MarkerHit? AfterFastTextProgress(LineMarker marker, ReadOnlySpan<char> line, int offset)
+    {
+        foreach (var needle in marker.Needles)
+        {
+            var at = ShellReportForms.AfterFastTextProgress(line, needle);
+            if (at > 0 && IsWholeReport(line[at..]) && SignalNames.FromDescription(line[at..]) is { } signal)
+                return new MarkerHit(marker, MarkerKind.Death, signal, Start: offset + at);
         }
 
         return null;

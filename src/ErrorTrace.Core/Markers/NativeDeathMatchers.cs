@@ -26,7 +26,40 @@ internal static class NativeDeathMatchers
     /// <summary>The signal a native tool's line reports, or null. Tried after the shell's own forms.</summary>
     public static string? Read(ReadOnlySpan<char> line) =>
         Debugger(line) ?? MpiHandler(line) ?? MpiLauncher(line) ?? SignalNumber(line, "Caught signal ") ?? SignalNumber(line, "uncaught target signal ")
-        ?? KernelSegfault(line);
+        ?? KernelSegfault(line) ?? Fish(line) ?? MacTermination(line);
+
+    /// <summary>fish's report of a job a signal ended (src/proc.cpp): <c>fish: Job 1, 'python3 x.py' terminated by signal
+    /// SIGKILL (Forced quit)</c>, <c>fish: 'x' terminated by signal SIGSEGV (Address boundary error)</c>: the signal's
+    /// name, where bash prints its description.</summary>
+    private static string? Fish(ReadOnlySpan<char> line)
+    {
+        const string Key = "terminated by signal SIG";
+        var at = line.IndexOf(Key, StringComparison.Ordinal);
+        return at < 0 ? null : SignalName(line[(at + Key.Length - 3)..]);
+    }
+
+    /// <summary>macOS's crash report (ReportCrash) names the signal that ended the process by its number: the text report's
+    /// <c>Termination Reason:  Namespace SIGNAL, Code 11, Segmentation fault: 11</c>, and the JSON <c>.ips</c> report's
+    /// <c>"termination" : {"flags":0,"code":11,"namespace":"SIGNAL","indicator":"Segmentation fault: 11",…}</c> (macOS 12
+    /// and later). Its <c>Exception Type:  EXC_BAD_ACCESS (SIGSEGV)</c> is the Mach exception the signal came from.</summary>
+    private static string? MacTermination(ReadOnlySpan<char> line)
+    {
+        const string TextKey = "Namespace SIGNAL, Code ";
+        var at = line.IndexOf(TextKey, StringComparison.Ordinal);
+        if (at >= 0) return SignalNumberAt(line[(at + TextKey.Length)..]);
+        if (!line.Contains("\"namespace\":\"SIGNAL\"", StringComparison.Ordinal)) return null;
+        const string JsonKey = "\"code\":";
+        at = line.IndexOf(JsonKey, StringComparison.Ordinal);
+        return at < 0 ? null : SignalNumberAt(line[(at + JsonKey.Length)..]);
+    }
+
+    /// <summary>A signal's number (one or two digits, then no digit) at the text's start.</summary>
+    private static string? SignalNumberAt(ReadOnlySpan<char> text)
+    {
+        var digits = 0;
+        while (digits < text.Length && digits < 3 && char.IsAsciiDigit(text[digits])) digits++;
+        return digits is 0 or 3 ? null : SignalNames.FromNumber(int.Parse(text[..digits], provider: null));
+    }
 
     /// <summary>A signal's number after a tool's words, with its description in parentheses after it: UCX's handler
     /// (<c>[node11:265:0:4597] Caught signal 11 (Segmentation fault: address not mapped to object …)</c>, also under

@@ -13,8 +13,14 @@ internal static class GluedText
         var last = before[^1];
         if (last != ' ') return !char.IsAsciiLetter(last);
         var trimmed = before.TrimEnd();
-        return trimmed.IsEmpty || !char.IsAsciiLetter(trimmed[^1]);
+        return trimmed.IsEmpty || !char.IsAsciiLetter(trimmed[^1]) || IsPytestNodeId(trimmed);
     }
+
+    /// <summary>pytest -v prints a test's node id and a space, then the test's own output runs on the same line until
+    /// its outcome: <c>tests/test_run_model.py::test_run_model_transact Fatal Python error: Segmentation fault</c>
+    /// (faulthandler, which pytest enables, writing straight to fd 2). One word that names a file's test.</summary>
+    private static bool IsPytestNodeId(ReadOnlySpan<char> text) =>
+        text.Contains(".py::", StringComparison.Ordinal) && !text.Contains(' ');
 
     /// <summary>Where <paramref name="start"/> begins in <paramref name="line"/>: 0 at the line's start, after glued text,
     /// or -1.</summary>
