@@ -25,15 +25,20 @@ internal static class ExperimentRecord
         ["j1", "j2", "j3", "j4", "j5", "j6", "k1", "k2", "k4"],
     ];
 
-    internal enum ModelKind { Multinomial, UniformPrior, Bernoulli, Complement }
+    internal enum ModelKind { Multinomial, UniformPrior, Bernoulli, Complement, Logistic }
 
     /// <param name="Extra">Feature groups of <see cref="ExperimentFeatures"/> (comma-separated).</param>
     /// <param name="Reach">Which rules the model may overrule (<see cref="RuleBreadth.Reaches"/>; "none").</param>
     /// <param name="ReachTau">The probability the model needs to overrule such a rule.</param>
+    /// <param name="L2">λ of <see cref="ModelKind.Logistic"/> (<see cref="LogisticTrainer"/>).</param>
+    /// <param name="Epochs">Its passes over the training logs.</param>
+    /// <param name="Rate">Its first step size η₀.</param>
+    /// <param name="Norm">Its features scaled to unit length (1/√n for a log of n known tokens) instead of 0/1.</param>
     /// <param name="Prior">"model" (the kind's own priors), "empirical" (log of each category's share of the training
     /// logs added to a complement model's flat priors), "half" (half of it).</param>
     internal sealed record Variant(string Name, LearnedFeatureSet Features, ModelKind Model = ModelKind.Multinomial, double Alpha = 1, int MinLogs = 2,
-        string Defer = "base", double CtxWeight = 1, string Extra = "", string Reach = "none", double ReachTau = 1.01, string Prior = "model", double Tau = CategoryTau);
+        string Defer = "base", double CtxWeight = 1, string Extra = "", string Reach = "none", double ReachTau = 1.01, string Prior = "model", double Tau = CategoryTau,
+        double L2 = 1e-4, int Epochs = 30, double Rate = 0.5, bool Norm = false);
 
     private const string Shipped = "model=Complement;alpha=0.3;defer=low";
 
@@ -84,8 +89,8 @@ internal static class ExperimentRecord
             var held = new (string Category, double Probability)[cases.Count];
             foreach (var batches in s_heldOut)
             {
-                var model = Train(cases, tokens, all.Where(i => !batches.Contains(cases[i].Batch)), v);
-                foreach (var i in all.Where(i => batches.Contains(cases[i].Batch))) held[i] = Predict(model, tokens[i]);
+                var model = Predictor(cases, tokens, all.Where(i => !batches.Contains(cases[i].Batch)), v);
+                foreach (var i in all.Where(i => batches.Contains(cases[i].Batch))) held[i] = model(tokens[i]);
             }
 
             var size = tokens.SelectMany(t => t).Distinct(StringComparer.Ordinal).Count();
@@ -122,10 +127,10 @@ internal static class ExperimentRecord
         var predictions = new (string Category, double Probability)[cases.Count];
         foreach (var f in fold.Distinct().Order())
         {
-            var model = Train(cases, tokens, Enumerable.Range(0, cases.Count).Where(i => fold[i] != f), v);
+            var model = Predictor(cases, tokens, Enumerable.Range(0, cases.Count).Where(i => fold[i] != f), v);
             for (var i = 0; i < cases.Count; i++)
             {
-                if (fold[i] == f) predictions[i] = Predict(model, tokens[i]);
+                if (fold[i] == f) predictions[i] = model(tokens[i]);
             }
         }
 
@@ -166,12 +171,12 @@ internal static class ExperimentRecord
         var answers = pair.Select(v =>
         {
             var tokens = cases.Select(c => LearnedFeatures.Extract(c.Input!, rules: null, v.Features, ruleSet: null)).ToArray();
-            var model = Train(cases, tokens, all, v);
+            var model = Predictor(cases, tokens, all, v);
             var tau = v.Tau;
             return all.Select(i =>
             {
                 var c = cases[i];
-                var p = Predict(model, tokens[i]);
+                var p = model(tokens[i]);
                 return ExperimentDecision.Answer(c, p, RulesView.Now, tau, v);
             }).ToArray();
         }).ToArray();
@@ -205,12 +210,25 @@ internal static class ExperimentRecord
                 "reach" => v with { Reach = value },
                 "reachtau" => v with { ReachTau = double.Parse(value, CultureInfo.InvariantCulture) },
                 "prior" => v with { Prior = value },
+                "l2" => v with { L2 = double.Parse(value, CultureInfo.InvariantCulture) },
+                "epochs" => v with { Epochs = int.Parse(value, CultureInfo.InvariantCulture) },
+                "norm" => v with { Norm = bool.Parse(value) },
+                "lr" => v with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
                 "tau" => v with { Tau = double.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown key '{key}' in '{spec}'"),
             };
         }
 
         return v;
+    }
+
+    /// <summary>The variant's model trained on <paramref name="which"/>, as a function from a log's tokens to its answer.</summary>
+    private static Func<IReadOnlyList<string>, (string, double)> Predictor(IReadOnlyList<LearnedCase> cases, IReadOnlyList<string>[] tokens, IEnumerable<int> which, Variant v)
+    {
+        if (v.Model == ModelKind.Logistic)
+            return LogisticTrainer.Train([.. which.Select(i => (tokens[i], cases[i].Label))], CorpusReader.Categories, v.L2, v.Epochs, v.Rate, v.MinLogs, v.Norm).Predict;
+        var model = Train(cases, tokens, which, v);
+        return t => Predict(model, t);
     }
 
     private static NaiveBayesModel Train(IReadOnlyList<LearnedCase> cases, IReadOnlyList<string>[] tokens, IEnumerable<int> which, Variant v)
