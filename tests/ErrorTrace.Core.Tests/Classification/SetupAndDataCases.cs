@@ -40,7 +40,7 @@ internal static class SetupAndDataCases
             C.ConfigError, "config-argument-parsing-frame", "high", "initialization");
         yield return new("renamed-training-argument", In(Py("TypeError", "TrainingArguments.__init__() got an unexpected keyword argument 'evaluation_strategy'",
             ["train.py:<module>", "train.py:main"])),
-            C.ConfigError, "config-unknown-argument-name", "high");
+            C.DependencyError, "dependency-arguments-class-lacks-keyword", "high", "initialization");
         yield return new("ldm-yaml-kwarg-from-another-checkout", In(Py("TypeError", "__init__() got an unexpected keyword argument 'embedding_reg_weight'",
             ["main.py:<module>", @"C:\sd\ldm\util.py:instantiate_from_config", @"C:\sd\ldm\models\diffusion\ddpm.py:__init__"])),
             C.ConfigError, "config-instantiated-unexpected-kwarg", "medium");
