@@ -30,10 +30,12 @@ internal static class DependencyMechanismCases
         yield return new("clang-cuda-header-not-found-line", Context("/tmp/tmpx1/main.c:3:10: fatal error: 'cuda.h' file not found"),
             C.DependencyError, "dependency-build-cannot-find-header", "medium", "initialization");
         yield return new("f-string-on-python-35", In(Py("SyntaxError", "invalid syntax", frames: [],
-            line: 3) with { Frames = [new() { File = "scripts/finetune.py", Function = "", Line = 88, Code = "print(f\"epoch {epoch}: loss {loss:.4f}\")" }] }),
+            line: 3) with
+        { Frames = [new() { File = "scripts/finetune.py", Function = "", Line = 88, Code = "print(f\"epoch {epoch}: loss {loss:.4f}\")" }] }),
             C.DependencyError, "dependency-syntax-newer-than-the-interpreter", "high", "initialization");
         yield return new("keyword-after-kwargs-on-python-2", In(Py("SyntaxError", "invalid syntax", frames: [],
-            line: 3) with { Frames = [new() { File = "tools/train.py", Function = "", Line = 40, Code = "model = build_model(**cfg.model, num_classes=args.num_classes)" }] }),
+            line: 3) with
+        { Frames = [new() { File = "tools/train.py", Function = "", Line = 40, Code = "model = build_model(**cfg.model, num_classes=args.num_classes)" }] }),
             C.DependencyError, "dependency-syntax-newer-than-the-interpreter", "high", "initialization");
         yield return new("sglang-adapter-name-unbound", In(Py("NameError", "name 'Engine' is not defined",
             ["/home/u/evalkit/evalkit/__main__.py:main", "/home/u/evalkit/evalkit/models/sglang.py:__init__"])),
