@@ -7,7 +7,8 @@ namespace ErrorTrace.Core.Tests.Classification;
 /// <summary>
 /// Config, data or code, decided by where the failing value came from: a label value the labels carried, an environment
 /// variable the launch did not set, a file read with the locale's codec, an argument the script's own parser never
-/// defines, a key a loaded config container lacks. Wordings other than the corpus logs'.
+/// defines, a key a loaded config container lacks, a class count a detection head was not set for, machines the
+/// account's quota does not allow. Wordings other than the corpus logs'.
 /// </summary>
 internal static class ValueOriginCases
 {
@@ -32,5 +33,12 @@ internal static class ValueOriginCases
         yield return new("easydict-config-lacks-a-key", In(Py("AttributeError", "'EasyDict' object has no attribute 'warmup_iters'",
             ["tools/train.py:main", "/home/u/proj/core/solver.py:build_scheduler"])),
             C.ConfigError, "config-builtin-on-a-config-container", "medium");
+        yield return new("nonzero-reports-a-box-head-assert", In(Py("RuntimeError", "copy_if failed to synchronize: device-side assert triggered",
+            ["tools/train_net.py:main", "/home/u/det/modeling/roi_heads/box_head/loss.py:__call__"])),
+            C.ConfigError, "config-detection-loss-assert-at-nonzero", "high", "training");
+        yield return new("vertex-gpu-quota-line", In(null) with
+        {
+            Context = [new ContextLine(12, "ERROR: (gcloud.ai.custom-jobs.create) RESOURCE_EXHAUSTED: The following quota metrics exceed quota limits: aiplatform.googleapis.com/custom_model_training_nvidia_a100_gpus")],
+        }, C.ConfigError, "config-cloud-compute-quota", "medium", "initialization");
     }
 }

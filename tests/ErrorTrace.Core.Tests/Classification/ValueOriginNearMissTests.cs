@@ -5,7 +5,8 @@ using static ErrorTrace.Core.Tests.Classification.T;
 namespace ErrorTrace.Core.Tests.Classification;
 
 /// <summary>What the rules of <see cref="ValueOriginCases"/> must not take: a dataset's own KeyError, a library reading its
-/// caller's Namespace, a file in a real codec that refuses a byte, a check of the model's classes against the dataset's.</summary>
+/// caller's Namespace, a file in a real codec that refuses a byte, a check of the model's classes against the dataset's, a
+/// disk quota, a device-side assert that does not surface at nonzero.</summary>
 public sealed class ValueOriginNearMissTests
 {
     [Fact]
@@ -27,6 +28,16 @@ public sealed class ValueOriginNearMissTests
     public void A_num_classes_check_against_the_dataset_stays_a_setting() =>
         Assert.Equal(FailureCategory.ConfigError, Classify(Py("AssertionError", "The `num_classes` (3) in RetinaHead of MMDataParallel does not matches the length of `CLASSES` 5) in VOCDataset",
             ["tools/train.py:main", Sp + "mmdet/datasets/utils.py:_check_head"])).ErrorType);
+
+    [Fact]
+    public void A_full_disk_quota_is_not_a_compute_quota() =>
+        Assert.Equal(FailureCategory.DiskError, Classify(Py("OSError", "[Errno 122] Disk quota exceeded: '/home/u/.cache/huggingface/hub/tmp'",
+            ["train.py:main", Sp + "huggingface_hub/file_download.py:http_get"])).ErrorType);
+
+    [Fact]
+    public void A_device_side_assert_elsewhere_stays_a_cuda_error() =>
+        Assert.Equal(FailureCategory.CudaError, Classify(Py("RuntimeError", "CUDA error: device-side assert triggered",
+            ["train.py:main", Sp + "torch/nn/functional.py:embedding"])).ErrorType);
 
     private static FailureAnalysis Classify(TracebackInfo root) => FailureClassifier.Classify(In(root), RuleSet.Default)!;
 }
