@@ -71,7 +71,12 @@ public sealed partial class LogAnalyzer
             && !OpErrorSummaryLine.TryParse(text, out typeLength, out messageStart))
         {
             var pasted = PastedExceptionLine.Start(text, 0);
-            if (pasted < 0) return;
+            if (pasted < 0)
+            {
+                RecordExceptionRepr(stream, line, lineNumber);
+                return;
+            }
+
             text = PastedExceptionLine.TrimMarks(text, pasted);
             if (!ExceptionLine.TryParse(text, out typeLength, out messageStart)) return;
             messageStart = Math.Min(messageStart, text.Length);
@@ -105,6 +110,23 @@ public sealed partial class LogAnalyzer
         if (CascadeRules.Match(failure) == CascadeRules.HorovodShutdown) return;
         _failures.Record(failure, stream.Rank, stream.LastTimestamp, null, null);
         SubprocessDeath.Read(failure, stream, this);
+    }
+
+    /// <summary>An exception printed as its repr (<see cref="ExceptionRepr"/>): <c>RuntimeError('CUDA out of memory. …')</c>.</summary>
+    private void RecordExceptionRepr(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
+    {
+        if (!ExceptionRepr.TryFind(line, out var start, out var typeLength, out var messageStart, out var messageLength)) return;
+        var failure = new TracebackInfo
+        {
+            Raw = line.ToString(),
+            Kind = PythonTracebackParser.Kind,
+            ExceptionType = line.Slice(start, typeLength).ToString(),
+            ExceptionMessage = line.Slice(messageStart, messageLength).ToString(),
+            FirstLine = lineNumber,
+            ExceptionLine = lineNumber,
+            Host = stream.Host,
+        };
+        _failures.Record(failure, stream.Rank, stream.LastTimestamp, null, null);
     }
 
     /// <summary>A banner says a new run starts: deaths before it are the earlier run's, never the same death as one after,

@@ -182,7 +182,7 @@ internal static class MarkerMatchers
         {
             // Behind a paste's quote or emphasis marks, or glued after a label: the type is named like an exception.
             var pasted = Tracebacks.PastedExceptionLine.Start(line, 0);
-            if (pasted < 0) return null;
+            if (pasted < 0) return Tracebacks.ExceptionRepr.TryFind(line, out _, out _, out _, out _) ? new MarkerHit(marker, MarkerKind.Error) : null;
             line = line[pasted..];
             if (!Tracebacks.ExceptionLine.TryParse(line, out typeLength, out messageStart)) return null;
         }

@@ -271,7 +271,6 @@ internal static class RealLogPending
         ["legged-gym-64-anymal-rough-rtx3060-physx-max-gpu-contact-pairs"] = "batch k4, scored before fixing: category: expected oom_training, got cuda_error",
         ["nba-ml-betting-29-macos-xgb-predictions-faulthandler-segv-pin-xgboost"] = "batch k4, scored before fixing: category: expected dependency_error, got segfault",
         ["openai-baselines-258-ppo1-custom-env-mpi-adam-overflow-then-nan"] = "batch k4, scored before fixing: category: expected numerical_error, got (no analysis)",
-        ["optuna-1224-trial-28-fail-status-cuda-oom-repr"] = "batch k4, scored before fixing: root exception type: expected RuntimeError, got (none)",
         ["optuna-1546-keras-mnist-objective-returns-tuple-not-float"] = "batch k4, scored before fixing: category: expected user_code, got (no analysis)",
         ["paddle-57955-mpirun-check-nan-inf-divide-op-then-thrust-abort"] = "batch k4, scored before fixing: category: expected numerical_error, got cuda_error; root exception type: expected thrust::system::system_error, got (none)",
         ["paddleocr-1505-gunicorn-13-workers-all-on-gpu0-resource-exhausted"] = "batch k4, scored before fixing: category: expected oom_eval, got oom_training",
