@@ -32,6 +32,12 @@ internal sealed class FaulthandlerParser : IFailureBlockParser
     /// <summary>The signal a dump without its "Fatal Python error" header is taken for (see <see cref="TryOpen"/>).</summary>
     private const string HeaderlessSignal = "SIGSEGV";
 
+    /// <summary>A fatal error that names no signal is CPython's own (<c>Fatal Python error: none_dealloc: deallocating
+    /// None</c>, <c>_enter_buffered_busy: could not acquire lock …</c>, <c>init_import_site: Failed to import the site
+    /// module</c>): Py_FatalError ends in abort() (Python/pylifecycle.c, fatal_error_exit), so the process dies of SIGABRT.
+    /// The header stays the failure's message.</summary>
+    private const string FatalErrorAbort = "SIGABRT";
+
     private const string HeaderlessMessage = "faulthandler dump without its 'Fatal Python error' header";
 
     public bool IsOpen { get; private set; }
@@ -85,7 +91,7 @@ internal sealed class FaulthandlerParser : IFailureBlockParser
         if (fatal >= 0)
         {
             var what = trimmed[20..].TrimEnd();
-            _type = SignalNames.FromDescription(what) ?? SignalOfFatalError(what) ?? "Fatal Python error";
+            _type = SignalNames.FromDescription(what) ?? SignalOfFatalError(what) ?? FatalErrorAbort;
             _message = trimmed.TrimEnd().ToString();
         }
         else if (trimmed.StartsWith("Timeout (", StringComparison.Ordinal) && trimmed.TrimEnd().EndsWith(")!", StringComparison.Ordinal))

@@ -24,10 +24,12 @@ public class FatalErrorSignalTests
     [Theory]
     [InlineData("Fatal Python error: _Py_CheckRecursiveCall: Cannot recover from stack overflow.")]
     [InlineData("Fatal Python error: init_import_site: Failed to import the site module")]
-    public void A_fatal_error_that_names_no_signal_keeps_its_header_as_the_type(string header)
+    [InlineData("Fatal Python error: none_dealloc: deallocating None: bug likely caused by a refcount error in a C extension")]
+    public void A_fatal_error_that_names_no_signal_is_py_fatal_errors_abort(string header)
     {
         var report = Analyze.Text(header + "\n");
 
-        Assert.Equal("Fatal Python error", report.Traceback?.ExceptionType);
+        var root = Assert.IsType<TracebackInfo>(report.Traceback);
+        Assert.Equal(("SIGABRT", header), (root.ExceptionType, root.ExceptionMessage));
     }
 }

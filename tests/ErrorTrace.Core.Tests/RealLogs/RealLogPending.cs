@@ -722,7 +722,6 @@ internal static class RealLogPending
         ["isaacgymenvs-256-physx-pxgcuda-alloc-fail-result-2-jax-preallocate"] = "batch n8, scored before fixing: category: expected oom_training, got dependency_error. Now: category: expected oom_training, got segfault",
         ["isaaclab-4011-g1-distributed-nccl-watchdog-illegal-memory-access-shm"] = "batch n8, scored before fixing: category: expected nccl_error, got cuda_error",
         ["isaaclab-843-hydra-config-frame-transformer-dict-prim-path"] = "batch n8, scored before fixing: category: expected user_code, got config_error",
-        ["ms-swift-5231-grpo-colocate-vllm-wake-none-dealloc-fatal"] = "batch n8, scored before fixing: root exception type: expected SIGABRT, got Fatal Python error",
         ["openrlhf-621-ppo-ray-epoch-end-vllm-weight-broadcast-mlx5-completion-error"] = "batch n8, scored before fixing: category: expected nccl_error, got config_error",
         ["openrlhf-pr335-lora-vllm-update-weight-ibv-modify-qp-timed-out"] = "batch n8, scored before fixing: root exception type: expected (none), got ERROR; innermost frame: expected (none), got /tmp/ray/session_2024-06-30_05-59-44_592613_569/runtime_resources/working_dir_files/_ray_pkg_4323eb844e717d61/openrlhf/trainer/ray/vllm_worker_wrap.py in update_weight",
         ["pointflowmatch-7-hydra-conditionalunet1d-use-dropout-wrong-fork"] = "batch n8, scored before fixing: category: expected dependency_error, got config_error",
