@@ -95,16 +95,7 @@ public sealed partial class LogAnalyzer
             type = type[..name];
         }
 
-        var failure = new TracebackInfo
-        {
-            Raw = line.ToString(),
-            Kind = PythonTracebackParser.Kind,
-            ExceptionType = type.ToString(),
-            ExceptionMessage = message.ToString(),
-            FirstLine = lineNumber,
-            ExceptionLine = lineNumber,
-            Host = stream.Host,
-        };
+        var failure = LoneException(stream, line, type, message, lineNumber);
         // A lone line that says the failure was another rank's (Horovod's shutdown) is no root cause of its own, not even
         // when nothing else was printed: the log then shows no exception for the cause.
         if (CascadeRules.Match(failure) == CascadeRules.HorovodShutdown) return;
@@ -116,18 +107,21 @@ public sealed partial class LogAnalyzer
     private void RecordExceptionRepr(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
     {
         if (!ExceptionRepr.TryFind(line, out var start, out var typeLength, out var messageStart, out var messageLength)) return;
-        var failure = new TracebackInfo
-        {
-            Raw = line.ToString(),
-            Kind = PythonTracebackParser.Kind,
-            ExceptionType = line.Slice(start, typeLength).ToString(),
-            ExceptionMessage = line.Slice(messageStart, messageLength).ToString(),
-            FirstLine = lineNumber,
-            ExceptionLine = lineNumber,
-            Host = stream.Host,
-        };
+        var failure = LoneException(stream, line, line.Slice(start, typeLength), line.Slice(messageStart, messageLength), lineNumber);
         _failures.Record(failure, stream.Rank, stream.LastTimestamp, null, null);
     }
+
+    /// <summary>An exception read from one line outside any traceback: no frames, the line its whole printout.</summary>
+    private static TracebackInfo LoneException(StreamState stream, ReadOnlySpan<char> line, ReadOnlySpan<char> type, ReadOnlySpan<char> message, long lineNumber) => new()
+    {
+        Raw = line.ToString(),
+        Kind = PythonTracebackParser.Kind,
+        ExceptionType = type.ToString(),
+        ExceptionMessage = message.ToString(),
+        FirstLine = lineNumber,
+        ExceptionLine = lineNumber,
+        Host = stream.Host,
+    };
 
     /// <summary>A banner says a new run starts: deaths before it are the earlier run's, never the same death as one after,
     /// and a failure the last run printed again is the new run's own (it is listed in both runs).</summary>

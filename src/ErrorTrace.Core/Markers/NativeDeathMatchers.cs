@@ -46,17 +46,18 @@ internal static class NativeDeathMatchers
     {
         const string TextKey = "Namespace SIGNAL, Code ";
         var at = line.IndexOf(TextKey, StringComparison.Ordinal);
-        if (at >= 0) return SignalNumberAt(line[(at + TextKey.Length)..]);
+        if (at >= 0) return SignalNumberAt(line[(at + TextKey.Length)..], out _);
         if (!line.Contains("\"namespace\":\"SIGNAL\"", StringComparison.Ordinal)) return null;
         const string JsonKey = "\"code\":";
         at = line.IndexOf(JsonKey, StringComparison.Ordinal);
-        return at < 0 ? null : SignalNumberAt(line[(at + JsonKey.Length)..]);
+        return at < 0 ? null : SignalNumberAt(line[(at + JsonKey.Length)..], out _);
     }
 
-    /// <summary>A signal's number (one or two digits, then no digit) at the text's start.</summary>
-    private static string? SignalNumberAt(ReadOnlySpan<char> text)
+    /// <summary>A signal's number (one or two digits, then no digit) at the text's start, and how many digits it has;
+    /// no signal has three.</summary>
+    private static string? SignalNumberAt(ReadOnlySpan<char> text, out int digits)
     {
-        var digits = 0;
+        digits = 0;
         while (digits < text.Length && digits < 3 && char.IsAsciiDigit(text[digits])) digits++;
         return digits is 0 or 3 ? null : SignalNames.FromNumber(int.Parse(text[..digits], provider: null));
     }
@@ -70,10 +71,8 @@ internal static class NativeDeathMatchers
         var at = line.IndexOf(key, StringComparison.Ordinal);
         if (at < 0) return null;
         var rest = line[(at + key.Length)..];
-        var digits = 0;
-        while (digits < rest.Length && digits < 2 && char.IsAsciiDigit(rest[digits])) digits++;
-        if (digits == 0 || !rest[digits..].StartsWith(" (", StringComparison.Ordinal)) return null;
-        return SignalNames.FromNumber(int.Parse(rest[..digits], provider: null));
+        var signal = SignalNumberAt(rest, out var digits);
+        return signal is not null && rest[digits..].StartsWith(" (", StringComparison.Ordinal) ? signal : null;
     }
 
     /// <summary>The kernel's report of a user process's invalid access (dmesg, journal): <c>python[1234]: segfault at 0 ip
@@ -119,10 +118,7 @@ internal static class NativeDeathMatchers
         const string Key = "exited on signal ";
         var at = line.IndexOf(Key, StringComparison.Ordinal);
         if (at < 0) return null;
-        var digits = line[(at + Key.Length)..];
-        var length = 0;
-        while (length < digits.Length && length < 3 && char.IsAsciiDigit(digits[length])) length++;
-        return length == 0 ? null : SignalNames.FromNumber(int.Parse(digits[..length], provider: null));
+        return SignalNumberAt(line[(at + Key.Length)..], out _);
     }
 
     /// <summary>absl's and glog's failure signal handler: <c>*** SIGSEGV (@0x0) received by PID 26955 (TID …) …; stack

@@ -24,8 +24,7 @@ internal static class ExceptionRepr
             var at = line.IndexOf(opening, StringComparison.Ordinal);
             if (at < 0) continue;
             var paren = at + opening.Length - 2;
-            var s = paren;
-            while (s > 0 && IsTypeChar(line[s - 1])) s--;
+            var s = PastedExceptionLine.TypeStart(line, paren);
             if (s == paren || !char.IsAsciiLetter(line[s]) || !StandsAlone(line, s)) continue;
             if (!ExceptionLine.IsNamedLikeException(line[s..paren], hasMessage: true)) continue;
             var quote = line[paren + 1];
@@ -46,6 +45,4 @@ internal static class ExceptionRepr
         if (before.IsEmpty) return true;
         return before.Length >= 2 && before[^1] == ' ' && before[^2] is ':' or ']';
     }
-
-    private static bool IsTypeChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.';
 }

@@ -23,8 +23,7 @@ internal static class PastedExceptionLine
             var at = line.IndexOf(ending, StringComparison.Ordinal);
             if (at <= 0) continue;
             var typeEnd = at + ending.Length - 2;
-            var s = typeEnd;
-            while (s > 0 && IsTypeChar(line[s - 1])) s--;
+            var s = TypeStart(line, typeEnd);
             if (s <= start || !IsGluedBefore(line, s)) continue;
             var type = line[s..typeEnd];
             var name = type[(type.LastIndexOf('.') + 1)..];
@@ -79,6 +78,14 @@ internal static class PastedExceptionLine
         var c = line[s - 1];
         if (c is '*' or '`' or '_' || c > '\u2E7F') return true;
         return c == ' ' && s >= 2 && line[s - 2] is ':' or ']';
+    }
+
+    /// <summary>Where a dotted type name that ends at <paramref name="end"/> starts, read backwards (equal to
+    /// <paramref name="end"/> when no name char stands before it).</summary>
+    public static int TypeStart(ReadOnlySpan<char> line, int end)
+    {
+        while (end > 0 && IsTypeChar(line[end - 1])) end--;
+        return end;
     }
 
     private static bool IsTypeChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.';
