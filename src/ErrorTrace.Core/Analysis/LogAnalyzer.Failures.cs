@@ -95,7 +95,19 @@ public sealed partial class LogAnalyzer
             type = type[..name];
         }
 
-        var failure = LoneException(stream, line, type, message, lineNumber);
+        // The line after a wrapper's "… raised:" is the wrapped exception: the wrapper is what was raised.
+        if (stream.CurrentBlock.LineNumbered(lineNumber - 1) is { } before && RaisedWrapperLine.TryParse(before, out var wrapper, out var intro))
+        {
+            RecordLone(stream, LoneException(stream, before.Trim() + "\n" + line.ToString(), wrapper, intro + "\n" + line.ToString(), lineNumber - 1));
+            return;
+        }
+
+        RecordLone(stream, LoneException(stream, line, type, message, lineNumber));
+    }
+
+    /// <summary>An exception read from one line (a bare exception line, a repr, a wrapper and its inner line).</summary>
+    private void RecordLone(StreamState stream, TracebackInfo failure)
+    {
         // A lone line that says the failure was another rank's (Horovod's shutdown) is no root cause of its own, not even
         // when nothing else was printed: the log then shows no exception for the cause.
         if (CascadeRules.Match(failure) == CascadeRules.HorovodShutdown) return;
@@ -107,8 +119,7 @@ public sealed partial class LogAnalyzer
     private void RecordExceptionRepr(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
     {
         if (!ExceptionRepr.TryFind(line, out var start, out var typeLength, out var messageStart, out var messageLength)) return;
-        var failure = LoneException(stream, line, line.Slice(start, typeLength), line.Slice(messageStart, messageLength), lineNumber);
-        _failures.Record(failure, stream.Rank, stream.LastTimestamp, null, null);
+        RecordLone(stream, LoneException(stream, line, line.Slice(start, typeLength), line.Slice(messageStart, messageLength), lineNumber));
     }
 
     /// <summary>An exception read from one line outside any traceback: no frames, the line its whole printout.</summary>

@@ -50,6 +50,18 @@ internal sealed class LookbackBlock
         writer.Write(_lines.Line(Count - 1));
     }
 
+    /// <summary>The line numbered <paramref name="lineNumber"/> when the block holds it, else null.</summary>
+    public string? LineNumbered(long lineNumber)
+    {
+        for (var i = Count - 1; i >= 0; i--)
+        {
+            if (_lines.LineNumber(i) == lineNumber) return Line(i);
+            if (_lines.LineNumber(i) < lineNumber) break;
+        }
+
+        return null;
+    }
+
     public string Line(int index) => Utf8.Decode(_lines.Line(index));
 
     public long LineNumber(int index) => _lines.LineNumber(index);

@@ -19,6 +19,22 @@ public class ExceptionReprTests
         if (message is not null) Assert.Equal(message, root.ExceptionMessage);
     }
 
+    [Fact]
+    public void A_repr_of_horovods_shutdown_is_another_ranks_failure_like_its_exception_line()
+    {
+        var report = Analyze.Text("step 12\nHorovodInternalError('Horovod has been shut down. This was caused by an exception on one of the ranks or an attempt to allreduce a tensor after one of the ranks finished execution.')\n");
+
+        Assert.Null(report.Traceback);
+    }
+
+    [Fact]
+    public void A_repr_that_says_a_child_died_of_a_signal_records_the_death_like_its_exception_line()
+    {
+        var report = Analyze.Text("ProcessExitedException('process 1 terminated with signal SIGKILL')\n");
+
+        Assert.Contains(report.Tracebacks, t => t is { Kind: "signal", ExceptionType: "SIGKILL" });
+    }
+
     [Theory]
     [InlineData("    raise ValueError('bad value')\n")]
     [InlineData("we saw MyError('x') in the output\n")]

@@ -47,4 +47,27 @@ public class ExceptionTypeNamingTests
     [InlineData("triton.OOR", true, false)]
     public void Which_types_are_named_like_an_exception(string type, bool hasMessage, bool expected) =>
         Assert.Equal(expected, Tracebacks.ExceptionLine.IsNamedLikeException(type, hasMessage));
+
+    /// <summary>torch._dynamo's BackendCompilerFailed prints "backend='inductor' raised:" and the backend's exception on
+    /// the next line (chattts-184, modernbert-198, coreweave-ml-containers-64): the wrapper was raised.</summary>
+    [Theory]
+    [InlineData("torch._dynamo.exc.BackendCompilerFailed: backend='inductor' raised:\nRuntimeError: Cannot find a working triton installation.\n", "torch._dynamo.exc.BackendCompilerFailed")]
+    [InlineData("[rank7]: torch._dynamo.exc.BackendCompilerFailed: backend='inductor' raised:\n[rank7]: ImportError: cannot import name 'triton_key' from 'triton.compiler.compiler'\n", "torch._dynamo.exc.BackendCompilerFailed")]
+    [InlineData("BackendCompilerFailed: backend='inductor' raised:\nAssertionError: libcuda.so cannot found!\n", "BackendCompilerFailed")]
+    public void A_wrapper_that_raised_the_next_line_is_the_failure(string log, string type)
+    {
+        var root = Assert.IsType<TracebackInfo>(Analyze.Text("    raise RuntimeError(\n" + log).Traceback);
+
+        Assert.Equal(type, root.ExceptionType);
+        Assert.StartsWith("backend='inductor' raised:\n", root.ExceptionMessage, StringComparison.Ordinal);
+        Assert.EndsWith(log.Split('\n')[1].Replace("[rank7]: ", "", StringComparison.Ordinal), root.ExceptionMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_exception_line_after_a_line_that_ends_in_raised_but_is_no_exception_stays_the_failure()
+    {
+        var root = Assert.IsType<TracebackInfo>(Analyze.Text("the following error was raised:\nRuntimeError: CUDA error: out of memory\n").Traceback);
+
+        Assert.Equal("RuntimeError", root.ExceptionType);
+    }
 }
