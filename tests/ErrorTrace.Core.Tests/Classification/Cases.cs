@@ -7,7 +7,7 @@ internal static class Cases
         MemoryCases.All().Concat(DeviceAndDistributedCases.All()).Concat(SetupAndDataCases.All()).Concat(CrashAndCodeCases.All()).Concat(MechanismCases.All())
             .Concat(GeneralisedSetupCases.All()).Concat(BuildAndLaunchCases.All()).Concat(ServingAndSetupCases.All()).Concat(UnreadDeathCases.All()).Concat(RayShmAndGluedDeathCases.All())
             .Concat(DataOrCodeCases.All()).Concat(SilentEndCases.All()).Concat(BuiltinSubjectCases.All()).Concat(HeldOutFamilyCases.All()).Concat(VersionAndDatasetCodeCases.All()).Concat(DataReaderLineCases.All()).Concat(UnseenMechanismCases.All())
-            .Concat(LaunchAndNonFiniteCases.All()).Concat(SettingsFamilyCases.All()).Concat(SilentFailureLineCases.All()).Concat(ValueOriginCases.All()).Concat(DependencyMechanismCases.All())
+            .Concat(LaunchAndNonFiniteCases.All()).Concat(SettingsFamilyCases.All()).Concat(SilentFailureLineCases.All()).Concat(ValueOriginCases.All()).Concat(DependencyMechanismCases.All()).Concat(LibraryOriginCases.All())
             .ToDictionary(c => c.Name, StringComparer.Ordinal));
 
     public static IReadOnlyDictionary<string, ClassificationCase> ByName => s_byName.Value;
