@@ -24,14 +24,19 @@ internal static class IPythonFrameLine
     /// <summary>The type a header line names, or null when the line is no header. IPython pads the type to a column, so
     /// two spaces or more follow it; a paste that collapsed the run of spaces leaves one, and then only a name that
     /// reads as an exception class (<c>RuntimeError Traceback (most recent call last)</c>) is taken, not prose.</summary>
+    /// <para>A paste that lost the padding altogether glues the name to the header
+    /// (<c>NanLossDuringTrainingErrorTraceback (most recent call last)</c>), and a paste into Markdown may quote the name
+    /// (<c>`MemoryError`                               Traceback …</c>): both are taken for a name that reads as an
+    /// exception class.</para>
     public static string? HeaderType(ReadOnlySpan<char> trimmed)
     {
         if (!trimmed.EndsWith(Header, StringComparison.Ordinal)) return null;
         var type = trimmed[..^Header.Length];
-        if (!type.EndsWith(" ", StringComparison.Ordinal)) return null;
-        var name = type.TrimEnd();
+        var padded = type.EndsWith(" ", StringComparison.Ordinal);
+        var quoted = type.TrimEnd();
+        var name = quoted.Trim('`');
         if (name.IsEmpty || name.Contains(' ') || !ExceptionLine.TryParse(name, out _, out _)) return null;
-        if (!type.EndsWith("  ", StringComparison.Ordinal) && !NamesExceptionClass(name)) return null;
+        if ((!padded || name.Length != quoted.Length || !type.EndsWith("  ", StringComparison.Ordinal)) && !NamesExceptionClass(name)) return null;
         return name.ToString();
     }
 

@@ -110,7 +110,8 @@ internal sealed class IPythonTracebackParser : IFailureBlockParser
 
     public TracebackInfo? Peek()
     {
-        if (!IsOpen || _printout.IsEmpty) return null;
+        // A header alone still names the type: a paste cut right after it, or that kept only the message.
+        if (!IsOpen || (_printout.IsEmpty && _headerType.Length == 0)) return null;
         // A paste cut before the exception line still names the type in its header.
         return _printout.ToTraceback(_printout.Type.Length > 0 ? _printout.Type : _headerType, [.. _printout.Frames]);
     }

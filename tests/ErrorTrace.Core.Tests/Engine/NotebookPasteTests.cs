@@ -172,4 +172,39 @@ public class NotebookPasteTests
         Assert.Empty(report.Tracebacks);
         Assert.Contains(report.Errors, e => e.Message.Contains("\nncclRemoteError: A call failed", StringComparison.Ordinal));
     }
+
+    /// <summary>From tf-ts-examples-11 and gensim-2425 of the real-log corpus: the header glued to its type, or the type in
+    /// backticks, and the paste cut before the exception line.</summary>
+    [Theory]
+    [InlineData("NanLossDuringTrainingErrorTraceback (most recent call last)", "NanLossDuringTrainingError")]
+    [InlineData("`MemoryError`                               Traceback (most recent call last)", "MemoryError")]
+    public void A_header_glued_to_its_type_or_quoted_names_the_type_of_a_cut_printout(string header, string type)
+    {
+        var report = Analyze.Text(
+            header + "\n"
+            + "<ipython-input-43-2f65d1e5e9c4> in <module>()\n"
+            + "     33 \n"
+            + "---> 34     estimator.train(input_fn=train_input_fn, steps=200)\n");
+
+        var root = Assert.IsType<TracebackInfo>(report.Traceback);
+        Assert.Equal((type, "<ipython-input-43-2f65d1e5e9c4>", "<module>"), (root.ExceptionType, root.Frames[^1].File, root.Frames[^1].Function));
+    }
+
+    /// <summary>From keras-6850 and mmdetection-9759: nothing but the header survived of the printout (the message
+    /// follows, or a frame line cut mid-path).</summary>
+    [Theory]
+    [InlineData("ValueError                                Traceback (most recent call last)\nError when checking input: expected conv2d_17_input to have shape (None, 1, 1876, 1)\n", "ValueError")]
+    [InlineData("OutOfMemoryError                          Traceback (most recent call last)\n[<ipython-input-9-ce97554a7869>](https://localhost:8080/#) i\n", "OutOfMemoryError")]
+    public void A_header_alone_names_the_type(string log, string type)
+    {
+        var root = Assert.IsType<TracebackInfo>(Analyze.Text(log).Traceback);
+
+        Assert.Equal((type, 0), (root.ExceptionType, root.Frames.Count));
+    }
+
+    [Fact]
+    public void Prose_glued_to_a_header_is_no_type()
+    {
+        Assert.Null(Analyze.Text("I got thisTraceback (most recent call last)\n").Traceback);
+    }
 }
