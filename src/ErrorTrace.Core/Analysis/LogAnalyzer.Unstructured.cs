@@ -233,6 +233,7 @@ public sealed partial class LogAnalyzer
         else if (stream.Faulthandler.TryOpen(line, lineNumber)) opened = stream.Faulthandler;
         else if (stream.Cpp.TryOpen(line, lineNumber) || stream.Cpp.TryOpenAtRaisedFrom(line, lineNumber, stream.ContinuationTarget?.Message)) opened = stream.Cpp;
         else if (stream.Uncaught.TryOpen(line, lineNumber)) opened = stream.Uncaught;
+        else if (stream.Debugger.TryOpen(line, lineNumber)) opened = stream.Debugger;
         else if (stream.Rich.TryOpen(line, lineNumber) || stream.Rich.TryOpenAfterPanel(line, lineNumber, stream.CurrentBlock)) opened = stream.Rich;
         else if (stream.IPython.TryOpen(line, lineNumber) || stream.IPython.TryOpenAtArrow(line, lineNumber, stream.CurrentBlock)) opened = stream.IPython;
         else if (TracebackText.ChainRelation(line.Trim()) is { } relation && TryOpenFromLookback(stream, _failures, relation, line)) opened = stream.Python;

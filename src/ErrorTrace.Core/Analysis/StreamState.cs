@@ -37,6 +37,8 @@ internal sealed class StreamState(int rank, string? host = null)
 
     public UncaughtExceptionParser Uncaught { get; } = new();
 
+    public DebuggerExceptionParser Debugger { get; } = new();
+
     public RichTracebackParser Rich { get; } = new();
 
     public IPythonTracebackParser IPython { get; } = new();
