@@ -56,5 +56,22 @@ internal static class LibraryOriginCases
             "OpenCV(4.8.0) /io/opencv/modules/imgproc/src/resize.cpp:4062: error: (-215:Assertion failed) !ssize.empty() in function 'resize'",
             ["/work/face/prepare.py:load_images"])),
             C.DataError, "data-unreadable-file-named-in-a-line", "medium", "data_loading");
+        yield return new("policy-std-gone-nan-in-action-sampling", In(Py("RuntimeError", "normal expects all elements of std >= 0.0",
+            ["/work/rl/scripts/train.py:main", Sp + "rsl_rl/runners/on_policy_runner.py:learn", Sp + "torch/distributions/normal.py:sample"])),
+            C.NumericalError, "numerical-sampling-std-not-finite", "high", "training");
+        yield return new("float64-target-mixed-into-the-loss", In(Py("RuntimeError", "Found dtype Double but expected Float",
+            ["/work/seg/train.py:train_epoch", Sp + "torch/_tensor.py:backward", Sp + "torch/autograd/__init__.py:backward"])),
+            C.UserCode, "user-code-gradient-dtype-mismatch", "medium", "training");
+        yield return new("assert-on-the-runs-settings-in-the-jobs-code", In(Py("AssertionError", "",
+            ["/work/lm/pretrain.py:main", "/work/lm/model/parallel.py:split_heads"])),
+            C.ConfigError, "config-assertion-checks-the-runs-inputs", "low");
+        yield return new("custom-env-fails-the-gym-api-check", In(Py("AssertionError",
+            "The obs returned by the `step()` method is not within the observation space.",
+            ["/work/rl/train_agent.py:main", Sp + "gymnasium/utils/env_checker.py:check_env", Sp + "gymnasium/utils/passive_env_checker.py:env_step_passive_checker"])),
+            C.UserCode, "user-code-environment-fails-the-env-checker", "medium");
+        yield return new("operation-the-backend-does-not-implement", In(Py("NotImplementedError",
+            "Could not run 'aten::_upsample_bicubic2d_aa.out' with arguments from the 'XLA' backend.",
+            ["/work/vision/train.py:main", Sp + "torch/nn/functional.py:interpolate"])),
+            C.DependencyError, "dependency-operation-not-implemented-here", "low");
     }
 }

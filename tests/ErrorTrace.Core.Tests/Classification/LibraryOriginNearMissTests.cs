@@ -7,7 +7,9 @@ namespace ErrorTrace.Core.Tests.Classification;
 /// <summary>
 /// What the mechanisms of <see cref="LibraryOriginCases"/> must not take: a TypeError or AttributeError raised by the
 /// tensor framework itself or by the job's own code, a checkpoint word in code that only saves, sys.argv read without a
-/// conversion, another BatchNorm complaint, another None argument, and OpenCV's other assertions.
+/// conversion, another BatchNorm complaint, another None argument, OpenCV's other assertions, a NotImplementedError of the job's
+/// own code, a forward op's mixed precision, a library's assert on an object the job passed and an algorithm refusing a space
+/// type.
 /// </summary>
 public sealed class LibraryOriginNearMissTests
 {
@@ -63,6 +65,26 @@ public sealed class LibraryOriginNearMissTests
         Assert.NotEqual("data-unreadable-file-named-in-a-line", Classify(In(Py("cv2.error",
             "OpenCV(4.0.1) /io/opencv/modules/imgproc/src/resize.cpp:3787: error: (-215:Assertion failed) inv_scale_x > 0 in function 'resize'",
             ["/work/proj/train.py:__call__"])))?.RuleId);
+
+    [Fact]
+    public void A_not_implemented_raised_in_the_jobs_own_code_stays_user_code() =>
+        Assert.Equal(FailureCategory.UserCode, Classify(In(Py("NotImplementedError", "",
+            ["/work/proj/train.py:main", "/work/proj/models/base.py:compute_loss"])))?.ErrorType);
+
+    [Fact]
+    public void A_forward_ops_mixed_precision_is_not_a_gradient_dtype_mismatch() =>
+        Assert.NotEqual("user-code-gradient-dtype-mismatch", Classify(In(Py("RuntimeError", "expected scalar type Half but found Float",
+            ["/work/proj/eval.py:main", Sp + "torch/nn/modules/linear.py:forward"])))?.RuleId);
+
+    [Fact]
+    public void A_libraries_assert_on_an_object_the_job_passed_stays_user_code() =>
+        Assert.Equal(FailureCategory.UserCode, Classify(In(Py("AssertionError", "You must register a function with `DatasetCatalog.register`!",
+            ["/work/det/tools/register.py:<module>", Sp + "detectron2/data/catalog.py:register"])))?.ErrorType);
+
+    [Fact]
+    public void An_algorithm_refusing_a_space_type_is_not_the_env_checker() =>
+        Assert.NotEqual("user-code-environment-fails-the-env-checker", Classify(In(Py("AssertionError",
+            "The algorithm only supports (<class 'gym.spaces.box.Box'>,) as action spaces but Discrete(4) was provided")))?.RuleId);
 
     private static FailureAnalysis? Classify(ClassificationInput input) => FailureClassifier.Classify(input, RuleSet.Default);
 }
