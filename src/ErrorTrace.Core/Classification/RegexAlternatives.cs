@@ -22,63 +22,25 @@ internal sealed class RegexAlternatives
     private readonly RegexOptions _options;
     private readonly Regex?[] _built;
 
-    /// <summary>Per pattern, the ASCII literal every match starts with (after an optional <c>\b</c>), or null: an ASCII
-    /// text without it cannot match, and a vectorised search says so faster than the regex's own start search, which
-    /// under invariant globalisation folds case one character at a time (~25 instructions per character).</summary>
+    /// <summary>Per pattern, the literals every match contains one of (<see cref="RequiredLiterals"/>), or null: an ASCII
+    /// text without any of them cannot match, and a vectorised search says so faster than the regex's own start search,
+    /// which under invariant globalisation folds case one character at a time (~25 instructions per character) and, for a
+    /// pattern without a literal prefix, tries the whole pattern at every position.</summary>
     private readonly SearchValues<string>?[] _leads;
-
-    /// <summary>A lead shorter than this is too common to be worth a search before the regex's own.</summary>
-    private const int MinLeadChars = 3;
 
     private RegexAlternatives(string[] patterns, RegexOptions options)
     {
         _patterns = patterns;
         _options = options;
         _built = new Regex?[patterns.Length];
-        _leads = [.. patterns.Select(p => (options & RegexOptions.IgnoreCase) != 0 && Lead(p) is { } lead
-            ? SearchValues.Create([lead], StringComparison.OrdinalIgnoreCase)
+        // Ignoring case even for a case-sensitive pattern: on ASCII text that search finds a superset of its matches.
+        _leads = [.. patterns.Select(p => RequiredLiterals.Of(p) is { } literals
+            ? SearchValues.Create(literals, StringComparison.OrdinalIgnoreCase)
             : null)];
     }
 
-    /// <summary>The literal a pattern's every match starts with: letters, digits, spaces, '_' and '-' after an optional
-    /// leading <c>\b</c>, up to the first other character; a character a quantifier follows is not part of it, nor is
-    /// anything when the pattern has an alternation outside groups (the lead would then be one branch's).</summary>
-    internal static string? Lead(string pattern)
-    {
-        var at = pattern.StartsWith(@"\b", StringComparison.Ordinal) ? 2 : 0;
-        var lead = new StringBuilder();
-        for (; at < pattern.Length; at++)
-        {
-            var c = pattern[at];
-            if (!(char.IsAsciiLetterOrDigit(c) || c is ' ' or '_' or '-')) break;
-            if (at + 1 < pattern.Length && pattern[at + 1] is '?' or '*' or '{' or '+') break;
-            lead.Append(c);
-        }
-
-        var depth = 0;
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            switch (pattern[i])
-            {
-                case '\\': i++; break;
-                case '(': depth++; break;
-                case ')': depth--; break;
-                case '[':
-                    // A class may hold '|' and parentheses: skip to its end ('^' and a ']' first in the class are not).
-                    i++;
-                    if (i < pattern.Length && pattern[i] == '^') i++;
-                    if (i < pattern.Length && pattern[i] == ']') i++;
-                    while (i < pattern.Length && pattern[i] != ']') i += pattern[i] == '\\' ? 2 : 1;
-                    break;
-                case '|' when depth == 0: return null;
-            }
-        }
-
-        return lead.Length >= MinLeadChars ? lead.ToString() : null;
-    }
-
     /// <summary>Pattern <paramref name="i"/> cannot match <paramref name="text"/>: the text is ASCII (where the regex's
-    /// case-insensitive match of an ASCII literal is ordinal ignore-case) and lacks the pattern's lead.</summary>
+    /// case-insensitive match of an ASCII literal is ordinal ignore-case) and lacks every one of the pattern's required literals.</summary>
     private bool CannotMatch(int i, ReadOnlySpan<char> text, bool ascii) => ascii && _leads[i] is { } lead && !text.ContainsAny(lead);
 
     /// <summary>The patterns of <paramref name="field"/>, or null when there are none; checked now unless the built-in

@@ -44,19 +44,6 @@ public class RegexAlternativesTests
         Assert.Equal(expected >= 0, alternatives.IsMatch(text));
     }
 
-    [Theory]
-    [InlineData(@"\bollama\b", "ollama")]
-    [InlineData(@"\bloss = [-+\d.e]+, step = \d+", "loss ")]
-    [InlineData(@"Starting evaluation at \d", "Starting evaluation at ")]
-    [InlineData(@"colou?r", "colo")]
-    [InlineData(@"abcd?e", "abc")]
-    [InlineData(@"ollama|llama runner", null)]
-    [InlineData(@"llama[|]runner", "llama")]
-    [InlineData(@"(?-i:Killed)", null)]
-    [InlineData(@"^\s*Epoch", null)]
-    public void A_pattern_s_lead_is_the_literal_every_match_starts_with(string pattern, string? lead) =>
-        Assert.Equal(lead, RegexAlternatives.Lead(pattern));
-
     [Fact]
     public void Every_built_in_pattern_is_a_usable_regex()
     {
