@@ -47,7 +47,7 @@ internal static class ConditionsBuilder
             {
                 ("types", match.Types), ("frames", match.Frames), ("frame_regex", match.FrameRegex), ("not_frames", match.NotFrames),
                 ("raised_at", match.RaisedAt), ("raised_at_regex", match.RaisedAtRegex),
-                ("code_regex", match.CodeRegex), ("message_name_in_code", match.MessageNameInCode),
+                ("code_regex", match.CodeRegex), ("app_code_regex", match.AppCodeRegex), ("message_name_in_code", match.MessageNameInCode),
                 ("kinds", match.Kinds), ("raised_in", match.RaisedIn), ("modules", match.Modules),
             }.Where(c => c.Value is not null).Select(c => c.Name).ToList();
             if (misplaced.Count > 0)
@@ -87,6 +87,7 @@ internal static class ConditionsBuilder
             NotFrames = FrameMatcher.Create(match.NotFrames, null, "not_frames"),
             RaisedAt = FrameMatcher.Create(match.RaisedAt, match.RaisedAtRegex, "raised_at"),
             Code = TextMatcher.Create(null, match.CodeRegex, "code"),
+            AppCode = TextMatcher.Create(null, match.AppCodeRegex, "app_code"),
             NameInCode = MessageNameInCode.Create(match.MessageNameInCode, "message_name_in_code"),
             Phases = ToSet(match.Phases),
             Kinds = ToSet(match.Kinds),

@@ -11,6 +11,9 @@ namespace ErrorTrace.Core.Classification;
 /// <param name="Line">The log line of the exception line, for evidence; 0 when unknown.</param>
 /// <param name="RaisedInApp">Whether the innermost frame is the job's own code (<see cref="InAppRules"/>); null without frames.</param>
 /// <param name="Module">The <see cref="FrameModule"/> of the innermost frame when it is library code: where a library raised it.</param>
+/// <param name="AppCode">The source line of the innermost frame of the job's own code, as printed: the call that led into
+/// the library that raised (<c>config = json.load(f)</c>), or the failing line itself when the job's code raised; null
+/// when no frame of the job's code shows one.</param>
 /// <param name="IsCascade">Raised while handling an earlier exception of the chain ("During handling of the above exception,
 /// another exception occurred"): a NameError in a finally block, a cleanup that failed. The earlier one is the root
 /// cause, so a rule matching it beats any rule matching a cascade. A wrapper raised "from" its cause is not a cascade:
@@ -25,6 +28,7 @@ internal sealed record FailureView(
     int? Rank,
     bool? RaisedInApp,
     string? Module,
+    string? AppCode,
     bool IsCascade = false)
 {
     public static IReadOnlyList<FailureView> Expand(TracebackInfo failure, InAppRules inApp)
@@ -46,7 +50,7 @@ internal sealed record FailureView(
 
         views.Add(new FailureView(failure.ExceptionType, failure.ExceptionMessage, failure.Frames, failure.Kind,
             failure.Phase, failure.ExceptionLine, failure.Rank, RaisedIn(failure.Frames, inApp), ModuleOf(failure.Frames, inApp),
-            IsCascade: firstContext >= 0));
+            AppCodeOf(failure.Frames, inApp), IsCascade: firstContext >= 0));
 
         // Exception groups nest; a bound keeps a pathological report from recursing without end.
         if (depth < 8)
@@ -60,12 +64,22 @@ internal sealed record FailureView(
             var link = failure.Chain[i];
             views.Add(new FailureView(link.ExceptionType, link.ExceptionMessage, link.Frames, "python", failure.Phase,
                 failure.FirstLine, failure.Rank, RaisedIn(link.Frames, inApp), ModuleOf(link.Frames, inApp),
-                IsCascade: firstContext >= 0 && i > firstContext));
+                AppCodeOf(link.Frames, inApp), IsCascade: firstContext >= 0 && i > firstContext));
         }
     }
 
     private static string? ModuleOf(IReadOnlyList<TracebackFrame> frames, InAppRules inApp) =>
         frames.Count == 0 || inApp.IsInApp(frames[^1].File) ? null : FrameModule.Of(frames[^1].File);
+
+    private static string? AppCodeOf(IReadOnlyList<TracebackFrame> frames, InAppRules inApp)
+    {
+        for (var i = frames.Count - 1; i >= 0; i--)
+        {
+            if (inApp.IsInApp(frames[i].File)) return string.IsNullOrEmpty(frames[i].Code) ? null : frames[i].Code;
+        }
+
+        return null;
+    }
 
     private static bool? RaisedIn(IReadOnlyList<TracebackFrame> frames, InAppRules inApp) =>
         frames.Count == 0 ? null : inApp.IsInApp(frames[^1].File);

@@ -47,6 +47,10 @@ internal sealed class MatchDocument
     /// failing line did.</summary>
     public List<string>? CodeRegex { get; set; }
 
+    /// <summary>Regexes over the source line of the innermost frame of the job's own code (<c>config = json.load(f)</c>):
+    /// the call that led into the library that raised.</summary>
+    public List<string>? AppCodeRegex { get; set; }
+
     /// <summary>Regexes over the message with a <c>(?&lt;name&gt;…)</c> group: the captured name must appear as a word in the
     /// innermost frame's source line (<see cref="MessageNameInCode"/>).</summary>
     public List<string>? MessageNameInCode { get; set; }

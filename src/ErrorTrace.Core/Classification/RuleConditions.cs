@@ -34,6 +34,11 @@ internal sealed class RuleConditions
     /// whatever the exception).</summary>
     public TextMatcher? Code { get; init; }
 
+    /// <summary>The source line of the innermost frame of the job's own code (<c>app_code_regex</c>): which call of the
+    /// job led into the library that raised (<c>config = json.load(f)</c> is a config file, <c>json.loads(line)</c> a data
+    /// record).</summary>
+    public TextMatcher? AppCode { get; init; }
+
     /// <summary>A name the message complains about that the innermost frame's source line itself names.</summary>
     public MessageNameInCode? NameInCode { get; init; }
 
@@ -86,6 +91,7 @@ internal sealed class RuleConditions
         if (NotFrames is not null && NotFrames.FindInnermost(view.Frames) >= 0) return false;
         if (RaisedAt is not null && (view.Frames.Count == 0 || !RaisedAt.Matches(view.Frames[^1]))) return false;
         if (Code is not null && (view.Frames.Count == 0 || !Code.Matches(view.Frames[^1].Code))) return false;
+        if (AppCode is not null && (view.AppCode is null || !AppCode.Matches(view.AppCode))) return false;
         if (NameInCode is not null && !NameInCode.Matches(view.Message, view.Frames)) return false;
         if (NotMessage is not null && NotMessage.Matches(view.Message)) return false;
         if (Signals is not null && !Signals.MatchesDeath(view.Kind, view.Type))

@@ -28,6 +28,7 @@ internal static class RulesDocumentReader
         ("frames"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.Frames = ReadStrings(ref r)),
         ("frame_regex"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.FrameRegex = ReadStrings(ref r)),
         ("code_regex"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.CodeRegex = ReadStrings(ref r)),
+        ("app_code_regex"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.AppCodeRegex = ReadStrings(ref r)),
         ("message_name_in_code"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.MessageNameInCode = ReadStrings(ref r)),
         ("not_frames"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.NotFrames = ReadStrings(ref r)),
         ("raised_at"u8.ToArray(), (MatchDocument m, ref Utf8JsonReader r) => m.RaisedAt = ReadStrings(ref r)),

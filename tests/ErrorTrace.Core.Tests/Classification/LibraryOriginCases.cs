@@ -69,6 +69,16 @@ internal static class LibraryOriginCases
             "The obs returned by the `step()` method is not within the observation space.",
             ["/work/rl/train_agent.py:main", Sp + "gymnasium/utils/env_checker.py:check_env", Sp + "gymnasium/utils/passive_env_checker.py:env_step_passive_checker"])),
             C.UserCode, "user-code-environment-fails-the-env-checker", "medium");
+        yield return new("json-config-that-does-not-parse-read-by-the-job", In(Py("json.decoder.JSONDecodeError",
+            "Expecting property name enclosed in double quotes: line 7 column 1 (char 143)") with
+        {
+            Frames =
+            [
+                new TracebackFrame { File = "/work/det/train.py", Function = "main", Line = 31, Code = "cfg = json.load(open(args.config_path))" },
+                new TracebackFrame { File = "/usr/lib/python3.10/json/__init__.py", Function = "load", Line = 293, Code = "return loads(fp.read()," },
+                new TracebackFrame { File = "/usr/lib/python3.10/json/decoder.py", Function = "raw_decode", Line = 353, Code = "obj, end = self.scan_once(s, idx)" },
+            ],
+        }), C.ConfigError, "config-json-read-as-the-runs-config", "high", "initialization");
         yield return new("operation-the-backend-does-not-implement", In(Py("NotImplementedError",
             "Could not run 'aten::_upsample_bicubic2d_aa.out' with arguments from the 'XLA' backend.",
             ["/work/vision/train.py:main", Sp + "torch/nn/functional.py:interpolate"])),

@@ -8,8 +8,8 @@ namespace ErrorTrace.Core.Tests.Classification;
 /// What the mechanisms of <see cref="LibraryOriginCases"/> must not take: a TypeError or AttributeError raised by the
 /// tensor framework itself or by the job's own code, a checkpoint word in code that only saves, sys.argv read without a
 /// conversion, another BatchNorm complaint, another None argument, OpenCV's other assertions, a NotImplementedError of the job's
-/// own code, a forward op's mixed precision, a library's assert on an object the job passed and an algorithm refusing a space
-/// type.
+/// own code, a forward op's mixed precision, a library's assert on an object the job passed, an algorithm refusing a space
+/// type and a JSON data file read by the job.
 /// </summary>
 public sealed class LibraryOriginNearMissTests
 {
@@ -85,6 +85,23 @@ public sealed class LibraryOriginNearMissTests
     public void An_algorithm_refusing_a_space_type_is_not_the_env_checker() =>
         Assert.NotEqual("user-code-environment-fails-the-env-checker", Classify(In(Py("AssertionError",
             "The algorithm only supports (<class 'gym.spaces.box.Box'>,) as action spaces but Discrete(4) was provided")))?.RuleId);
+
+    [Theory]
+    [InlineData("samples = [json.loads(line) for line in f]")]
+    [InlineData("list_data_dict = json.load(open(data_path, \"r\"))")]
+    public void A_json_data_file_that_does_not_parse_is_not_a_config(string code)
+    {
+        var root = Py("json.decoder.JSONDecodeError", "Expecting value: line 1 column 2 (char 1)") with
+        {
+            Frames =
+            [
+                new TracebackFrame { File = "/work/sft/data.py", Function = "load", Line = 12, Code = code },
+                new TracebackFrame { File = "/usr/lib/python3.10/json/decoder.py", Function = "raw_decode", Line = 355, Code = "raise JSONDecodeError(\"Expecting value\", s, err.value) from None" },
+            ],
+        };
+
+        Assert.Equal(FailureCategory.DataError, Classify(In(root))?.ErrorType);
+    }
 
     private static FailureAnalysis? Classify(ClassificationInput input) => FailureClassifier.Classify(input, RuleSet.Default);
 }
