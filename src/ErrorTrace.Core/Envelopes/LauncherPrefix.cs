@@ -28,14 +28,34 @@ internal static class LauncherPrefix
     }
 
     /// <summary>True when no prefix can start the line: its first byte is none of '[', '(', a digit or a lower-case
-    /// letter, or it starts like a record's timestamp (<c>[2025-</c>: an MPI tag's job id is followed by a comma).</summary>
+    /// letter, or it starts like a record's timestamp (<c>[2025-</c>: an MPI tag's job id is followed by a comma); a
+    /// capital starts one only when a tag's '[' follows a date's 24 characters (<see cref="TryTaggedDate"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool CannotStartPrefix(ReadOnlySpan<byte> line)
     {
         if (line.Length < 2) return true;
         var first = line[0];
         if (first == (byte)'[') return LooksLikeTimestamp(line);
-        return !(first - (byte)'a' <= 'z' - 'a' || first - (byte)'0' <= 9u || first == (byte)'(');
+        if ((uint)(first - 'A') <= 'Z' - 'A') return !(line.Length > DateLength + 1 && line[DateLength] == (byte)'[');
+        return !((uint)(first - 'a') <= 'z' - 'a' || (uint)(first - '0') <= 9u || first == (byte)'(');
+    }
+
+    /// <summary><c>stderr: </c>.</summary>
+    private const int StreamLabelLength = 8;
+
+    /// <summary>ctime()'s date, <c>Thu Aug 29 16:41:02 2019</c> (the day padded with a space): Open MPI's
+    /// <c>--timestamp-output</c> puts it before its <c>--tag-output</c> tag, and horovodrun before its own.</summary>
+    private const int DateLength = 24;
+
+    /// <summary><c>Mon Oct  9 16:22:00 2023[1,0]&lt;stdout&gt;:</c>: the date, then the tag (which the next step reads).</summary>
+    private static bool TryTaggedDate(ReadOnlySpan<byte> s, out int length)
+    {
+        length = 0;
+        if (s.Length <= DateLength + 1 || s[DateLength] != (byte)'[' || !char.IsAsciiDigit((char)s[DateLength + 1])) return false;
+        if (s[3] != (byte)' ' || s[7] != (byte)' ' || s[10] != (byte)' ' || s[13] != (byte)':' || s[16] != (byte)':' || s[19] != (byte)' ') return false;
+        if (!char.IsAsciiLetterUpper((char)s[4]) || !char.IsAsciiDigit((char)s[9]) || !char.IsAsciiDigit((char)s[23])) return false;
+        length = DateLength;
+        return true;
     }
 
     /// <summary><c>[2025-</c>: a record's timestamp, never an MPI tag (whose job id is followed by a comma). Tested
@@ -68,12 +88,21 @@ internal static class LauncherPrefix
                     break;
                 }
             }
-            else if (first - (byte)'0' <= 9u && TrySrunLabel(line, ref rank, out length))
+            else if ((uint)(first - '0') <= 9u && TrySrunLabel(line, ref rank, out length))
             {
             }
-            else if ((first - (byte)'a' <= 'z' - 'a' || first - (byte)'0' <= 9u) && TryHost(line, out length))
+            else if (((uint)(first - 'a') <= 'z' - 'a' || (uint)(first - '0') <= 9u) && TryHost(line, out length))
             {
                 host = line[..(length - 2)].TrimEnd((byte)' ');
+            }
+            else if (first == (byte)'s' && (line.StartsWith("stderr: "u8) || line.StartsWith("stdout: "u8)))
+            {
+                // Hugging Face's test harness (accelerate's and transformers' execute_subprocess_async) labels each line
+                // of the child's output with its stream.
+                length = StreamLabelLength;
+            }
+            else if ((uint)(first - 'A') <= 'Z' - 'A' && TryTaggedDate(line, out length))
+            {
             }
             else if (first == (byte)'(' && TryRayProcess(line, out length))
             {
@@ -126,7 +155,8 @@ internal static class LauncherPrefix
 
     private const ulong RankOneDigitMask = 0xFFFF00FFFFFFFFFF;
 
-    /// <summary>Open MPI <c>--tag-output</c>: <c>[1,3]&lt;stderr&gt;:</c> — job id, rank, stream.</summary>
+    /// <summary>Open MPI <c>--tag-output</c>: <c>[1,3]&lt;stderr&gt;:</c> — job id, rank, stream; horovodrun's own
+    /// launcher (Gloo) prints the rank alone, <c>[3]&lt;stderr&gt;:</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryMpiTag(ReadOnlySpan<byte> s, ref int rank, out int length)
     {
@@ -135,6 +165,7 @@ internal static class LauncherPrefix
         // The job id's digits, then a comma: a timestamp's "[2025-…" fails at its '-' without a search for ']'.
         var comma = 2;
         while (comma < s.Length && comma <= MaxRankDigits && char.IsAsciiDigit((char)s[comma])) comma++;
+        if (comma < s.Length && s[comma] == (byte)']') return TryStreamTag(s, comma, ref rank, out length);
         if (comma >= s.Length || s[comma] != (byte)',') return false;
         var close = s[..Math.Min(s.Length, 24)].IndexOf((byte)']');
         if (close <= comma || !AllDigits(s[(comma + 1)..close])) return false;
@@ -145,6 +176,17 @@ internal static class LauncherPrefix
         else return false;
         rank = ParseDigits(s[(comma + 1)..close]);
         length = close + 1 + tag;
+        return true;
+    }
+
+    /// <summary>horovodrun's <c>[3]&lt;stderr&gt;:</c>: the rank's digits end at <paramref name="close"/>.</summary>
+    private static bool TryStreamTag(ReadOnlySpan<byte> s, int close, ref int rank, out int length)
+    {
+        length = 0;
+        var rest = s[(close + 1)..];
+        if (!rest.StartsWith("<stderr>:"u8) && !rest.StartsWith("<stdout>:"u8)) return false;
+        rank = ParseDigits(s[1..close]);
+        length = close + 1 + 9;
         return true;
     }
 

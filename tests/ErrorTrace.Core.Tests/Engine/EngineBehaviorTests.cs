@@ -38,6 +38,46 @@ public class EngineBehaviorTests
 
     /// <summary>Open MPI's <c>--tag-output</c> prefix (<c>[job,rank]&lt;stream&gt;:</c>) is an envelope like torchrun's:
     /// stripped exactly, its rank kept; a bracketed timestamp is not mistaken for it.</summary>
+    /// <summary>Open MPI's <c>--timestamp-output</c> puts ctime()'s date before the tag, and horovodrun's Gloo launcher
+    /// prints the rank alone in its tag (paddle-57955, horovod-1364 of the real-log corpus).</summary>
+    [Theory]
+    [InlineData("Mon Oct  9 16:22:00 2023[1,0]<stdout>:", 0)]
+    [InlineData("Thu Aug 29 16:41:02 2019[4]<stderr>:", 4)]
+    [InlineData("[4]<stderr>:", 4)]
+    public void A_date_before_an_mpi_tag_and_horovods_rank_tag_are_envelopes(string prefix, int rank)
+    {
+        var report = Analyze.Text(
+            prefix + "terminate called after throwing an instance of 'thrust::system::system_error'\n"
+            + prefix + "  what():  transform: failed to synchronize: cudaErrorLaunchFailure: unspecified launch failure\n");
+
+        var root = Assert.IsType<ErrorTrace.Core.Reports.TracebackInfo>(report.Traceback);
+        Assert.Equal(("thrust::system::system_error", rank), (root.ExceptionType, root.Rank));
+        Assert.StartsWith("transform: failed to synchronize", root.ExceptionMessage, StringComparison.Ordinal);
+    }
+
+    /// <summary>Hugging Face's test harness (accelerate's and transformers' execute_subprocess_async) labels each line of
+    /// the child's output with its stream (accelerate-1209).</summary>
+    [Fact]
+    public void The_test_harness_stream_label_is_an_envelope()
+    {
+        var report = Analyze.Text(
+            "stderr: terminate called after throwing an instance of 'std::runtime_error'\n"
+            + "stderr:   what():  [Rank 0] Watchdog caught collective operation timeout: WorkNCCL(SeqNum=1, OpType=ALLGATHER, Timeout(ms)=1800000) ran for 1808212 milliseconds before timing out.\n");
+
+        var root = Assert.IsType<ErrorTrace.Core.Reports.TracebackInfo>(report.Traceback);
+        Assert.Equal("std::runtime_error", root.ExceptionType);
+    }
+
+    [Theory]
+    [InlineData("Validation loss improved 0.41 [best]\nTraceback (most recent call last):\n  File \"/app/train.py\", line 5, in step\nValueError: bad\n")]
+    [InlineData("Sat Dec  5 09:17:28 UTC 2026\nTraceback (most recent call last):\n  File \"/app/train.py\", line 5, in step\nValueError: bad\n")]
+    public void Capitalised_lines_without_a_dated_tag_are_left_alone(string log)
+    {
+        var root = Assert.IsType<ErrorTrace.Core.Reports.TracebackInfo>(Analyze.Text(log).Traceback);
+
+        Assert.Equal(("ValueError", (int?)null), (root.ExceptionType, root.Rank));
+    }
+
     [Fact]
     public void Open_mpi_tags_separate_ranks_and_leave_timestamps_alone()
     {
