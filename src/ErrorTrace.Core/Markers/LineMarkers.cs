@@ -70,6 +70,23 @@ internal static class LineMarkers
     {
         var candidates = s_needles.Candidates(line);
         var trimmed = line.Trim();
+        // A Markdown quote's marks before the line ('> 段错误 (核心已转储)', '> *** Error in `Train': double free …'): the
+        // line a paste quoted, whose report starts after them.
+        var quote = QuoteLength(trimmed);
+        if (quote > 0) return Match(trimmed[quote..], candidates, deathsOnly) is { } quoted ? quoted with { Start = quoted.Start + quote } : null;
+        return Match(trimmed, candidates, deathsOnly);
+    }
+
+    /// <summary>A Markdown quote's <c>&gt;</c> marks and the spaces after them at the line's start, when text follows.</summary>
+    private static int QuoteLength(ReadOnlySpan<char> trimmed)
+    {
+        if (trimmed.Length < 2 || trimmed[0] != '>') return 0;
+        var end = trimmed.IndexOfAnyExcept("> ");
+        return end < 0 ? 0 : end;
+    }
+
+    private static MarkerHit? Match(ReadOnlySpan<char> trimmed, ulong candidates, bool deathsOnly)
+    {
         // A translated shell report has no ASCII needle: asked only of a line that ends in a non-ASCII character.
         if (candidates == 0) return LocalizedShellDeath.HitWithoutNeedle(trimmed);
         for (var i = 0; i < All.Length; i++)
