@@ -17,7 +17,7 @@ internal static class ExperimentRecord
     private static readonly double[] s_taus = [0, 0.5, 0.6, 0.7, 0.8, 0.9];
 
     /// <summary>The τ of the per-category table (the shipped one).</summary>
-    private const double CategoryTau = LearnedDeferral.MinProbability;
+    private const double CategoryTau = LearnedDeferral.MinProbabilityOverRules;
 
     private static readonly string[][] s_heldOut =
     [

@@ -26,8 +26,8 @@ internal static class FallbackRecord
         ["k3", "k5", "k6", "k7", "k8", "k9", "k10"],
     ];
 
-    /// <summary>The library's threshold (LearnedDeferral.MinProbability), shown beside the inner-CV choice.</summary>
-    private const double ShippedTau = ErrorTrace.Core.Classification.Learned.LearnedDeferral.MinProbability;
+    /// <summary>The library's threshold (LearnedDeferral.MinProbabilityOverRules), shown beside the inner-CV choice.</summary>
+    private const double ShippedTau = ErrorTrace.Core.Classification.Learned.LearnedDeferral.MinProbabilityOverRules;
 
     private readonly record struct Held(string Category, double Probability);
 

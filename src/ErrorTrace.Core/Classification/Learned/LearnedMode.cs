@@ -7,7 +7,7 @@ public enum LearnedMode
     Alone,
 
     /// <summary>The rules decide, except where they are weakest (<see cref="LearnedDeferral.RulesDefer"/>): no rule,
-    /// the evidence-scoring fallback, <c>user_code</c> from a builtin-exception rule, or a rule of low confidence; there the model decides when it is at
-    /// least <see cref="LearnedDeferral.MinProbability"/> sure, and the rules' answer stays otherwise.</summary>
+    /// the evidence-scoring fallback, <c>user_code</c> from a builtin-exception rule, or a rule of low confidence; there the model decides
+    /// (<see cref="LearnedDeferral.MinProbabilityOverRules"/>), always at low confidence.</summary>
     Fallback,
 }

@@ -11,7 +11,7 @@ public sealed class LearnedClassifierTests
 
     private static readonly string[] s_oomWords = ["msg:cuda", "msg:memory", "msg:allocate", "msg:tried", "msg:gib"];
 
-    /// <summary>A tiny model sure enough to decide (above <see cref="LearnedDeferral.MinProbability"/>): "column",
+    /// <summary>A tiny model sure of itself (above <see cref="LearnedDeferral.MinProbability"/>): "column",
     /// "invalid handle returned" mean data, "cuda memory" means oom_training.</summary>
     private static readonly NaiveBayesModel s_model = NaiveBayesTrainer.Train(
         [.. Enumerable.Repeat((s_dataWords, "data_error"), 3).Concat(Enumerable.Repeat((s_oomWords, "oom_training"), 3))
@@ -50,16 +50,17 @@ public sealed class LearnedClassifierTests
     }
 
     [Fact]
-    public void Below_the_threshold_the_fallback_abstains_and_unknown_stays()
+    public void Where_the_rules_deferred_even_an_unsure_model_answers_at_low_confidence()
     {
         var input = In(Py("RuntimeError", "custom_op_wrapper returned an invalid handle for column 3", Forward, line: 80));
-        var byRules = FailureClassifiers.Rules().Classify(input)!;
-        Assert.True(s_unsure.Predict(LearnedFeatures.Extract(input, null)).Probability < LearnedDeferral.MinProbability);
+        Assert.Equal("unknown", FailureClassifiers.Rules().Classify(input)!.ErrorType);
+        var prediction = s_unsure.Predict(LearnedFeatures.Extract(input, null));
+        Assert.True(prediction.Probability < LearnedDeferral.MinProbability);
 
         var analysis = FailureClassifiers.RulesThenLearned(model: s_unsure).Classify(input)!;
 
-        Assert.Equal((byRules.ErrorType, byRules.RuleId, byRules.Confidence), (analysis.ErrorType, analysis.RuleId, analysis.Confidence));
-        Assert.DoesNotContain(analysis.Evidence, e => e.Text.StartsWith("learned:", StringComparison.Ordinal));
+        Assert.Equal((prediction.Category, LearnedClassifier.RuleId, "low"), (analysis.ErrorType, analysis.RuleId, analysis.Confidence));
+        Assert.StartsWith($"learned: {prediction.Category} 0.", analysis.Evidence[0].Text, StringComparison.Ordinal);
     }
 
     [Theory]
