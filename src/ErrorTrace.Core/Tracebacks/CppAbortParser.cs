@@ -1,4 +1,3 @@
-using System.Text;
 using ErrorTrace.Core.Analysis;
 using ErrorTrace.Core.Reports;
 
@@ -29,12 +28,11 @@ internal sealed class CppAbortParser : IFailureBlockParser
     private const int MaxInterleavedHeaderLines = 16;
 
     private readonly List<TracebackFrame> _frames = [];
-    private readonly StringBuilder _message = new();
+    private readonly MessageLines _message = new();
     private readonly RawText _raw = new();
     private TracebackFrame? _raisedFrom;
     private string _type = "";
     private long _exceptionLine;
-    private int _messageLines;
     private bool _inMessage;
     private bool _inFrames;
     private int _interleavedLines;
@@ -76,8 +74,8 @@ internal sealed class CppAbortParser : IFailureBlockParser
         }
 
         Start(line, lineNumber);
-        if (_type == "std::terminate") AppendMessage(trimmed);
-        else if (!libcxxWhat.IsEmpty) AppendMessage(libcxxWhat);
+        if (_type == "std::terminate") _message.Append(trimmed);
+        else if (!libcxxWhat.IsEmpty) _message.Append(libcxxWhat);
         return true;
     }
 
@@ -87,7 +85,6 @@ internal sealed class CppAbortParser : IFailureBlockParser
         _frames.Clear();
         _message.Clear();
         _raisedFrom = null;
-        _messageLines = 0;
         _inMessage = false;
         _inFrames = false;
         _interleavedLines = 0;
@@ -114,7 +111,7 @@ internal sealed class CppAbortParser : IFailureBlockParser
         Start(line, lineNumber);
         _raisedFrom = location;
         _inFrames = true;
-        if (!string.IsNullOrEmpty(context)) AppendMessage(context);
+        if (!string.IsNullOrEmpty(context)) _message.Append(context);
         return true;
     }
 
@@ -150,7 +147,7 @@ internal sealed class CppAbortParser : IFailureBlockParser
         if (trimmed.StartsWith("what():", StringComparison.Ordinal))
         {
             _inMessage = true;
-            AppendMessage(trimmed[7..].TrimStart());
+            _message.Append(trimmed[7..].TrimStart());
         }
         else if (trimmed.StartsWith(RaisedFromPrefix, StringComparison.Ordinal))
         {
@@ -174,11 +171,11 @@ internal sealed class CppAbortParser : IFailureBlockParser
             _blankAfterFrames = _inFrames;
             _inMessage = false;
         }
-        else if (_inMessage && _messageLines < EngineLimits.MaxMessageLines)
+        else if (_inMessage && _message.Count < EngineLimits.MaxMessageLines)
         {
-            AppendMessage(line.TrimEnd());
+            _message.Append(line.TrimEnd());
         }
-        else if (_messageLines == 0 && !_inFrames && _interleavedLines < MaxInterleavedHeaderLines && IsHeaderFragment(trimmed))
+        else if (_message.Count == 0 && !_inFrames && _interleavedLines < MaxInterleavedHeaderLines && IsHeaderFragment(trimmed))
         {
             _interleavedLines++;
         }
@@ -222,13 +219,6 @@ internal sealed class CppAbortParser : IFailureBlockParser
     private static bool IsHeaderFragment(ReadOnlySpan<char> trimmed) =>
         trimmed.Contains("terminate called", StringComparison.Ordinal) || (!trimmed.IsEmpty && trimmed[^1] == '\'');
 
-    private void AppendMessage(ReadOnlySpan<char> text)
-    {
-        if (_message.Length + text.Length > EngineLimits.MaxMessageChars) return;
-        if (_messageLines > 0) _message.Append('\n');
-        _message.Append(text);
-        _messageLines++;
-    }
 
     /// <summary><c>c10_cuda_check_implementation at ../c10/cuda/CUDAException.cpp:44 (most recent call first):</c></summary>
     private static TracebackFrame? RaisedFrom(ReadOnlySpan<char> s)

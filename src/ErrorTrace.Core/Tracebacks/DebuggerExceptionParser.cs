@@ -1,4 +1,3 @@
-using System.Text;
 using ErrorTrace.Core.Analysis;
 using ErrorTrace.Core.Reports;
 
@@ -29,12 +28,11 @@ internal sealed class DebuggerExceptionParser : IFailureBlockParser
     /// <summary>The frames one stop shows; a longer run is not one exception's.</summary>
     private const int MaxFrames = 512;
 
-    private readonly StringBuilder _message = new();
+    private readonly MessageLines _message = new();
     private readonly RawText _raw = new();
     private readonly List<TracebackFrame> _frames = [];
     private string _type = "";
     private long _firstLine;
-    private int _messageLines;
     private int _frameIndent;
 
     /// <summary>The exception line a paste added after the frames was read: nothing more is this block's.</summary>
@@ -61,7 +59,6 @@ internal sealed class DebuggerExceptionParser : IFailureBlockParser
         _type = type.ToString();
         _message.Clear();
         _frames.Clear();
-        _messageLines = 0;
         _frameIndent = 0;
         _done = false;
         _firstLine = lineNumber;
@@ -88,8 +85,8 @@ internal sealed class DebuggerExceptionParser : IFailureBlockParser
 
         if (_frames.Count == 0)
         {
-            if (_messageLines >= EngineLimits.MaxMessageLines) return false;
-            AppendMessage(line.Trim());
+            if (_message.Count >= EngineLimits.MaxMessageLines) return false;
+            _message.Append(line.Trim());
             _raw.Add(line);
             return true;
         }
@@ -142,13 +139,5 @@ internal sealed class DebuggerExceptionParser : IFailureBlockParser
             FirstLine = _firstLine,
             ExceptionLine = _firstLine,
         };
-    }
-
-    private void AppendMessage(ReadOnlySpan<char> text)
-    {
-        if (_message.Length + text.Length > EngineLimits.MaxMessageChars) return;
-        if (_messageLines > 0) _message.Append('\n');
-        _message.Append(text);
-        _messageLines++;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using ErrorTrace.Core.Analysis;
 using ErrorTrace.Core.Reports;
 
@@ -23,11 +22,10 @@ internal sealed class UncaughtExceptionParser : IFailureBlockParser
     private const string What = "what() -> ";
     private const string Type = "type -> ";
 
-    private readonly StringBuilder _message = new();
+    private readonly MessageLines _message = new();
     private readonly RawText _raw = new();
     private string _type = "";
     private long _firstLine;
-    private int _messageLines;
 
     /// <summary>what() text that began with a quote and has not closed it yet: its next lines are the message's.</summary>
     private bool _inQuotedMessage;
@@ -41,7 +39,6 @@ internal sealed class UncaughtExceptionParser : IFailureBlockParser
         IsOpen = true;
         _message.Clear();
         _type = "";
-        _messageLines = 0;
         _inQuotedMessage = false;
         _firstLine = lineNumber;
         _raw.Start(lineNumber);
@@ -55,11 +52,11 @@ internal sealed class UncaughtExceptionParser : IFailureBlockParser
         var trimmed = line.Trim();
         if (_inQuotedMessage)
         {
-            if (_messageLines >= EngineLimits.MaxMessageLines) return false;
+            if (_message.Count >= EngineLimits.MaxMessageLines) return false;
             _inQuotedMessage = !trimmed.EndsWith("\"", StringComparison.Ordinal);
-            AppendMessage(_inQuotedMessage ? trimmed : trimmed[..^1]);
+            _message.Append(_inQuotedMessage ? trimmed : trimmed[..^1]);
         }
-        else if (trimmed.StartsWith(What, StringComparison.Ordinal) && _messageLines == 0)
+        else if (trimmed.StartsWith(What, StringComparison.Ordinal) && _message.Count == 0)
         {
             var text = trimmed[What.Length..];
             if (text.StartsWith("\"", StringComparison.Ordinal))
@@ -69,7 +66,7 @@ internal sealed class UncaughtExceptionParser : IFailureBlockParser
                 if (!_inQuotedMessage) text = text[..^1];
             }
 
-            AppendMessage(text);
+            _message.Append(text);
         }
         else if (trimmed.StartsWith(Type, StringComparison.Ordinal) && _type.Length == 0)
         {
@@ -92,7 +89,7 @@ internal sealed class UncaughtExceptionParser : IFailureBlockParser
     }
 
     /// <summary>The report so far; null while it names neither a type nor a message (a header alone says nothing).</summary>
-    public TracebackInfo? Peek() => !IsOpen || (_type.Length == 0 && _messageLines == 0) ? null : new TracebackInfo
+    public TracebackInfo? Peek() => !IsOpen || (_type.Length == 0 && _message.Count == 0) ? null : new TracebackInfo
     {
         Raw = _raw.ToString(),
         Kind = CppAbortParser.Kind,
@@ -101,12 +98,4 @@ internal sealed class UncaughtExceptionParser : IFailureBlockParser
         FirstLine = _firstLine,
         ExceptionLine = _firstLine,
     };
-
-    private void AppendMessage(ReadOnlySpan<char> text)
-    {
-        if (_message.Length + text.Length > EngineLimits.MaxMessageChars) return;
-        if (_messageLines > 0) _message.Append('\n');
-        _message.Append(text);
-        _messageLines++;
-    }
 }
