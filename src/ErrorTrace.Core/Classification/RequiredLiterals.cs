@@ -209,9 +209,11 @@ internal static class RequiredLiterals
                 case 'b' or 'B' or 'A' or 'z' or 'Z' or 'G' or 'w' or 'W' or 's' or 'S' or 'd' or 'D' or 'n' or 't' or 'r' or 'f' or 'v' or 'e' or 'a':
                     return null;
                 case 'p' or 'P' or 'k':
-                    var close = c == 'k' ? '>' : '}';
-                    var end = pattern.IndexOf(close, At);
-                    if (end < 0) Failed = true;
+                    // "\p{L}", "\k<name>", "\k'name'": skip to the closer of the opener that follows, never past a
+                    // '|' or ')' of the pattern (a search for the closer alone could swallow a top-level alternation).
+                    var close = At < pattern.Length ? pattern[At] switch { '{' when c != 'k' => '}', '<' when c == 'k' => '>', '\'' when c == 'k' => '\'', _ => '\0' } : '\0';
+                    var end = close == '\0' ? -1 : pattern.IndexOfAny([close, '|', ')'], At + 1);
+                    if (end < 0 || pattern[end] != close) Failed = true;
                     else At = end + 1;
                     return null;
                 case 'x':

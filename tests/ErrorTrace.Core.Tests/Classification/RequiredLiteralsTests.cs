@@ -33,6 +33,9 @@ public class RequiredLiteralsTests
     [InlineData(@"(?(a)bcd|efg)", null)]
     [InlineData(@"[a-z-[aeiou]]bcd", null)]
     [InlineData(@"\p{L}+rror", "rror")]
+    [InlineData(@"(?<q>x)\k'q'abc|def>ghi", "abc|def>ghi")]
+    [InlineData(@"(?<q>x)\k<q>abcd", "abcd")]
+    [InlineData(@"\pLabc|xyz", null)]
     [InlineData(@"(error)*", null)]
     [InlineData(@"nan|inf|(", null)]
     public void Literals_every_match_contains(string pattern, string? expected)
