@@ -64,6 +64,9 @@ internal static class LineMarkers
             MarkerMatchers.ExceptionLine),
     ];
 
+    /// <summary>The exception-line marker, for callers that ask only it (an error record's message).</summary>
+    public static readonly LineMarker ExceptionLine = All.Single(m => m.Id == "exception-line");
+
     private static readonly NeedleIndex s_needles = new(All.Select(m => m.Needles).ToArray());
 
     public static MarkerHit? Match(ReadOnlySpan<char> line, bool deathsOnly)

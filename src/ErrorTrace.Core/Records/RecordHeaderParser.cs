@@ -14,6 +14,7 @@ namespace ErrorTrace.Core.Records;
 /// <item>glog/absl: <c>E0325 20:57:27.620000 2606 api.py:869] message</c>, TensorFlow's
 /// <c>2020-05-14 10:12:34.567890: F tensorflow/…/cuda_driver.cc:175] message</c> (also without its timestamp);</item>
 /// <item>Python logging's default <c>WARNING:torch.distributed.elastic.multiprocessing.api:message</c> and bare <c>ERROR: message</c>;</item>
+/// <item>vLLM: <c>ERROR 10-11 12:27:29 engine.py:157] message</c>, <c>INFO 05-20 10:01:02 [core.py:61] message</c> (<see cref="VllmHeader"/>);</item>
 /// <item>timestamp first: <c>2024-01-01 12:00:00,123 - name - ERROR - message</c>, loguru's <c>… | ERROR | module:f:1 - message</c>.</item>
 /// </list>
 /// </summary>
@@ -37,8 +38,8 @@ internal static class RecordHeaderParser
         {
             (byte)'[' => TryBracketed(s, ref header),
             >= (byte)'0' and <= (byte)'9' => TryTimestampFirst(s, ref header),
-            (byte)'I' or (byte)'W' or (byte)'E' or (byte)'F' => TryGlog(s, ref header) || TryPythonLogging(s, ref header),
-            (byte)'D' or (byte)'C' => TryPythonLogging(s, ref header),
+            (byte)'I' or (byte)'W' or (byte)'E' or (byte)'F' => TryGlog(s, ref header) || TryPythonLogging(s, ref header) || VllmHeader.TryParse(s, ref header),
+            (byte)'D' or (byte)'C' => TryPythonLogging(s, ref header) || VllmHeader.TryParse(s, ref header),
             _ => false,
         };
     }

@@ -72,6 +72,8 @@ internal static class LogLineCatalogue
         "2025-12-10T03:58:22.123456789Z stderr P [2025-12-10 03:58:29] [__main__] [ERROR] [SFT] a CRI piece",
         "2025-12-10T03:58:22.123456789Z stderr F  and its end",
         "E0325 20:57:27.620000 2606 api.py:869] failed (exitcode: -9) local_rank: 0 (pid: 1) of binary: python",
+        "INFO 10-11 12:27:29 llm_engine.py:237] vLLM's record, quiet",
+        "ERROR 05-20 10:01:02 [core.py:61] vLLM's bracketed record",
         "I1231 23:59:59.000000 2606 api.py:1] glog before the new year",
         "I0101 00:00:01.000000 2606 api.py:1] glog after it",
 
