@@ -5,7 +5,7 @@ namespace ErrorTrace.Core.Tests.Classification;
 
 /// <summary>
 /// Accelerators' own out-of-memory words (the gpu-oom wording): Apple Metal and MLX, Habana Gaudi, Ascend CANN, Graphcore
-/// Poplar, Thrust's CUDA backend and a CUDA check printed with its source location. Each spec is a short log as the stack
+/// Poplar, AWS Neuron's runtime API, HIP's error name, Thrust's CUDA backend and a CUDA check printed with its source location. Each spec is a short log as the stack
 /// prints it, read by the whole engine; the near misses are the same libraries' other failures.
 /// </summary>
 public sealed class AcceleratorOomTests
@@ -58,6 +58,19 @@ public sealed class AcceleratorOomTests
     [Fact]
     public void A_cuda_check_printed_with_its_source_location_and_out_of_memory_is_gpu_memory() => Assert.Equal(FailureCategory.OomTraining, Category(
         "xgboost.core.XGBoostError: [10:21:05] /workspace/src/tree/updater_gpu_hist.cu:781: Exception in gpu_hist: CUDA error: /workspace/src/common/device_helpers.cuh(412): out of memory\n"));
+
+    [Fact]
+    public void Neurons_runtime_api_failing_a_tensor_allocation_is_an_accelerator_oom() => Assert.Contains(Category(
+        "Traceback (most recent call last):\n" +
+        "  File \"/opt/conda/lib/python3.10/site-packages/transformers_neuronx/ops.py\", line 49, in parallel_to_nc\n" +
+        "    return torch.ops.neuron._parallel_to_neuron(tensors)\n" +
+        "RuntimeError: nrt_tensor_allocate status=4 message=\"Allocation Failure\"\n"),
+        new[] { FailureCategory.OomTraining, FailureCategory.OomEval });
+
+    [Fact]
+    public void Hips_own_out_of_memory_error_name_is_gpu_memory() => Assert.Equal(FailureCategory.OomTraining, Category(
+        "RuntimeError: HIP error: hipErrorOutOfMemory\n" +
+        "HIP kernel errors might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.\n"));
 
     /// <summary>A near miss of the rules (the learned fallback takes over the low-confidence abort rule's answer and may
     /// say otherwise): checked with the rules alone.</summary>
