@@ -45,6 +45,8 @@ internal static class SignalNames
         if (text.StartsWith("Segmentation fault", StringComparison.Ordinal)) return "SIGSEGV";
         if (text.StartsWith("Bus error", StringComparison.Ordinal)) return "SIGBUS";
         if (text.StartsWith("Aborted", StringComparison.Ordinal)) return "SIGABRT";
+        // macOS' strsignal() for SIGABRT, as its bash prints it: 'Abort trap: 6' (its other words start with Linux's).
+        if (text.StartsWith("Abort trap", StringComparison.Ordinal)) return "SIGABRT";
         if (text.StartsWith("Floating point exception", StringComparison.Ordinal)) return "SIGFPE";
         if (text.StartsWith("Illegal instruction", StringComparison.Ordinal)) return "SIGILL";
         if (text.StartsWith("Killed", StringComparison.Ordinal)) return "SIGKILL";
