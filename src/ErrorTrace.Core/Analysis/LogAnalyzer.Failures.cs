@@ -94,6 +94,11 @@ public sealed partial class LogAnalyzer
             message = InterleavedExceptionType.CleanMessage(message, type[..name]);
             type = type[..name];
         }
+        else if (InterleavedExceptionType.Collapse(type) is { } collapsed)
+        {
+            message = InterleavedExceptionType.CleanMessage(message, collapsed);
+            type = collapsed;
+        }
 
         // The line after a wrapper's "… raised:" is the wrapped exception: the wrapper is what was raised.
         if (stream.CurrentBlock.LineNumbered(lineNumber - 1) is { } before && RaisedWrapperLine.TryParse(before, out var wrapper, out var intro))
@@ -118,8 +123,19 @@ public sealed partial class LogAnalyzer
     /// <summary>An exception printed as its repr (<see cref="ExceptionRepr"/>): <c>RuntimeError('CUDA out of memory. …')</c>.</summary>
     private void RecordExceptionRepr(StreamState stream, ReadOnlySpan<char> line, long lineNumber)
     {
-        if (!ExceptionRepr.TryFind(line, out var start, out var typeLength, out var messageStart, out var messageLength)) return;
-        RecordLone(stream, LoneException(stream, line, line.Slice(start, typeLength), line.Slice(messageStart, messageLength), lineNumber));
+        if (ExceptionRepr.TryFind(line, out var start, out var typeLength, out var messageStart, out var messageLength))
+            RecordLone(stream, LoneException(stream, line, line.Slice(start, typeLength), line.Slice(messageStart, messageLength), lineNumber));
+        else if (ClassRepr.TryFind(line, out start, out typeLength, out messageStart))
+            RecordLone(stream, LoneException(stream, line, line.Slice(start, typeLength), line[messageStart..], lineNumber));
+    }
+
+    /// <summary>TensorFlow 1's <c>Error reported to Coordinator: &lt;class '…'&gt;, message</c> record: that exception,
+    /// when its type is named like one. Rare, so the message is decoded to a string.</summary>
+    private void RecordCoordinatorReport(StreamState stream, ReadOnlySpan<byte> message, long lineNumber)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(message).Trim();
+        if (ClassRepr.TryFind(text, out var start, out var typeLength, out var messageStart))
+            RecordLone(stream, LoneException(stream, text, text.AsSpan(start, typeLength), text.AsSpan(messageStart), lineNumber));
     }
 
     /// <summary>An exception read from one line outside any traceback: no frames, the line its whole printout.</summary>

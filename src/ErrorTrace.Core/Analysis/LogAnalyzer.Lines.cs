@@ -162,7 +162,13 @@ public sealed partial class LogAnalyzer
 
         var phase = content[header.Phase];
         if (!phase.IsEmpty) stream.SetPhase(phase);
-        if (header.Level < LogLevel.Warning) return;
+        if (header.Level < LogLevel.Warning)
+        {
+            // TensorFlow 1's Coordinator logs the exception that stops training at INFO (Tracebacks/ClassRepr): one
+            // prefix compare per record, and its message is read only then.
+            if (content[header.MessageStart..].StartsWith(ClassRepr.CoordinatorReport)) RecordCoordinatorReport(stream, content[header.MessageStart..], lineNumber);
+            return;
+        }
 
         var logger = content[header.Logger];
         stream.SetLogger(logger);

@@ -182,7 +182,14 @@ internal static class MarkerMatchers
         {
             // Behind a paste's quote or emphasis marks, or glued after a label: the type is named like an exception.
             var pasted = Tracebacks.PastedExceptionLine.Start(line, 0);
-            if (pasted < 0) return Tracebacks.ExceptionRepr.TryFind(line, out _, out _, out _, out _) ? new MarkerHit(marker, MarkerKind.Error) : null;
+            if (pasted < 0)
+            {
+                return Tracebacks.ExceptionRepr.TryFind(line, out _, out _, out _, out _) || Tracebacks.ClassRepr.TryFind(line, out _, out _, out _)
+                    ? new MarkerHit(marker, MarkerKind.Error)
+                    : null;
+            }
+
+
             line = line[pasted..];
             if (!Tracebacks.ExceptionLine.TryParse(line, out typeLength, out messageStart)) return null;
         }
@@ -192,6 +199,7 @@ internal static class MarkerMatchers
         // Or copies of such a name interleaved by ranks sharing stderr ("torch.cuda.OutOfMemoryErrortorch.cuda: …").
         return Tracebacks.ExceptionLine.IsNamedLikeException(type, hasMessage: messageStart < line.Length)
             || Tracebacks.InterleavedExceptionType.NameLength(type) > 0
+            || Tracebacks.InterleavedExceptionType.Collapse(type) is not null
             ? new MarkerHit(marker, MarkerKind.Error)
             : null;
     }

@@ -49,6 +49,11 @@ internal sealed class ExceptionBuilder
             firstMessageLine = InterleavedExceptionType.CleanMessage(firstMessageLine, type[..name]);
             type = type[..name];
         }
+        else if (InterleavedExceptionType.Collapse(type) is { } collapsed)
+        {
+            firstMessageLine = InterleavedExceptionType.CleanMessage(firstMessageLine, collapsed);
+            type = collapsed;
+        }
 
         Type = type.ToString();
         ExceptionLineNumber = lineNumber;

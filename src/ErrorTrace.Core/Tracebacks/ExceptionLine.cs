@@ -28,9 +28,24 @@ internal static class ExceptionLine
         if (line[i] != ':') return false;
         typeLength = i;
         messageStart = i + 1 < line.Length && line[i + 1] == ' ' ? i + 2 : i + 1;
-        // "Type:value" without the space is not how CPython prints; "http://x" style prose is not an exception line.
-        return messageStart == i + 2 || i + 1 == line.Length;
+        // "Type:value" without the space is not how CPython prints; "http://x" style prose is not an exception line. A
+        // line retyped or reformatted by hand ("RuntimeError:CUDA out of memory.", "ValueError:Network outputs is NAN!")
+        // still names its class when that is named like one and the message starts with a letter.
+        return messageStart == i + 2 || i + 1 == line.Length || IsUnspacedException(line[..i], line[i + 1]);
     }
+
+    /// <summary>A CapWords class ending in Error or Exception (<see cref="GenericPrefix"/> alone is other programs'
+    /// prefix), the message glued to the colon and starting with a letter: not a URL, a port, a time or a path.</summary>
+    private static bool IsUnspacedException(ReadOnlySpan<char> type, char first)
+    {
+        if (!char.IsAsciiLetter(first)) return false;
+        var name = type[(type.LastIndexOf('.') + 1)..];
+        return name.Length > GenericPrefix.Length && char.IsAsciiLetterUpper(name[0])
+            && (name.EndsWith(GenericPrefix, StringComparison.Ordinal) || name.EndsWith("Exception", StringComparison.Ordinal));
+    }
+
+    /// <summary>The bare word many programs other than Python print their failures with (<c>Error:…</c>).</summary>
+    private const string GenericPrefix = "Error";
 
     private static bool IsTypeChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '<' or '>';
 

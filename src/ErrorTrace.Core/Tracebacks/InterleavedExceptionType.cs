@@ -28,6 +28,53 @@ internal static class InterleavedExceptionType
         return 0;
     }
 
+    /// <summary>
+    /// The one name a type is made of when the ranks' writes interleaved inside it rather than after a whole copy: each
+    /// piece written twice in a row (<c>torch.cudatorch.cuda..OutOfMemoryErrorOutOfMemoryError</c>, module, dot and name
+    /// each doubled) or a first copy cut short by the second (<c>RuntimeErrRuntimeError</c>, whose <c>or</c> came out
+    /// later in the stream). Each piece repeated at once is kept once; taken only when the repeats make up at least half
+    /// of the name (two ranks wrote all of it, not a name with a doubled word, <c>mypkg.ConfigConfigError</c>) and what
+    /// remains is named like an exception. Null otherwise; allocates only for such a name (rare).
+    /// </summary>
+    public static string? Collapse(ReadOnlySpan<char> type)
+    {
+        if (!type.Contains("Error", StringComparison.Ordinal) && !type.Contains("Exception", StringComparison.Ordinal)) return null;
+        var removed = 0;
+        for (var p = 0; p < type.Length;)
+        {
+            var k = RepeatedPiece(type, p);
+            removed += k;
+            p += k > 0 ? 2 * k : 1;
+        }
+
+        if (removed == 0 || 2 * removed < type.Length - removed) return null;
+        var name = new char[type.Length - removed];
+        var n = 0;
+        for (var p = 0; p < type.Length;)
+        {
+            var k = RepeatedPiece(type, p);
+            var piece = type.Slice(p, Math.Max(k, 1));
+            piece.CopyTo(name.AsSpan(n));
+            n += piece.Length;
+            p += k > 0 ? 2 * k : 1;
+        }
+
+        return IsExceptionName(name) && ExceptionLine.TryParse(name, out var length, out _) && length == name.Length ? new string(name) : null;
+    }
+
+    /// <summary>The longest piece at <paramref name="p"/> that the next chars repeat: a dot (never doubled in a name) or
+    /// at least <see cref="MinRepeatedChars"/> chars (a doubled letter is spelling: <c>AssertionError</c>); else 0.</summary>
+    private static int RepeatedPiece(ReadOnlySpan<char> type, int p)
+    {
+        for (var k = (type.Length - p) / 2; k >= 1; k--)
+        {
+            if (k < MinRepeatedChars && !(k == 1 && type[p] == '.')) continue;
+            if (type.Slice(p, k).SequenceEqual(type.Slice(p + k, k))) return k;
+        }
+
+        return 0;
+    }
+
     /// <summary>The message without the other copies' pieces before it (the name, its module, <c>.Name</c>, colons).</summary>
     public static ReadOnlySpan<char> CleanMessage(ReadOnlySpan<char> message, ReadOnlySpan<char> name)
     {

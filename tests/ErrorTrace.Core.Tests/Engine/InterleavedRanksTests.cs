@@ -119,7 +119,20 @@ public class InterleavedRanksTests
     }
 
     [Theory]
+    [InlineData("torch.cudatorch.cuda..OutOfMemoryErrorOutOfMemoryError: : CUDA out of memory. Tried to allocate 4.54 GiB.", "torch.cuda.OutOfMemoryError", "CUDA out of memory. Tried to allocate 4.54 GiB.")]
+    [InlineData("RuntimeErrRuntimeError: CUDA error: an illegal instruction was encountered", "RuntimeError", "CUDA error: an illegal instruction was encountered")]
+    public void A_type_whose_pieces_each_came_out_twice_names_one_type(string line, string type, string message)
+    {
+        var report = Analyze.Text("step 10\n" + line + "\n");
+
+        var root = Assert.IsType<TracebackInfo>(report.Traceback);
+        Assert.Equal((type, message), (root.ExceptionType, root.ExceptionMessage));
+    }
+
+    [Theory]
     [InlineData("ErrorHandlerError: handler failed")]
+    [InlineData("AssertionError: x")]
+    [InlineData("pkg.BaseBaseBaseError: x")]
     [InlineData("mypkg.ConfigConfigError: bad value")]
     public void A_type_that_is_not_copies_of_one_exception_name_is_kept(string line)
     {
