@@ -7,7 +7,8 @@ namespace ErrorTrace.Core.Tests.Classification;
 /// <summary>
 /// What the wordings of <see cref="ExtensionAndLoaderCases"/> must not take: Windows' paging file too small (the same
 /// 'or one of its dependencies' tail under [WinError 1455]), TensorFlow's CPU-start warning about a dynamic library, an
-/// operator missing from a registry, a file extension the reader does not know.
+/// operator missing from a registry, a file extension the reader does not know; a command other than a compiler failing
+/// in setuptools, a compiler killed for memory, a Makefile target of the run failing, a project's own #error.
 /// </summary>
 public sealed class ExtensionAndLoaderNearMissTests
 {
@@ -23,6 +24,14 @@ public sealed class ExtensionAndLoaderNearMissTests
     [InlineData("ValueError: Unable to load files with extension .xyz")]
     public void Other_load_failures_are_not_a_missing_compiled_extension(string line) =>
         Assert.NotEqual("dependency-message", Classify(Context(line))?.RuleId);
+
+    [Theory]
+    [InlineData("error: command 'rsync' failed with exit status 23")]
+    [InlineData("nvcc error   : 'cicc' died due to signal 9 (Kill signal)")]
+    [InlineData("make: *** [Makefile:12: train] Error 1")]
+    [InlineData("src/ops.cpp:4:2: error: #error \"unsupported platform\"")]
+    public void Other_failed_commands_are_not_a_toolchain_build_failure(string line) =>
+        Assert.NotEqual("dependency-extension-build-failed", Classify(Context(line))?.RuleId);
 
     private static ClassificationInput Context(string line) => new(null, [], [], null) { Context = [new ContextLine(1, line)] };
 
