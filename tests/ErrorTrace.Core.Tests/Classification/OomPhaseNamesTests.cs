@@ -83,5 +83,44 @@ public sealed class OomPhaseNamesTests
             "    out = model(batch)\n" +
             SmallOom + "\n"));
 
+    [Fact]
+    public void A_notebook_cell_that_calls_a_predict_function_is_evaluation() =>
+        Assert.Equal(FailureCategory.OomEval, Category(
+            "OutOfMemoryError                          Traceback (most recent call last)\n" +
+            "<ipython-input-7-3f1a2b> in <module>()\n" +
+            "      3 imgs = load_tiles(\"slide_04.tif\")\n" +
+            "----> 4 masks = segmenter.predict_masks(imgs, batch_size=64)\n" +
+            "9 frames\n" +
+            SmallOom["RuntimeError: ".Length..] + "\n"));
+
+    [Fact]
+    public void A_notebook_cell_that_trains_and_evaluates_is_not_evaluation() =>
+        Assert.Equal(FailureCategory.OomTraining, Category(
+            "OutOfMemoryError                          Traceback (most recent call last)\n" +
+            "<ipython-input-7-3f1a2b> in <module>()\n" +
+            "----> 4 tf.estimator.train_and_evaluate(estimator, train_spec, eval_spec)\n" +
+            "9 frames\n" +
+            SmallOom["RuntimeError: ".Length..] + "\n"));
+
+    [Fact]
+    public void A_stable_diffusion_sampling_script_is_an_inference_script() =>
+        Assert.Equal(FailureCategory.OomEval, Category(
+            "$ python scripts/img2img.py --prompt \"a castle\" --init-img in.png --strength 0.7\n" +
+            SmallOom + "\n"));
+
+    [Fact]
+    public void A_text_to_image_training_script_is_not_an_inference_script() =>
+        Assert.Equal(FailureCategory.OomTraining, Category(
+            "$ accelerate launch train_text2image_lora.py --resolution 1024\n" +
+            SmallOom + "\n"));
+
+    [Fact]
+    public void Lm_studios_mlx_engine_on_the_stack_is_an_inference_program() =>
+        Assert.Equal(FailureCategory.OomEval, Category(
+            "Traceback (most recent call last):\n" +
+            "  File \"/Users/me/.lmstudio/extensions/backends/vendor/lib/python3.11/site-packages/mlx_engine/generate.py\", line 210, in create_generator\n" +
+            "    for token in stream:\n" +
+            "RuntimeError: [metal::malloc] Attempting to allocate 34359738368 bytes which is greater than the maximum allowed buffer size of 28991029248 bytes.\n"));
+
     private static string? Category(string log) => Analyze.Text(log).Analysis?.ErrorType;
 }
