@@ -48,9 +48,9 @@ internal sealed record FailureView(
             if (failure.Chain[i].Relation == "context") firstContext = i;
         }
 
+        var (raisedInApp, module, appCode) = Origin(failure.Frames, inApp);
         views.Add(new FailureView(failure.ExceptionType, failure.ExceptionMessage, failure.Frames, failure.Kind,
-            failure.Phase, failure.ExceptionLine, failure.Rank, RaisedIn(failure.Frames, inApp), ModuleOf(failure.Frames, inApp),
-            AppCodeOf(failure.Frames, inApp), IsCascade: firstContext >= 0));
+            failure.Phase, failure.ExceptionLine, failure.Rank, raisedInApp, module, appCode, IsCascade: firstContext >= 0));
 
         // Exception groups nest; a bound keeps a pathological report from recursing without end.
         if (depth < 8)
@@ -62,25 +62,25 @@ internal sealed record FailureView(
         for (var i = failure.Chain.Count - 1; i >= 0; i--)
         {
             var link = failure.Chain[i];
+            var (linkInApp, linkModule, linkCode) = Origin(link.Frames, inApp);
             views.Add(new FailureView(link.ExceptionType, link.ExceptionMessage, link.Frames, "python", failure.Phase,
-                failure.FirstLine, failure.Rank, RaisedIn(link.Frames, inApp), ModuleOf(link.Frames, inApp),
-                AppCodeOf(link.Frames, inApp), IsCascade: firstContext >= 0 && i > firstContext));
+                failure.FirstLine, failure.Rank, linkInApp, linkModule, linkCode, IsCascade: firstContext >= 0 && i > firstContext));
         }
     }
 
-    private static string? ModuleOf(IReadOnlyList<TracebackFrame> frames, InAppRules inApp) =>
-        frames.Count == 0 || inApp.IsInApp(frames[^1].File) ? null : FrameModule.Of(frames[^1].File);
-
-    private static string? AppCodeOf(IReadOnlyList<TracebackFrame> frames, InAppRules inApp)
+    /// <summary>Where the frames say it was raised, in one walk from the innermost frame (each frame's
+    /// <see cref="InAppRules.IsInApp"/> asked once): whether the innermost frame is the job's own code (null without
+    /// frames), its <see cref="FrameModule"/> when it is library code, and the source line of the innermost frame of the
+    /// job's code (null when no such frame shows one).</summary>
+    private static (bool? RaisedInApp, string? Module, string? AppCode) Origin(IReadOnlyList<TracebackFrame> frames, InAppRules inApp)
     {
         for (var i = frames.Count - 1; i >= 0; i--)
         {
-            if (inApp.IsInApp(frames[i].File)) return string.IsNullOrEmpty(frames[i].Code) ? null : frames[i].Code;
+            if (!inApp.IsInApp(frames[i].File)) continue;
+            var code = string.IsNullOrEmpty(frames[i].Code) ? null : frames[i].Code;
+            return i == frames.Count - 1 ? (true, null, code) : (false, FrameModule.Of(frames[^1].File), code);
         }
 
-        return null;
+        return frames.Count == 0 ? (null, null, null) : (false, FrameModule.Of(frames[^1].File), null);
     }
-
-    private static bool? RaisedIn(IReadOnlyList<TracebackFrame> frames, InAppRules inApp) =>
-        frames.Count == 0 ? null : inApp.IsInApp(frames[^1].File);
 }
