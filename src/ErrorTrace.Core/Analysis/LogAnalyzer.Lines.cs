@@ -192,7 +192,7 @@ public sealed partial class LogAnalyzer
             if (!FatalRecord.IsHangVerdict(message)) RecordDeath(stream, FatalRecord.Hit, message, lineNumber);
         }
         else if (LineMarkers.Match(message, deathsOnly: true) is { } death) RecordDeath(stream, death, message, lineNumber);
-        else if (MarkerMatchers.ExceptionLine(LineMarkers.ExceptionLine, message.Trim()) is not null)
+        else if (LineMarkers.MayBeExceptionLine(message) && MarkerMatchers.ExceptionLine(LineMarkers.ExceptionLine, message.Trim()) is not null)
         {
             // An error record whose message is an exception line or its repr: vLLM's engine logs the exception before
             // its traceback ("ERROR 10-11 12:27:29 engine.py:157] OutOfMemoryError('CUDA out of memory…')"), a runner

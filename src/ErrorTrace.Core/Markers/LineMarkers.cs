@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ErrorTrace.Core.Markers;
 
 /// <summary>
@@ -70,6 +72,13 @@ internal static class LineMarkers
 
     /// <summary>The exception-line marker, for callers that ask only it (an error record's message).</summary>
     public static readonly LineMarker ExceptionLine = All.Single(m => m.Id == "exception-line");
+
+    /// <summary>The exception-line marker's needles as one vectorised search: an error record's message is parsed as an
+    /// exception line only when it has one. Without it every error record paid the parsers' scans (the pasted type, a
+    /// repr anywhere): the seed log's 3 % of 'Cannot use chat template' error records cost 4.6 % of its instructions.</summary>
+    private static readonly SearchValues<string> s_exceptionNeedles = SearchValues.Create(ExceptionLine.Needles, StringComparison.Ordinal);
+
+    public static bool MayBeExceptionLine(ReadOnlySpan<char> message) => message.ContainsAny(s_exceptionNeedles);
 
     private static readonly NeedleIndex s_needles = new(All.Select(m => m.Needles).ToArray());
 
