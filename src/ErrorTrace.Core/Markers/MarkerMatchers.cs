@@ -189,7 +189,6 @@ internal static class MarkerMatchers
                     : null;
             }
 
-
             line = line[pasted..];
             if (!Tracebacks.ExceptionLine.TryParse(line, out typeLength, out messageStart)) return null;
         }

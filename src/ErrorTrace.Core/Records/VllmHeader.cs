@@ -28,7 +28,9 @@ internal static class VllmHeader
         var d = space + 1;
         if (d + DateLength + 1 >= s.Length || s[d + 2] != (byte)'-' || s[d + 5] != (byte)' ' || s[d + 8] != (byte)':'
             || s[d + 11] != (byte)':' || s[d + DateLength] != (byte)' ') return false;
-        if (!AllDigits(s, d, 2) || !AllDigits(s, d + 3, 2) || !AllDigits(s, d + 6, 2) || !AllDigits(s, d + 9, 2) || !AllDigits(s, d + 12, 2)) return false;
+        var (month, day, hour, minute, second) = (AsciiScanner.Digits(s, d, 2), AsciiScanner.Digits(s, d + 3, 2),
+            AsciiScanner.Digits(s, d + 6, 2), AsciiScanner.Digits(s, d + 9, 2), AsciiScanner.Digits(s, d + 12, 2));
+        if ((month | day | hour | minute | second) < 0) return false;
         var start = d + DateLength + 1;
         var bracketed = s[start] == (byte)'[';
         if (bracketed) start++;
@@ -36,24 +38,14 @@ internal static class VllmHeader
         if (close <= start) return false;
         var location = s[start..close];
         var colon = location.LastIndexOf((byte)':');
-        if (colon <= 0 || colon == location.Length - 1 || location.IndexOf((byte)' ') >= 0 || !AllDigits(location, colon + 1, location.Length - colon - 1)) return false;
+        if (colon <= 0 || colon == location.Length - 1 || location.IndexOf((byte)' ') >= 0
+            || location[(colon + 1)..].ContainsAnyExceptInRange((byte)'0', (byte)'9')) return false;
         h.Level = level;
         h.Logger = new Range(start, close);
-        h.Timestamp = new RawTimestamp(0, AsciiScanner.Digits(s, d, 2), AsciiScanner.Digits(s, d + 3, 2), AsciiScanner.Digits(s, d + 6, 2),
-            AsciiScanner.Digits(s, d + 9, 2), AsciiScanner.Digits(s, d + 12, 2), 0, false);
+        h.Timestamp = new RawTimestamp(0, month, day, hour, minute, second, 0, false);
         var i = close + 1;
         while (i < s.Length && s[i] == (byte)' ') i++;
         h.MessageStart = i;
-        return true;
-    }
-
-    private static bool AllDigits(ReadOnlySpan<byte> s, int start, int count)
-    {
-        for (var i = start; i < start + count; i++)
-        {
-            if (!char.IsAsciiDigit((char)s[i])) return false;
-        }
-
         return true;
     }
 }
