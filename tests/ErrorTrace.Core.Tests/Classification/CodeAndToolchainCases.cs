@@ -8,7 +8,7 @@ namespace ErrorTrace.Core.Tests.Classification;
 /// What the user must change, read off mechanisms the rules missed in batches a–m: the job's own code (worker processes
 /// started without the main guard, collectives the ranks disagree on, an embedding table smaller than its ids, JAX
 /// tracers used as concrete values), its configuration (a file Caffe cannot open), its installation (torch.compile's
-/// backend toolchain, a library's downloadable data) and its data (tf.data batching images of different shapes).
+/// backend toolchain, a library's downloadable data) and its data (tf.data batching images of different shapes, TensorFlow's decoders meeting a file that is no image).
 /// Wordings of other projects, releases and platforms than the corpus logs they were written from.
 /// </summary>
 internal static class CodeAndToolchainCases
@@ -51,5 +51,9 @@ internal static class CodeAndToolchainCases
             "Cannot batch tensors with different shapes in component 1. First element had shape [128,128,1] and element 5 had shape [128,128,3].\n\t [[{{node IteratorGetNext}}]]",
             ["train.py:<module>", Sp + "tensorflow/python/eager/execute.py:quick_execute"])),
             C.DataError, "data-collate-size-mismatch", "high");
+        yield return new("tf-decode-image-meets-a-non-image", In(Py("tensorflow.python.framework.errors_impl.InvalidArgumentError",
+            "Unknown image file format. One of JPEG, PNG, GIF, BMP required.\n\t [[{{node decode_image/DecodeImage}}]] [Op:IteratorGetNext]",
+            ["train_classifier.py:<module>", Sp + "tensorflow/python/data/ops/iterator_ops.py:__next__"])),
+            C.DataError, "data-corrupt-input", "high");
     }
 }

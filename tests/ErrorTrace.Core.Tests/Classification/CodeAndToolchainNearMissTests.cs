@@ -8,7 +8,7 @@ namespace ErrorTrace.Core.Tests.Classification;
 /// What the rules of <see cref="CodeAndToolchainCases"/> must not take: another multiprocessing refusal, a network
 /// fault between ranks, a position past the model's range, an XLA runtime error, a Caffe snapshot a fresh run never
 /// wrote, an OOM wrapped by torch.compile's backend, a LookupError that is no missing data package, TensorFlow's shape
-/// check between two tensors of one batch.
+/// check between two tensors of one batch, an image-format option the run rejects.
 /// </summary>
 public sealed class CodeAndToolchainNearMissTests
 {
@@ -57,6 +57,11 @@ public sealed class CodeAndToolchainNearMissTests
         Assert.NotEqual("data-collate-size-mismatch", Classify(In(Py("tensorflow.python.framework.errors_impl.InvalidArgumentError",
             "Incompatible shapes: [32,10] vs. [32,5]\n\t [[node gradient_tape/mean_squared_error/BroadcastGradientArgs]]",
             ["train.py:<module>", Sp + "tensorflow/python/eager/execute.py:quick_execute"])))?.RuleId);
+
+    [Fact]
+    public void An_image_format_option_is_not_a_corrupt_file() =>
+        Assert.NotEqual("data-corrupt-input", Classify(In(Py("ValueError", "Unknown image format 'heic' for --image-format, choose png or jpg",
+            ["export.py:<module>", "export.py:parse_args"])))?.RuleId);
 
     private static FailureAnalysis? Classify(ClassificationInput input) => FailureClassifier.Classify(input, RuleSet.Default);
 }
