@@ -43,11 +43,15 @@ internal sealed class CppAbortParser : IFailureBlockParser
     /// <summary>A second stack (the rethrow's) is being read: its frames are not the failure's.</summary>
     private bool _rethrown;
 
+    /// <summary>The abort was opened on a Markdown-quoted line: every line of it carries the quote's marks.</summary>
+    private bool _quoted;
+
     public bool IsOpen { get; private set; }
 
     public bool TryOpen(ReadOnlySpan<char> line, long lineNumber)
     {
-        var trimmed = line.Trim();
+        // A paste quoted in Markdown (Tracebacks/MarkdownQuote): the abort as printed after the marks, on every line.
+        var trimmed = MarkdownQuote.Strip(line.Trim(), out var quoted);
         var libcxxWhat = ReadOnlySpan<char>.Empty;
         const string Throwing = "terminate called after throwing an instance of '";
         if (trimmed.StartsWith(Throwing, StringComparison.Ordinal))
@@ -74,6 +78,7 @@ internal sealed class CppAbortParser : IFailureBlockParser
         }
 
         Start(line, lineNumber);
+        _quoted = quoted;
         if (_type == "std::terminate") _message.Append(trimmed);
         else if (!libcxxWhat.IsEmpty) _message.Append(libcxxWhat);
         return true;
@@ -90,6 +95,7 @@ internal sealed class CppAbortParser : IFailureBlockParser
         _interleavedLines = 0;
         _blankAfterFrames = false;
         _rethrown = false;
+        _quoted = false;
         _exceptionLine = lineNumber;
         _raw.Start(lineNumber);
         _raw.Add(line);
@@ -104,11 +110,12 @@ internal sealed class CppAbortParser : IFailureBlockParser
     /// message (<paramref name="context"/>, when a record was being read) what. A line without a location opens nothing.</summary>
     public bool TryOpenAtRaisedFrom(ReadOnlySpan<char> line, long lineNumber, string? context)
     {
-        var trimmed = line.Trim();
+        var trimmed = MarkdownQuote.Strip(line.Trim(), out var quoted);
         if (!trimmed.StartsWith(RaisedFromPrefix, StringComparison.Ordinal) || RaisedFrom(trimmed[RaisedFromPrefix.Length..]) is not { } location)
             return false;
         _type = "";
         Start(line, lineNumber);
+        _quoted = quoted;
         _raisedFrom = location;
         _inFrames = true;
         if (!string.IsNullOrEmpty(context)) _message.Append(context);
@@ -141,6 +148,15 @@ internal sealed class CppAbortParser : IFailureBlockParser
     public bool TryContinue(ReadOnlySpan<char> line, long lineNumber)
     {
         var trimmed = line.Trim();
+        if (_quoted)
+        {
+            // The quote's marks are the paste's, not the abort's; a line without them is the paste's own text after it.
+            var marks = MarkdownQuote.Length(trimmed);
+            if (marks == 0 && !trimmed.IsEmpty) return false;
+            line = trimmed[marks..];
+            trimmed = line.Trim();
+        }
+
         var afterBlank = _blankAfterFrames;
         _blankAfterFrames = false;
         if (afterBlank && !trimmed.StartsWith(RaisedFromPrefix, StringComparison.Ordinal)) return false;
