@@ -18,6 +18,9 @@ internal static class IPythonFrameLine
 {
     public const string Header = "Traceback (most recent call last)";
 
+    /// <summary>The name CPython gives a module's code (<c>co_name</c>), which IPython 8 does not print.</summary>
+    private const string ModuleFunction = "<module>";
+
     /// <summary>The header line: the exception's type, a run of spaces, then the title without CPython's colon.</summary>
     public static bool IsHeader(ReadOnlySpan<char> trimmed) => HeaderType(trimmed) is not null;
 
@@ -54,13 +57,15 @@ internal static class IPythonFrameLine
             return Cell(line);
         if (line.StartsWith("File ", StringComparison.Ordinal))
         {
-            // IPython 8: "File ~/path/train.py:203, in train(opt, amp)"
+            // IPython 8: "File ~/path/train.py:203, in train(opt, amp)"; a module's code without the function
+            // ("File ~/envs/x/site-packages/unsloth/tokenizer_utils.py:1061": ultratb leaves the call out for <module>).
             var at = line.IndexOf(", in ", StringComparison.Ordinal);
-            if (at < 0) return null;
-            var location = line[5..at];
+            var location = at < 0 ? line[5..] : line[5..at];
             var colon = location.LastIndexOf(':');
-            if (colon <= 0 || !int.TryParse(location[(colon + 1)..], out var n)) return null;
-            return new TracebackFrame { File = location[..colon].ToString(), Line = n, Function = FunctionName(line[(at + 5)..]) };
+            if (colon <= 0 || location[(colon + 1)..].ContainsAnyExceptInRange('0', '9') || !int.TryParse(location[(colon + 1)..], out var n)) return null;
+            // Without the call only a source file's path: "File size:1024" is no frame.
+            if (at < 0 && !LooksLikePath(location[..colon])) return null;
+            return new TracebackFrame { File = location[..colon].ToString(), Line = n, Function = at < 0 ? ModuleFunction : FunctionName(line[(at + 5)..]) };
         }
 
         // IPython 7: "/usr/lib/python3.7/site-packages/x.py in quick_execute(op_name, ctx)"; a module's code prints no
