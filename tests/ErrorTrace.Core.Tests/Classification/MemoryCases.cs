@@ -57,6 +57,12 @@ internal static class MemoryCases
         },
             C.OomEval, "gpu-oom-eval-before-aftermath", "high", "evaluation");
 
+        yield return new("nvcc-cicc-killed-building-extension", In(Signal("SIGKILL", "nvcc error   : 'cicc' died due to signal 9 (Kill signal)", line: 30)) with
+        {
+            Context = [new ContextLine(31, "ninja: build stopped: subcommand failed.")],
+        },
+            C.HostOom, "host-oom-compiler-killed", "high", "initialization");
+
         yield return new("cppo-elastic-table-exitcode-9", In(ChildFailed(-9, "Signal 9 (SIGKILL) received by PID 14750")),
             C.HostOom, "host-oom-killed-signal", "medium");
         yield return new("signal-death-sigkill", In(Signal("SIGKILL", rank: 3)),

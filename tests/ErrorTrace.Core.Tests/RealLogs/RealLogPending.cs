@@ -839,8 +839,6 @@ internal static class RealLogPending
         ["nvdiffrast-182-gaussianpro-sky-depth-peeler-cudamalloc-error-2"] = "batch q4, scored before fixing: category: expected oom_training, got cuda_error",
         ["nvdiffrec-39-windows-renderutils-plugin-lock-file-exists-stuck"] = "batch q4, scored before fixing: category: expected timeout, got (no analysis)",
         ["openequivariance-156-ci-pytest-timeout-file-baton-wait-stale-lock"] = "batch q4, scored before fixing: root exception type: expected (none), got Timeout",
-        ["pointcept-12-pointops-build-cicc-died-signal-9"] = "batch q4, scored before fixing: category: expected host_oom, got dependency_error; root exception type: expected SIGKILL, got (none)",
-        ["pointnet2-pytorch-146-pip-build-cc1plus-yisha-si-killed"] = "batch q4, scored before fixing: category: expected host_oom, got dependency_error; root exception type: expected SIGKILL, got (none)",
         ["psdr-cuda-7-bunny-env-2-renderd-cuda-malloc-out-of-memory"] = "batch q4, scored before fixing: category: expected oom_training, got oom_eval",
         ["pytorch3d-1025-colab-fit-textured-mesh-soft-phong-faces-per-pixel-oom"] = "batch q4, scored before fixing: category: expected oom_training, got oom_eval",
         ["segcontrast-10-own-data-sparse-quantize-non-contiguous-coordinates"] = "batch q4, scored before fixing: category: expected user_code, got config_error; root exception type: expected RuntimeError, got (none); innermost frame: expected …MinkowskiEngine/utils/quantization.py in sparse_quantize, got (none)",
