@@ -103,6 +103,9 @@ public sealed partial class LogAnalyzer
             {
                 // A death or error glued to a progress bar: the report is the words after the bar, the bar's count its context.
                 var report = CutGlued(line.Trim(), hit, out var progress);
+                // glog's banner says only that a CHECK failed; the line before it says which.
+                if (ReferenceEquals(hit.Marker, GlogCheckFailure.Marker) && GlogCheckFailure.CheckText(stream.CurrentBlock.LineNumbered(lineNumber - 1)) is { } check)
+                    report = check;
                 var entry = progress is null ? report : $"{report} (at {progress})";
                 stream.ContinuationTarget = _errors.Record(level, source, default, default, entry, lineNumber, stream.Rank, stream.LastTimestamp);
                 if (hit.Kind == MarkerKind.Death) RecordDeath(stream, hit, report, lineNumber, progress: progress);

@@ -30,6 +30,7 @@ internal static class LineMarkers
             MarkerMatchers.WorkerSignal),
         HeapCorruption.Marker,
         RuntimeDeathReports.RHandler,
+        GlogCheckFailure.Marker,
         new("zsh-signal", ["zsh: ", "segmentation fault", " killed  ", "abort", " bus error"],
             "zsh's lower-case job reports: 'zsh: killed  python train.py', 'zsh: segmentation fault  python …', and for a background job '[1]    32012 segmentation fault  cmd' (zsh pads the word to its column: the needles keep two spaces after it, so prose's 'killed' is not searched; a core dump's '(core dumped)' takes the padding's place: '[1]    2964311 abort (core dumped)  python test.py'; so the needles are 'abort' and ' bus error' without the padding: their fingerprints, 'abor' and ' bus', are the padded ones', where ' abort (core dumped)' put new ones into the gate's plan). Only after 'zsh:' or a job number and pid, or 'segmentation fault (core dumped)' alone on its line.",
             MarkerMatchers.ZshSignal),
