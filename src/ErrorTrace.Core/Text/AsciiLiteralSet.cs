@@ -229,6 +229,39 @@ internal sealed class AsciiLiteralSet
         return found;
     }
 
+    /// <summary>What the search would verify in <paramref name="text"/> if it never stopped early: the windows some
+    /// bucket's tables let through, the (window, bucket) pairs, and the fingerprint compares they cost. The measure of a
+    /// bucket plan (<see cref="BucketPlanner"/>) that needs no timer: the scalar loop over the same tables.</summary>
+    /// <param name="perBucket">Where each bucket's windows are added up (8 entries).</param>
+    internal (long Windows, long Buckets, long Heads) Candidates(ReadOnlySpan<byte> text, Span<long> perBucket)
+    {
+        var (windows, buckets, heads) = (0L, 0L, 0L);
+        for (var i = 0; i + FingerprintLength <= text.Length; i++)
+        {
+            var passed = 0xFF;
+            for (var k = 0; k < FingerprintLength; k++)
+            {
+                var c = text[i + k];
+                passed &= _tables[(k * 2 * TableLength) + (c & 0xF)] & _tables[(k * 2 * TableLength) + TableLength + (c >> 4)];
+            }
+
+            if (passed == 0) continue;
+            windows++;
+            for (var b = (uint)passed; b != 0; b &= b - 1)
+            {
+                var bucket = BitOperations.TrailingZeroCount(b);
+                (buckets, heads) = (buckets + 1, heads + _heads[bucket].Length);
+                perBucket[bucket]++;
+            }
+        }
+
+        return (windows, buckets, heads);
+    }
+
+    /// <summary>Each bucket's distinct fingerprints, to print a plan.</summary>
+    internal string[][] BucketFingerprints() =>
+        [.. _heads.Select(h => h.Distinct().Select(f => Encoding.ASCII.GetString(BitConverter.GetBytes(f))).Order(StringComparer.Ordinal).ToArray())];
+
     /// <summary>The window at <paramref name="at"/> (at least 4 bytes before the end) matched the fingerprints of the
     /// buckets in <paramref name="buckets"/>: compare its 4 bytes as one integer with each literal's fingerprint, then
     /// the literal from where it would start.</summary>
