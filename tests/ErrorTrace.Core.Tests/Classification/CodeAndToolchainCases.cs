@@ -7,7 +7,7 @@ namespace ErrorTrace.Core.Tests.Classification;
 /// <summary>
 /// What the user must change, read off mechanisms the rules missed in batches a–m: the job's own code (worker processes
 /// started without the main guard, collectives the ranks disagree on, an embedding table smaller than its ids, JAX
-/// tracers used as concrete values), its configuration (a file Caffe cannot open), its installation (torch.compile's
+/// tracers used as concrete values), its configuration (a file Caffe cannot open, a sequence length over the checkpoint's positions), its installation (torch.compile's
 /// backend toolchain, a library's downloadable data) and its data (tf.data batching images of different shapes, TensorFlow's decoders meeting a file that is no image).
 /// Wordings of other projects, releases and platforms than the corpus logs they were written from.
 /// </summary>
@@ -55,5 +55,8 @@ internal static class CodeAndToolchainCases
             "Unknown image file format. One of JPEG, PNG, GIF, BMP required.\n\t [[{{node decode_image/DecodeImage}}]] [Op:IteratorGetNext]",
             ["train_classifier.py:<module>", Sp + "tensorflow/python/data/ops/iterator_ops.py:__next__"])),
             C.DataError, "data-corrupt-input", "high");
+        yield return new("sequence-length-over-the-checkpoints-block-size", In(Py("ValueError", "Cannot attend to 16384, block size is only 8192",
+            ["finetune.py:setup", Sp + "litgpt/model.py:max_seq_length"])),
+            C.ConfigError, "config-context-length-exceeds-model", "high");
     }
 }

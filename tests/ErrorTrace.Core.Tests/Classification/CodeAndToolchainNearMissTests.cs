@@ -8,7 +8,8 @@ namespace ErrorTrace.Core.Tests.Classification;
 /// What the rules of <see cref="CodeAndToolchainCases"/> must not take: another multiprocessing refusal, a network
 /// fault between ranks, a position past the model's range, an XLA runtime error, a Caffe snapshot a fresh run never
 /// wrote, an OOM wrapped by torch.compile's backend, a LookupError that is no missing data package, TensorFlow's shape
-/// check between two tensors of one batch, an image-format option the run rejects.
+/// check between two tensors of one batch, an image-format option the run rejects, one
+/// sample longer than the model.
 /// </summary>
 public sealed class CodeAndToolchainNearMissTests
 {
@@ -62,6 +63,12 @@ public sealed class CodeAndToolchainNearMissTests
     public void An_image_format_option_is_not_a_corrupt_file() =>
         Assert.NotEqual("data-corrupt-input", Classify(In(Py("ValueError", "Unknown image format 'heic' for --image-format, choose png or jpg",
             ["export.py:<module>", "export.py:parse_args"])))?.RuleId);
+
+    [Fact]
+    public void One_sample_longer_than_the_model_stays_data() =>
+        Assert.Equal(FailureCategory.DataError, Classify(In(Py("ValueError",
+            "Labels' sequence length 512 cannot exceed the maximum allowed length of 448 tokens.",
+            ["train.py:<module>", Sp + "transformers/models/whisper/modeling_whisper.py:forward"])))?.ErrorType);
 
     private static FailureAnalysis? Classify(ClassificationInput input) => FailureClassifier.Classify(input, RuleSet.Default);
 }
