@@ -17,6 +17,10 @@ internal static class SilentFailureLineCases
         yield return new("openmp-runtime-loaded-twice", Clean(
             "OMP: Error #15: Initializing libiomp5.so, but found libiomp5.so already initialized."),
             C.DependencyError, "dependency-duplicate-native-runtime", "medium");
+        yield return new("colab-kernel-restarter-then-nothing", Clean(
+            "Sep 6, 2020, 6:25:50 PM | WARNING | huggingface/tokenizers: The current process just got forked",
+            "Sep 6, 2020, 6:25:52 PM | INFO | KernelRestarter: restarting kernel (1/5), keep random ports"),
+            C.HostOom, "host-oom-notebook-kernel-died", "medium");
         yield return new("tcmalloc-gigabytes-then-nothing", Clean(
             "loading 80M rows into a DataFrame",
             "tcmalloc: large alloc 32212254720 bytes == 0x7f0000000000 @  0x7f1b2 0x7f1b3"),
