@@ -35,6 +35,11 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
+# Names (main, HEAD) resolved once: a run takes minutes per commit, and a branch that moves meanwhile must not make the
+# report check at the end compare another commit's (missing) report.
+resolved=()
+for rev in ${revs//,/ }; do resolved+=("$(git -C "$repo" rev-parse --short "$rev")"); done
+revs=$(IFS=,; echo "${resolved[*]}")
 mkdir -p "$work"
 command -v valgrind >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq valgrind >/dev/null; }
 
