@@ -18,7 +18,7 @@ internal static class CutTracebacks
     public const int MaxGapLines = 4;
 
     /// <summary>A Python printout with frames and no exception line, nothing chained before it.</summary>
-    private static bool IsCut(TracebackInfo failure) =>
+    public static bool IsCut(TracebackInfo failure) =>
         failure is { Kind: "python", ExceptionType.Length: 0, Chain.Count: 0, SubExceptions.Count: 0, Frames.Count: > 0 };
 
     /// <summary>An exception line printed without a traceback or a chain.</summary>
@@ -42,6 +42,28 @@ internal static class CutTracebacks
 
         return root;
     }
+
+    /// <summary>The root of a log whose only evidence is a traceback cut before its exception line (a paste that stops
+    /// mid-traceback, a log cut while CPython was printing): it does not say what failed, but where the process was, and
+    /// its last complete frame is the innermost the report can give. The first such printout in print order, as for any
+    /// root; its type stays empty. Null when no failure is a cut printout.</summary>
+    public static TracebackInfo? Alone(List<TracebackInfo> failures)
+    {
+        foreach (var failure in failures)
+        {
+            if (IsCut(failure) && !IsAnomalyForwardTrace(failure)) return failure;
+        }
+
+        return null;
+    }
+
+    /// <summary>PyTorch's anomaly mode warns 'Error detected in PowBackward0. Traceback of forward call that caused the
+    /// error:' and prints the forward call's frames, closed by its own line ('(Triggered internally at
+    /// ../torch/csrc/autograd/python_anomaly_mode.cpp:102.)', older releases '(function _print_stack)'): a warning's
+    /// frames, printed with no exception line by design, not a failure cut short.</summary>
+    private static bool IsAnomalyForwardTrace(TracebackInfo failure) =>
+        failure.Raw.Contains("python_anomaly_mode", StringComparison.Ordinal)
+        || failure.Raw.Contains("(function _print_stack)", StringComparison.Ordinal);
 
     /// <summary>The line a failure's printout ended on: its raw text holds one line per log line read.</summary>
     private static long LastLine(TracebackInfo failure)

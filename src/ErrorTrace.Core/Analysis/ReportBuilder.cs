@@ -186,7 +186,8 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
     /// exception line printed alone just after it (<see cref="CutTracebacks"/>).
     /// </summary>
     private static TracebackInfo? RootCause(List<TracebackInfo> failures) =>
-        (Pick(failures, cascades: false) ?? Pick(failures, cascades: true) ?? (failures.Count > 0 && Tier(failures[0]) < CutTier ? failures[0] : null)) is { } root
+        (Pick(failures, cascades: false) ?? Pick(failures, cascades: true) ?? (failures.Count > 0 && Tier(failures[0]) < CutTier ? failures[0] : null)
+            ?? CutTracebacks.Alone(failures)) is { } root
             ? CutTracebacks.Attach(root, failures)
             : null;
 
@@ -333,8 +334,18 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         }
 
         var first = FirstLine(failure.ExceptionMessage);
+        if (CutTracebacks.IsCut(failure)) return CutAt(failure);
         if (failure.ExceptionType.Length == 0) return first.Length > 0 ? first : RaisedAt(failure);
         return first.Length == 0 ? failure.ExceptionType : $"{failure.ExceptionType}: {first}";
+    }
+
+    /// <summary>A Python traceback cut before its exception line (the root only when nothing else failed): what failed was
+    /// not printed, so the headline says so and where the process was, its last complete frame.</summary>
+    private static string CutAt(TracebackInfo failure)
+    {
+        var frame = failure.Frames[^1];
+        var at = frame.Line is { } line ? $"{frame.File}:{line}" : frame.File;
+        return $"Traceback cut before its exception line; last frame {at} in {frame.Function}";
     }
 
     /// <summary>A C++ exception whose type was not printed, by where it was raised.</summary>

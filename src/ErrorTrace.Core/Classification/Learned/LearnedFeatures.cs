@@ -1,3 +1,4 @@
+using ErrorTrace.Core.Analysis;
 using ErrorTrace.Core.Reports;
 
 namespace ErrorTrace.Core.Classification.Learned;
@@ -52,7 +53,11 @@ public static class LearnedFeatures
     {
         ArgumentNullException.ThrowIfNull(input);
         var tokens = new HashSet<string>(StringComparer.Ordinal);
-        if (input.Root is { } root)
+        // A traceback cut before its exception line says where the process was, not what failed; the shipped model was
+        // trained when such a printout was never the root (root:none, its lines as context), and read as a root its frames
+        // alone swung categories the rules had right (horovod's, Lightning's frames read as dependency_error). It keeps
+        // the features it was trained with until a model is trained on these roots.
+        if (input.Root is { } root && !CutTracebacks.IsCut(root))
         {
             var (type, message, frames) = Original(root);
             LearnedTokeniser.AddName(type, "type:", "tmod:", tokens);
