@@ -89,16 +89,7 @@ public sealed partial class LogAnalyzer
         // Torch7/Lua, Paddle's C++ enforce, Node. Inside a traceback the parsers still read it (poptorch_core.Error).
         if (type.SequenceEqual(GenericErrorPrefix)) return;
         // Ranks sharing stderr interleave the pieces CPython writes of the line (Tracebacks/InterleavedExceptionType).
-        if (InterleavedExceptionType.NameLength(type) is var name and > 0)
-        {
-            message = InterleavedExceptionType.CleanMessage(message, type[..name]);
-            type = type[..name];
-        }
-        else if (InterleavedExceptionType.Collapse(type) is { } collapsed)
-        {
-            message = InterleavedExceptionType.CleanMessage(message, collapsed);
-            type = collapsed;
-        }
+        InterleavedExceptionType.Untangle(ref type, ref message);
 
         // The line after a wrapper's "… raised:" is the wrapped exception: the wrapper is what was raised.
         if (stream.CurrentBlock.LineNumbered(lineNumber - 1) is { } before && RaisedWrapperLine.TryParse(before, out var wrapper, out var intro))

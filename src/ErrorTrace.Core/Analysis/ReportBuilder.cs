@@ -333,8 +333,8 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
             return original.RaisedIn is { } where ? $"{head} (in {where})" : head;
         }
 
-        var first = FirstLine(failure.ExceptionMessage);
         if (CutTracebacks.IsCut(failure)) return CutAt(failure);
+        var first = FirstLine(failure.ExceptionMessage);
         if (failure.ExceptionType.Length == 0) return first.Length > 0 ? first : RaisedAt(failure);
         return first.Length == 0 ? failure.ExceptionType : $"{failure.ExceptionType}: {first}";
     }

@@ -44,16 +44,7 @@ internal sealed class ExceptionBuilder
     {
         FlushFrame();
         // Ranks sharing stderr interleave the pieces CPython writes of the line ("KeyErrorKeyError: : 'input_ids_j'").
-        if (InterleavedExceptionType.NameLength(type) is var name and > 0)
-        {
-            firstMessageLine = InterleavedExceptionType.CleanMessage(firstMessageLine, type[..name]);
-            type = type[..name];
-        }
-        else if (InterleavedExceptionType.Collapse(type) is { } collapsed)
-        {
-            firstMessageLine = InterleavedExceptionType.CleanMessage(firstMessageLine, collapsed);
-            type = collapsed;
-        }
+        InterleavedExceptionType.Untangle(ref type, ref firstMessageLine);
 
         Type = type.ToString();
         ExceptionLineNumber = lineNumber;

@@ -145,17 +145,7 @@ internal static class FlattenedTraceback
     }
 
     /// <summary>A Markdown quote's <c>&gt; </c> marks before the line: kept on every piece, as on the lines that follow.</summary>
-    private static string QuoteMargin(ReadOnlySpan<char> line)
-    {
-        var i = 0;
-        while (i < line.Length && line[i] == '>')
-        {
-            i++;
-            if (i < line.Length && line[i] == ' ') i++;
-        }
-
-        return line[..i].ToString();
-    }
+    private static string QuoteMargin(ReadOnlySpan<char> line) => line[..MarkdownQuote.Length(line)].ToString();
 
     /// <summary>Where the exception line starts in the text after a printout's last frame (its source line, then the
     /// exception): the first word that reads as <c>Type: message</c> with a type named like an exception; -1 when the

@@ -28,6 +28,23 @@ internal static class InterleavedExceptionType
         return 0;
     }
 
+    /// <summary>The type and message of an exception line whose type the ranks' writes interleaved: one copy of the name
+    /// (<see cref="NameLength"/>, else <see cref="Collapse"/>) and the message without the other copies' pieces; both
+    /// untouched when the type is one name.</summary>
+    public static void Untangle(ref ReadOnlySpan<char> type, ref ReadOnlySpan<char> message)
+    {
+        if (NameLength(type) is var name and > 0)
+        {
+            message = CleanMessage(message, type[..name]);
+            type = type[..name];
+        }
+        else if (Collapse(type) is { } collapsed)
+        {
+            message = CleanMessage(message, collapsed);
+            type = collapsed;
+        }
+    }
+
     /// <summary>
     /// The one name a type is made of when the ranks' writes interleaved inside it rather than after a whole copy: each
     /// piece written twice in a row (<c>torch.cudatorch.cuda..OutOfMemoryErrorOutOfMemoryError</c>, module, dot and name
