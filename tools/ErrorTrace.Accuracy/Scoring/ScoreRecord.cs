@@ -29,6 +29,8 @@ public static class ScoreRecord
         ScoreTable.ByCategory(md, scores);
         md.AppendLine().AppendLine("## Confusion: expert label (rows) against the engine's category (columns)").AppendLine();
         ScoreTable.Confusion(md, scores);
+        md.AppendLine().AppendLine("## Per rule that decided the category").AppendLine();
+        ScoreTable.ByRule(md, scores);
         md.AppendLine().AppendLine("## Cases not right in every field").AppendLine();
         ScoreTable.Misses(md, scores);
         return md.ToString();

@@ -58,6 +58,27 @@ public static class ScoreTable
         }
     }
 
+    /// <summary>Which rule decided the category, how often, and how often it was right: a rule that decides many
+    /// held-out logs and is often wrong describes its fixtures, not a mechanism. Rows by cases decided, most first;
+    /// <c>(none)</c> is the logs no rule (and no fallback) decided.</summary>
+    public static void ByRule(StringBuilder md, IReadOnlyList<CaseScore> scores)
+    {
+        ArgumentNullException.ThrowIfNull(md);
+        md.AppendLine("| rule that decided | cases | category right | precision | most common label when wrong |");
+        md.AppendLine("|---|---:|---:|---:|---|");
+        foreach (var group in scores.GroupBy(s => s.ActualRuleId ?? "(none)")
+                     .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var right = group.Count(s => s.CategoryRight);
+            var wrongLabel = group.Where(s => !s.CategoryRight).GroupBy(s => s.Case.Expected.Category)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => $"{g.Key} ({g.Count()})").FirstOrDefault() ?? "";
+            md.Append("| ").Append(group.Key == "(none)" ? "(none)" : "`" + group.Key + "`").Append(" | ").Append(group.Count())
+                .Append(" | ").Append(right).Append(" | ").Append(Percent(right, group.Count())).Append(" | ")
+                .Append(wrongLabel).AppendLine(" |");
+        }
+    }
+
     public static void Misses(StringBuilder md, IReadOnlyList<CaseScore> scores)
     {
         ArgumentNullException.ThrowIfNull(md);
