@@ -29,7 +29,7 @@ public sealed class BuildAndLaunchNearMissTests
     [Theory]
     [InlineData("python: can't open file 'scripts/finetune.py': [Errno 2] No such file or directory\n")]
     [InlineData("C:\\Users\\u\\miniconda3\\python.exe: can't open file 'C:\\\\work\\\\main.py': [Errno 2] No such file or directory\n")]
-    [InlineData("usage: train.py [-h] [--lr LR] [--epochs EPOCHS]\ntrain.py: error: unrecognized arguments: --local-rank=0\n")]
+    [InlineData("usage: train.py [-h] [--lr LR] [--epochs EPOCHS]\ntrain.py: error: unrecognized arguments: --local_rank=0\n")]
     [InlineData("usage: pretrain.py [-h] --data_path DATA_PATH\npretrain.py: error: the following arguments are required: --data_path\n")]
     public void A_launch_command_the_script_cannot_take_is_a_config_error(string log) =>
         Assert.Equal(FailureCategory.ConfigError, Analyze.Text(log).Analysis?.ErrorType);
