@@ -250,6 +250,10 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         { Kind: "python", ExceptionType.Length: 0, Chain: [{ ExceptionType.Length: > 0 }, ..] } => 0,
         { Kind: "python", ExceptionType.Length: 0 } => CutTier,
         { Kind: "python", Frames.Count: 0, Chain.Count: 0, SubExceptions.Count: 0 } => 1,
+        // Ray's wrapper standing for a task's part cut before its exception line (Tracebacks/RayCauseLine): it names
+        // what the driver raised, not what failed; the task's own exception line printed alone (a worker's "(pid=N)
+        // NameError: …") is as good, and the first printed wins.
+        { Kind: "python", Chain.Count: 0 } when Tracebacks.RayCauseLine.IsDualName(failure.ExceptionType) => 1,
         // A C++ abort that says nothing of its cause: another rank's copy of the same abort carries the what() text,
         // and std::terminate without an exception ("terminate called recursively", "… without an active exception")
         // follows the error that was printed before it (a Python RuntimeError with the CUDA error).

@@ -21,6 +21,14 @@ internal sealed class ExceptionBuilder
 
     public long ExceptionLineNumber { get; private set; }
 
+    /// <summary>A wrapper's exception line read among the frames (Ray's <c>RayTaskError(KeyError): ray::task()</c>, see
+    /// <see cref="RayCauseLine"/>): the type when the part ends without an exception line of its own.</summary>
+    public string? WrapperType { get; private set; }
+
+    public string? WrapperMessage { get; private set; }
+
+    public long WrapperLineNumber { get; private set; }
+
     public bool HasPendingFrame => _pendingFrame is not null;
 
     public bool PendingFrameHasCode => _pendingCode is not null;
@@ -51,6 +59,15 @@ internal sealed class ExceptionBuilder
         _message.Clear();
         _message.Append(firstMessageLine);
         MessageLines = 1;
+    }
+
+    /// <summary>Keeps a wrapper's exception line read among the frames; the first one is the outermost task's.</summary>
+    public void SetWrapper(ReadOnlySpan<char> type, ReadOnlySpan<char> message, long lineNumber)
+    {
+        if (WrapperType is not null) return;
+        WrapperType = type.ToString();
+        WrapperMessage = message.ToString();
+        WrapperLineNumber = lineNumber;
     }
 
     /// <summary>Adds a message line; false when the message is full (the caller ends the traceback there).</summary>

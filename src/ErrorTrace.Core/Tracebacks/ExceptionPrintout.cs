@@ -39,6 +39,10 @@ internal sealed class ExceptionPrintout
     /// exception line is another rank's copy of the same failure, and its message lines are not added again.</summary>
     private bool _interleaved;
 
+    /// <summary>The indentation of the current part's last frame line: an exception line indented less than its frames,
+    /// though more than the header, is the part's own, re-indented with the printout (<see cref="IsReindentedException"/>).</summary>
+    private int _frameIndent;
+
     /// <summary>Where blank lines may sit among the current part's frames.</summary>
     private readonly PartLayout _layout = new();
 
@@ -134,16 +138,18 @@ internal sealed class ExceptionPrintout
             });
         }
 
+        // A part cut before its exception line, after a wrapper's line among its frames: the wrapper is what was printed.
+        var wrapped = final.Type is null && final.WrapperType is not null;
         return new TracebackInfo
         {
             Raw = raw,
             Kind = kind,
-            ExceptionType = final.Type ?? "",
-            ExceptionMessage = final.Type is null ? "" : final.Message(),
+            ExceptionType = final.Type ?? final.WrapperType ?? "",
+            ExceptionMessage = wrapped ? final.WrapperMessage! : final.Type is null ? "" : final.Message(),
             Frames = final.SnapshotFrames(),
             Chain = chain,
             SubExceptions = final.SubExceptions.ToArray(),
-            ExceptionLine = final.ExceptionLineNumber,
+            ExceptionLine = wrapped ? final.WrapperLineNumber : final.ExceptionLineNumber,
         };
     }
 
@@ -164,6 +170,7 @@ internal sealed class ExceptionPrintout
             if (parsed && frame.Style != FrameStyle.Faulthandler)
             {
                 current.AddFrame(frame);
+                _frameIndent = indent;
                 // "…, line 12" is SyntaxError's location, or a frame line the terminal cut right after its number.
                 if (frame.Style == FrameStyle.SyntaxErrorLocation) _wrapped = WrappedFrame.Start(trimmed, indent, added: true);
                 return true;
@@ -177,7 +184,12 @@ internal sealed class ExceptionPrintout
         }
 
         if (trimmed.StartsWith(TracebackText.PreviousLineRepeated, StringComparison.Ordinal)) return true;
-        if (indent > _baseIndent && !trimmed.StartsWith(TracebackText.Header, StringComparison.Ordinal))
+        trimmed = WithoutPastedTrailingSpaces(trimmed);
+        if (IsReindentedException(trimmed, indent))
+        {
+            _baseIndent = indent;
+        }
+        else if (indent > _baseIndent && !trimmed.StartsWith(TracebackText.Header, StringComparison.Ordinal))
         {
             // Source lines are indented under their frame; carets and 3.13's "...<N lines>..." are not code.
             if (current.HasPendingFrame && !current.PendingFrameHasCode && !TracebackText.IsCaretLine(trimmed)
@@ -187,6 +199,14 @@ internal sealed class ExceptionPrintout
         }
 
         var isException = ExceptionLine.TryParse(trimmed, out var typeLength, out var messageStart);
+        if (!isException && RayCauseLine.TryParse(trimmed, out typeLength, out messageStart))
+        {
+            // The driver's frames end here and the task's go on: the frames are read on, the wrapper kept for a part
+            // cut before the task's exception line.
+            current.SetWrapper(trimmed[..typeLength], trimmed[messageStart..], lineNumber);
+            return true;
+        }
+
         if (current.HasPendingFrame && !current.PendingFrameHasCode && (!isException || typeLength == trimmed.Length && !ExceptionLine.LooksLikeBareType(trimmed)))
         {
             // A frame's source line that lost its indentation (pasted logs): not an exception line.
@@ -226,6 +246,31 @@ internal sealed class ExceptionPrintout
         _state = PrintoutState.Frames;
         _baseIndent = Math.Max(0, indent - InterleavedFrames.FrameIndent);
         return FeedFrames(trimmed, indent, blank: false, lineNumber);
+    }
+
+    /// <summary>A paste's trailing spaces after a bare type named like an exception (<c>MemoryError </c>) are not part
+    /// of the line CPython printed; after any other word (<c>My </c>, a paste's stray text) they are kept, and the line
+    /// is no exception line.</summary>
+    private static ReadOnlySpan<char> WithoutPastedTrailingSpaces(ReadOnlySpan<char> trimmed)
+    {
+        if (trimmed.IsEmpty || trimmed[^1] != ' ') return trimmed;
+        var type = trimmed.TrimEnd(' ');
+        return ExceptionLine.TryParse(type, out var typeLength, out _) && typeLength == type.Length
+            && ExceptionLine.IsNamedLikeException(type, hasMessage: false) ? type : trimmed;
+    }
+
+    /// <summary>
+    /// An exception line indented less than the part's frames but more than its header: the printout was re-indented as
+    /// a whole except its first line (a header glued after a progress bar or a label, <c>  traceback : Traceback (…):</c>;
+    /// a paste that indented every line after the first). CPython prints the frames two columns inside the exception
+    /// line, so the frames' margin is the printout's and the line is its exception line, not a source line. Only after
+    /// the last frame's source line (a line right after a frame is its code) and for a type named like an exception.
+    /// </summary>
+    private bool IsReindentedException(ReadOnlySpan<char> trimmed, int indent)
+    {
+        if (indent <= _baseIndent || indent >= _frameIndent || !_current!.PendingFrameHasCode) return false;
+        return ExceptionLine.TryParse(trimmed, out var typeLength, out var messageStart)
+            && ExceptionLine.IsNamedLikeException(trimmed[..typeLength], hasMessage: messageStart < trimmed.Length);
     }
 
     /// <summary>A frame line glued after another writer's text (<see cref="InterleavedFrames.TryGluedFrame"/>); asked only
@@ -309,6 +354,7 @@ internal sealed class ExceptionPrintout
         _layout.Reset();
         _wrapped = null;
         _baseIndent = indent;
+        _frameIndent = 0;
     }
 
     private bool TryChainSentence(ReadOnlySpan<char> trimmed)
