@@ -9,7 +9,7 @@ internal static class Cases
             .Concat(DataOrCodeCases.All()).Concat(SilentEndCases.All()).Concat(BuiltinSubjectCases.All()).Concat(HeldOutFamilyCases.All()).Concat(VersionAndDatasetCodeCases.All()).Concat(DataReaderLineCases.All()).Concat(UnseenMechanismCases.All())
             .Concat(LaunchAndNonFiniteCases.All()).Concat(SettingsFamilyCases.All()).Concat(SilentFailureLineCases.All()).Concat(ValueOriginCases.All()).Concat(DependencyMechanismCases.All()).Concat(LibraryOriginCases.All())
             .Concat(NonFiniteNumbersCases.All()).Concat(ExtensionAndLoaderCases.All()).Concat(CodeAndToolchainCases.All())
-            .Concat(UnboundKernelAndLaunchSpellingCases.All())
+            .Concat(UnboundKernelAndLaunchSpellingCases.All()).Concat(EarlierReleaseApiCases.All())
             .ToDictionary(c => c.Name, StringComparer.Ordinal));
 
     public static IReadOnlyDictionary<string, ClassificationCase> ByName => s_byName.Value;
