@@ -1,4 +1,6 @@
+using ErrorTrace.Core.Classification;
 using ErrorTrace.Core.Reports;
+using ErrorTrace.Core.Tracebacks;
 
 namespace ErrorTrace.Core.Analysis;
 
@@ -17,9 +19,10 @@ internal static class CutTracebacks
     /// paste's blank line or two, a double-spaced paste's blank line after a source line the printout did not take.</summary>
     public const int MaxGapLines = 4;
 
-    /// <summary>A Python printout with frames and no exception line, nothing chained before it.</summary>
+    /// <summary>A Python printout with no exception line, nothing chained before it: its frames (none left, as a root,
+    /// when its only frame line was cut: <see cref="WithoutCutFrameLine"/>).</summary>
     public static bool IsCut(TracebackInfo failure) =>
-        failure is { Kind: "python", ExceptionType.Length: 0, Chain.Count: 0, SubExceptions.Count: 0, Frames.Count: > 0 };
+        failure is { Kind: "python", ExceptionType.Length: 0, Chain.Count: 0, SubExceptions.Count: 0 };
 
     /// <summary>An exception line printed without a traceback or a chain.</summary>
     private static bool IsBare(TracebackInfo failure) =>
@@ -45,16 +48,43 @@ internal static class CutTracebacks
 
     /// <summary>The root of a log whose only evidence is a traceback cut before its exception line (a paste that stops
     /// mid-traceback, a log cut while CPython was printing): it does not say what failed, but where the process was, and
-    /// its last complete frame is the innermost the report can give. The first such printout in print order, as for any
-    /// root; its type stays empty. Null when no failure is a cut printout.</summary>
+    /// its last complete frame is the innermost the report can give (a last frame line cut before its function name
+    /// ended is none: <see cref="CutFrameLine"/>). The first such printout in print order, as for any root; its type
+    /// stays empty. Null when no failure is a cut printout.</summary>
     public static TracebackInfo? Alone(List<TracebackInfo> failures)
     {
         foreach (var failure in failures)
         {
-            if (IsCut(failure) && !IsAnomalyForwardTrace(failure)) return failure;
+            if (IsCut(failure) && !IsAnomalyForwardTrace(failure)) return WithoutCutFrameLine(failure);
         }
 
         return null;
+    }
+
+    private static TracebackInfo WithoutCutFrameLine(TracebackInfo cut)
+    {
+        var frames = cut.Frames;
+        var caller = frames.Count > 1 ? frames[^2].Code : null;
+        return frames.Count > 0 && CutFrameLine.IsCut(frames[^1], caller) ? cut with { Frames = frames.Take(frames.Count - 1).ToArray() } : cut;
+    }
+
+    /// <summary>
+    /// A traceback cut before its exception line is the root only when nothing else says what failed (the corpus
+    /// convention): a line the rules call fatal (a watchdog's collective timeout, a launcher's hangup, argparse's error),
+    /// printed before the cut printout and the analysis' first evidence, is the death, and the printout its aftermath (the
+    /// main thread's stack as the process went down), whose frames are not the root's. A line the rules do not call fatal
+    /// (a warning about NaN, an allocator's record that a caught error follows) leaves the printout the root: it says
+    /// where the process was.
+    /// </summary>
+    public static bool YieldsToFatalLine(TracebackInfo cut, FailureAnalysis analysis, RuleSet rules)
+    {
+        if (!rules.IsFatal(analysis.RuleId)) return false;
+        foreach (var evidence in analysis.Evidence)
+        {
+            if (evidence.Line != Evidence.NotInLog) return evidence.Line < cut.FirstLine;
+        }
+
+        return false;
     }
 
     /// <summary>PyTorch's anomaly mode warns 'Error detected in PowBackward0. Traceback of forward call that caused the

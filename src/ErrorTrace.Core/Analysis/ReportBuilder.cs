@@ -35,12 +35,14 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
         };
         var classifier = analyzer.Options.Classifier ?? FailureClassifiers.Default(analyzer.Options.Rules);
         var analysis = classifier.Classify(input);
+        var cutYields = root is not null && CutTracebacks.IsCut(root) && analysis is not null && CutTracebacks.YieldsToFatalLine(root, analysis, analyzer.Options.Rules);
+        if (cutYields) root = null;
         // No traceback or death, but a line that means the process died (an NCCL watchdog's timeout): still failed.
         var diedOnALine = failures.Count == 0 && analyzer.Options.Rules.IsFatal(analysis?.RuleId);
         var status = context.Status ?? (failures.Count > 0 || diedOnALine ? "failed" : "completed");
         // A C++ stack without its type says where, not what: the analysis' evidence line says what, when there is one.
         var typeless = root is { Kind: "cpp", ExceptionType.Length: 0 } && analysis is not null ? Summary(analysis) : null;
-        var summary = context.ErrorSummary ?? typeless ?? Summary(root) ?? (diedOnALine ? Summary(analysis!) : null);
+        var summary = context.ErrorSummary ?? typeless ?? Summary(root) ?? (diedOnALine || cutYields ? Summary(analysis!) : null);
         var environment = RunEnvironment.EnvironmentBuilder.Build(analyzer, failures, errors);
         var hang = HangLocator.Locate(Collectives(failures), RanksSeen(failures, errors), environment);
         // A hang's culprit is the rank that never joined the collective, not the first rank whose watchdog fired; unless
@@ -347,6 +349,7 @@ internal sealed class ReportBuilder(LogAnalyzer analyzer, ReportContext context)
     /// not printed, so the headline says so and where the process was, its last complete frame.</summary>
     private static string CutAt(TracebackInfo failure)
     {
+        if (failure.Frames.Count == 0) return "Traceback cut before its first frame line ended";
         var frame = failure.Frames[^1];
         var at = frame.Line is { } line ? $"{frame.File}:{line}" : frame.File;
         return $"Traceback cut before its exception line; last frame {at} in {frame.Function}";

@@ -24,4 +24,23 @@ internal static class ChainArtifacts
 
         return false;
     }
+
+    /// <summary>The artifact that prints the original exception as its message, type first
+    /// (<c>UnfilteredStackTrace: RuntimeError: Resource exhausted: …</c>).</summary>
+    private const string UnfilteredStackTrace = "UnfilteredStackTrace";
+
+    /// <summary>
+    /// The original exception inside JAX's <c>UnfilteredStackTrace</c> when the printout keeps the artifact and not the
+    /// filtered copy after it: IPython ends its printout at the artifact's explanation ('The stack trace below excludes
+    /// JAX-internal frames.'), and pastes are often cut there. The failure is the type its message starts with; the
+    /// frames stay the artifact's, which are the original's. False for any other type, or a message that names none.
+    /// </summary>
+    public static bool TryUnwrap(ReadOnlySpan<char> type, ReadOnlySpan<char> message, out int innerTypeLength, out int innerMessageStart)
+    {
+        innerTypeLength = 0;
+        innerMessageStart = 0;
+        if (!type.EndsWith(UnfilteredStackTrace, StringComparison.Ordinal)) return false;
+        return ExceptionLine.TryParse(message, out innerTypeLength, out innerMessageStart)
+            && ExceptionLine.IsNamedLikeException(message[..innerTypeLength], hasMessage: innerMessageStart < message.Length);
+    }
 }

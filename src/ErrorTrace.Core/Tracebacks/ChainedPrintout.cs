@@ -45,6 +45,12 @@ internal sealed class ChainedPrintout
     /// <summary>The exception line: its type and the first line of its message.</summary>
     public void StartException(string type, ReadOnlySpan<char> message, long lineNumber)
     {
+        if (ChainArtifacts.TryUnwrap(type, message, out var innerType, out var innerMessage))
+        {
+            type = message[..innerType].ToString();
+            message = message[innerMessage..];
+        }
+
         Type = type;
         _message.Clear();
         MessageLines = 0;

@@ -108,4 +108,41 @@ public class WorkerAndJaxRootTests
         Assert.Equal(("jaxlib.xla_extension.XlaRuntimeError", "train"), (root.ExceptionType, root.Frames[^1].Function));
         Assert.Empty(root.Chain);
     }
+
+    [Fact]
+    public void JAXs_unfiltered_stack_trace_in_a_notebook_is_the_original_exception_it_prints()
+    {
+        // IPython ends the printout at the artifact's explanation; a paste often stops before the filtered copy.
+        var report = Analyze.Text(
+            "---------------------------------------------------------------------------\n"
+            + "UnfilteredStackTrace                      Traceback (most recent call last)\n"
+            + "<ipython-input-5-ae0b49d61c11> in <module>()\n"
+            + "---> 42     prediction_result = model_runner.predict(processed_feature_dict)\n"
+            + "\n"
+            + "11 frames\n"
+            + "UnfilteredStackTrace: RuntimeError: Resource exhausted: Out of memory while trying to allocate 13816236064 bytes.\n"
+            + "\n"
+            + "The stack trace below excludes JAX-internal frames.\n"
+            + "The preceding is the original exception that occurred, unmodified.\n");
+
+        var root = Assert.IsType<TracebackInfo>(report.Traceback);
+        Assert.Equal("RuntimeError", root.ExceptionType);
+        Assert.StartsWith("Resource exhausted: Out of memory", root.ExceptionMessage, StringComparison.Ordinal);
+        Assert.Equal(("<ipython-input-5-ae0b49d61c11>", "<module>"), (root.Frames[^1].File, root.Frames[^1].Function));
+    }
+
+    [Theory]
+    [InlineData("UnfilteredStackTrace: see the frames below")]
+    [InlineData("UnfilteredStackTrace")]
+    public void An_unfiltered_stack_trace_that_names_no_exception_keeps_its_own_type(string line)
+    {
+        var report = Analyze.Text(
+            "UnfilteredStackTrace                      Traceback (most recent call last)\n"
+            + "<ipython-input-5-ae0b49d61c11> in <module>()\n"
+            + "---> 42     prediction_result = model_runner.predict(processed_feature_dict)\n"
+            + "\n"
+            + line + "\n");
+
+        Assert.Equal("UnfilteredStackTrace", Assert.IsType<TracebackInfo>(report.Traceback).ExceptionType);
+    }
 }
