@@ -43,7 +43,8 @@ internal static class FrameLine
 
         if (rest.StartsWith(", in ", StringComparison.Ordinal))
         {
-            frame = new ParsedFrame(file.ToString(), line, rest[5..].TrimEnd().ToString(), FrameStyle.Traceback);
+            // A paste may widen the space before the name too ("in            forward"); a name has no spaces.
+            frame = new ParsedFrame(file.ToString(), line, rest[5..].Trim().ToString(), FrameStyle.Traceback);
             return true;
         }
 

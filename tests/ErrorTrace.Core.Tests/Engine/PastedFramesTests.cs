@@ -116,6 +116,21 @@ public class PastedFramesTests
         Assert.Equal((357, "_process_next_batch"), (frame.Line, frame.Function));
     }
 
+    [Theory]
+    [InlineData("in            forward")]
+    [InlineData("in   forward")]
+    public void A_widened_space_before_the_function_is_no_part_of_its_name(string widened)
+    {
+        var report = Analyze.Text(
+            "Traceback (most recent call last):\n"
+            + "  File \"C:\\ProgramData\\Anaconda3\\lib\\site-packages\\torch\\nn\\modules\\conv.py\", line 301, " + widened + "\n"
+            + "    self.padding, self.dilation, self.groups)\n"
+            + "RuntimeError: [enforce fail at ..\\c10\\core\\CPUAllocator.cpp:72] data. DefaultCPUAllocator: not enough memory\n");
+
+        var frame = Assert.Single(Assert.IsType<TracebackInfo>(report.Traceback).Frames);
+        Assert.Equal((301, "forward"), (frame.Line, frame.Function));
+    }
+
     [Fact]
     public void An_excerpt_starting_inside_a_frame_line_keeps_that_frame()
     {
