@@ -54,7 +54,7 @@ internal static class PastedExceptionLine
         if (line[i..].StartsWith(PytestMark, StringComparison.Ordinal)) i = SkipSpaces(line, i + 1);
         while (i < line.Length && line[i] == '>') i = SkipSpaces(line, i + 1);
         if (i + 1 < line.Length && line[i] == '-' && line[i + 1] == ' ') i = SkipSpaces(line, i + 1);
-        if (i < line.Length && line[i] is '"' or '\'') i = SkipSpaces(line, i + 1);
+        if (i < line.Length && IsOpening(line[i])) i = SkipSpaces(line, i + 1);
         while (i < line.Length && line[i] is '*' or '_' or '`') i++;
         return i;
     }
@@ -68,7 +68,15 @@ internal static class PastedExceptionLine
         return i;
     }
 
-    /// <summary>What stands right before a glued type: emphasis, a label's colon and space, a logger's located prefix
+    /// <summary>A quote or bracket opened right before the type: the printed line quoted in a sentence (<c>getting this
+    /// error "OSError: [Errno 30] Read-only file system"</c>, <c>raised ‘json.decoder.JSONDecodeError: Expecting ','
+    /// delimiter …’</c>), bracketed (<c>[torch.cuda.OutOfMemoryError: CUDA out of memory …</c>) or put in parentheses by
+    /// the program that relays it (<c>python: Error while finding module specification for 'x.py' (ModuleNotFoundError:
+    /// …)</c>). A sentence about an error names it without them ("failed with ValueError: …").</summary>
+    private static bool IsOpening(char c) => c is '"' or '\'' or '\u2018' or '\u201C' or '[' or '(';
+
+    /// <summary>What stands right before a glued type: emphasis, an opening quote or bracket (<see cref="IsOpening"/>),
+    /// a label's colon and space, a logger's located prefix
     /// and space (vLLM relays a worker's exception line as <c>ERROR 03-02 19:49:43 [multiproc_worker_utils.py:242]
     /// torch.OutOfMemoryError: …</c>, older versions without the brackets; a record format the header parser does not
     /// know, so the line is read as unstructured), or a letter of another script (CJK text runs into the type without a
@@ -76,7 +84,7 @@ internal static class PastedExceptionLine
     private static bool IsGluedBefore(ReadOnlySpan<char> line, int s)
     {
         var c = line[s - 1];
-        if (c is '*' or '`' or '_' || c > '\u2E7F') return true;
+        if (c is '*' or '`' or '_' || c > '\u2E7F' || IsOpening(c)) return true;
         return c == ' ' && s >= 2 && line[s - 2] is ':' or ']';
     }
 

@@ -23,6 +23,11 @@ public class PastedExceptionLineTests
     [InlineData("'RuntimeError: copy_if failed to synchronize: cudaErrorIllegalAddress: an illegal memory access was encountered' ", "RuntimeError", "copy_if failed to synchronize: cudaErrorIllegalAddress: an illegal memory access was encountered")]
     [InlineData("-  RuntimeError: DataLoader worker (pid 88428) is killed by signal: Killed. ", "RuntimeError", "DataLoader worker (pid 88428) is killed by signal: Killed.")]
     [InlineData("E       RuntimeError: NCCL error in: ProcessGroupNCCL.cpp:957, unhandled system error, NCCL version 21.0.3", "RuntimeError", "NCCL error in: ProcessGroupNCCL.cpp:957, unhandled system error, NCCL version 21.0.3")]
+    [InlineData("[torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 16.63 GiB.", "torch.cuda.OutOfMemoryError", "CUDA out of memory. Tried to allocate 16.63 GiB.")]
+    [InlineData("But am getting this error \"OSError: [Errno 30] Read-only file system: '/media'\"", "OSError", "[Errno 30] Read-only file system: '/media'")]
+    [InlineData("loading anno.ndjson raised this problem \u2018json.decoder.JSONDecodeError: Expecting ',' delimiter: line 1\u2019", "json.decoder.JSONDecodeError", "Expecting ',' delimiter: line 1\u2019")]
+    [InlineData("/envs/vjepa2/bin/python: Error while finding module specification for 'x.py' (ModuleNotFoundError: __path__ attribute not found on 'x')", "ModuleNotFoundError", "__path__ attribute not found on 'x')")]
+    [InlineData("[CANNKB][Tid:2440326]\"ModuleNotFoundError: No module named 'tbe.common'", "ModuleNotFoundError", "No module named 'tbe.common'")]
     public void The_pasted_exception_line_is_read(string line, string type, string message)
     {
         var report = Analyze.Text("I ran the script and got:\n\n" + line + "\n");
@@ -37,6 +42,8 @@ public class PastedExceptionLineTests
     [InlineData("see the docs: errors.md explains it")]
     [InlineData("- the loader: it fails with a ValueError: sometimes")]
     [InlineData("Each line: \"the ValueError: here\" is quoted prose")]
+    [InlineData("a bracketed note [see the ValueError: below] is prose")]
+    [InlineData("the fix (a smaller batch) avoids ValueError: sometimes")]
     public void Prose_that_names_an_error_is_not_an_exception_line(string line)
     {
         var report = Analyze.Text(line + "\n");
