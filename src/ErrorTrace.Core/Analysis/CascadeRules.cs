@@ -17,6 +17,8 @@ internal static class CascadeRules
             "accelerate/deepspeed launchers re-raise the child's non-zero exit."),
         ("spawn-process-signal", f => f.Kind != "signal" && f.ExceptionMessage.Contains(SubprocessDeath.TerminatedWith, StringComparison.Ordinal),
             "torch.multiprocessing.spawn's join re-raises a worker's death by signal ('process 1 terminated with signal SIGKILL'); the death is recorded separately (SubprocessDeath)."),
+        ("caught-signal-error", f => CaughtSignalError.SignalOf(f) is not null,
+            "A framework's signal handler prints the signal as an exception (Paddle's 'FatalError: `Segmentation fault` is detected by the operating system.'); the death is recorded separately (CaughtSignalError)."),
         ("launcher-signal", f => f.ExceptionType.EndsWith("SignalException", StringComparison.Ordinal),
             "torchelastic's agent received SIGTERM/SIGINT, usually because a peer failed or the scheduler cancelled the job."),
         ("interrupted", f => f.ExceptionType == "KeyboardInterrupt" || (f.ExceptionType == "SIGTERM" && !Mentions(f, " DUE TO ")),

@@ -53,6 +53,7 @@ public sealed partial class LogAnalyzer
         if (failure.ExceptionType.EndsWith("ChildFailedError", StringComparison.Ordinal))
             ChildFailureTable.Read(failure, stream, this);
         SubprocessDeath.Read(failure, stream, this);
+        CaughtSignalError.Read(failure, stream, this);
     }
 
     /// <summary>The prefix many programs other than Python print their failures with (<see cref="RecordBareException"/>).</summary>
@@ -109,6 +110,7 @@ public sealed partial class LogAnalyzer
         if (CascadeRules.Match(failure) == CascadeRules.HorovodShutdown) return;
         _failures.Record(failure, stream.Rank, stream.LastTimestamp, null, null);
         SubprocessDeath.Read(failure, stream, this);
+        CaughtSignalError.Read(failure, stream, this);
     }
 
     /// <summary>An exception printed as its repr (<see cref="ExceptionRepr"/>): <c>RuntimeError('CUDA out of memory. …')</c>.</summary>

@@ -19,6 +19,9 @@ namespace ErrorTrace.Core.Analysis;
 /// </summary>
 public sealed partial class LogAnalyzer
 {
+    /// <summary>How glog's and absl's failure signal handler starts its report (<c>*** SIGSEGV (@0x0) received by PID …</c>).</summary>
+    private const string CrashHandlerReport = "*** SIG";
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     bool ILineSink.OnSegment(ReadOnlySpan<byte> segment, long lineNumber, SegmentFlags flags)
     {
@@ -183,7 +186,15 @@ public sealed partial class LogAnalyzer
 
         if (RunBanners.Match(message) is { } banner) StartRun(banner, lineNumber);
         stream.ContinuationTarget = _errors.Record(header.Level, "record", logger, phase, message, lineNumber, stream.Rank, header.Timestamp);
-        if (header.Level < LogLevel.Error) return;
+        if (header.Level < LogLevel.Error)
+        {
+            // A failure signal handler that writes through the program's logger at warning severity (PaddlePaddle's:
+            // 'W0123 04:51:52.658562  1282 init.cc:206] *** SIGSEGV (@0x64) received by PID 1156 …; stack trace: ***'):
+            // glog's and absl's report, read as the death it is. One compare for any other warning.
+            if (message.StartsWith(CrashHandlerReport, StringComparison.Ordinal) && LineMarkers.Match(message, deathsOnly: true) is { } reported)
+                RecordDeath(stream, reported, message, lineNumber);
+            return;
+        }
 
         // NCCL's watchdog reports the collective each rank is stuck in on error records (hang localisation).
         _collectives.Observe(message, stream.Rank, lineNumber);

@@ -31,7 +31,23 @@ internal static class GluedProgressBar
     /// with any unit (datasets' <c>[03:08&lt;01:16, 15381.54 examples/s]</c>, <c>img/s</c>, <c>s/batch</c>): a rate is
     /// <c>{unit}/s</c> or <c>s/{unit}</c> after a number.</summary>
     public static bool IsTail(ReadOnlySpan<char> block) =>
-        block.Contains('<') && (block.Contains("it/s", StringComparison.Ordinal) || block.Contains("s/it", StringComparison.Ordinal) || HasRate(block));
+        (block.Contains('<') || StartsWithElapsedAlone(block))
+        && (block.Contains("it/s", StringComparison.Ordinal) || block.Contains("s/it", StringComparison.Ordinal) || HasRate(block));
+
+    /// <summary>tqdm's block for an iterable of unknown length, which has no remaining time: <c>0it [00:00, ?it/s]</c>,
+    /// <c>1234it [01:02:03, 19.8it/s]</c>: the elapsed clock, then a comma.</summary>
+    private static bool StartsWithElapsedAlone(ReadOnlySpan<char> block)
+    {
+        if (block.IsEmpty || block[0] != '[') return false;
+        var clock = block[1..];
+        var end = clock.IndexOfAnyExcept(s_clockChars);
+        return end >= MinClockChars && clock[..end].Contains(':') && clock[end..].StartsWith(", ", StringComparison.Ordinal);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_clockChars = System.Buffers.SearchValues.Create("0123456789:");
+
+    /// <summary>tqdm's shortest clock, <c>00:00</c>.</summary>
+    private const int MinClockChars = 5;
 
     private static bool HasRate(ReadOnlySpan<char> block)
     {

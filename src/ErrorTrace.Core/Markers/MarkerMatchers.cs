@@ -151,9 +151,32 @@ internal static class MarkerMatchers
             : null;
     }
 
-    /// <summary>Slurm's step errors; its memory enforcement's kill is a death by SIGKILL.</summary>
+    /// <summary>Slurm's step errors; its memory enforcement's kill is a death by SIGKILL, and srun's report of a task a
+    /// signal ended (<c>srun: error: nid001: task 0: Killed</c>) a death by that signal.</summary>
     public static MarkerHit? SlurmError(LineMarker marker, ReadOnlySpan<char> line) =>
-        SlurmReport.IsMemoryKill(line) ? new MarkerHit(marker, MarkerKind.Death, "SIGKILL") : new MarkerHit(marker, MarkerKind.Error);
+        SlurmReport.IsMemoryKill(line) ? new MarkerHit(marker, MarkerKind.Death, "SIGKILL")
+        : SlurmReport.TaskSignal(line) is { } signal ? new MarkerHit(marker, MarkerKind.Death, signal)
+        : new MarkerHit(marker, MarkerKind.Error);
+
+    /// <summary>CPython's <c>Command '[…]' died with &lt;Signals.SIGKILL: 9&gt;.</c>: the signal's name from the enum's repr.</summary>
+    public static MarkerHit? DiedWithSignal(LineMarker marker, ReadOnlySpan<char> line)
+    {
+        const string Key = "died with <Signals.";
+        var at = line.IndexOf(Key, StringComparison.Ordinal);
+        if (at < 0) return null;
+        var name = line[(at + Key.Length)..];
+        var colon = name.IndexOf(':');
+        if (colon <= 3 || colon > MaxSignalNameChars || !name.StartsWith("SIG", StringComparison.Ordinal)) return null;
+        foreach (var c in name[..colon])
+        {
+            if (!char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c)) return null;
+        }
+
+        return new MarkerHit(marker, MarkerKind.Death, name[..colon].ToString());
+    }
+
+    /// <summary>The longest signal name (<c>SIGVTALRM</c>, <c>SIGSTKFLT</c>).</summary>
+    private const int MaxSignalNameChars = 9;
 
     /// <summary><c>/path/file.py:12: UserWarning: message</c>: a location with a line number right before the category.</summary>
     public static MarkerHit? PythonWarning(LineMarker marker, ReadOnlySpan<char> line)

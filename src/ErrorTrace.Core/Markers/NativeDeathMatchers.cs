@@ -26,7 +26,21 @@ internal static class NativeDeathMatchers
     /// <summary>The signal a native tool's line reports, or null. Tried after the shell's own forms.</summary>
     public static string? Read(ReadOnlySpan<char> line) =>
         Debugger(line) ?? MpiHandler(line) ?? MpiLauncher(line) ?? SignalNumber(line, "Caught signal ") ?? SignalNumber(line, "uncaught target signal ")
-        ?? KernelSegfault(line) ?? Fish(line) ?? MacTermination(line);
+        ?? KernelSegfault(line) ?? Fish(line) ?? MacTermination(line) ?? KilledBySignalNumber(line);
+
+    /// <summary>A supervisor's report of a child a signal ended, by the signal's number: Dask's nanny (<c>distributed.nanny
+    /// - INFO - Worker process 9018 was killed by signal 9</c>, then it restarts the worker), and any program that words it
+    /// so. The number, then the line's end or a non-digit, keeps prose (<c>killed by signal handling</c>) and PyTorch's
+    /// <c>is killed by signal: Killed</c> (a DataLoader's exception, read as such) out.</summary>
+    private static string? KilledBySignalNumber(ReadOnlySpan<char> line)
+    {
+        const string Key = "killed by signal ";
+        var at = line.IndexOf(Key, StringComparison.Ordinal);
+        if (at < 0) return null;
+        var rest = line[(at + Key.Length)..];
+        var signal = SignalNumberAt(rest, out var digits);
+        return signal is not null && (digits == rest.Length || !char.IsAsciiLetterOrDigit(rest[digits])) ? signal : null;
+    }
 
     /// <summary>fish's report of a job a signal ended (src/proc.cpp): <c>fish: Job 1, 'python3 x.py' terminated by signal
     /// SIGKILL (Forced quit)</c>, <c>fish: 'x' terminated by signal SIGSEGV (Address boundary error)</c>: the signal's

@@ -1,3 +1,5 @@
+using ErrorTrace.Core.Tracebacks;
+
 namespace ErrorTrace.Core.Markers;
 
 /// <summary>
@@ -30,4 +32,25 @@ internal static class SlurmReport
     public static bool IsMemoryKill(ReadOnlySpan<char> line) =>
         (line.Contains("exceeded memory limit", StringComparison.Ordinal) && line.Contains("being killed", StringComparison.Ordinal))
         || line.Contains("Exceeded job memory limit", StringComparison.Ordinal);
+
+    /// <summary>srun's report of a task that a signal ended, in strsignal()'s words as the last field:
+    /// <c>srun: error: nid001: task 0: Killed</c>, <c>srun: error: gpu-4: tasks 0-3: Segmentation fault (core dumped)</c>
+    /// (not <c>task 0: Exited with exit code 1</c>, an exit). A paste's ellipsis for the node and task fields
+    /// (<c>srun: error: ... Aborted (core dumped)</c>) is read past. The field must be the report alone: a longer text is
+    /// a message that only starts with such a word.</summary>
+    public static string? TaskSignal(ReadOnlySpan<char> line)
+    {
+        const string Srun = "srun: error: ";
+        var at = line.IndexOf(Srun, StringComparison.Ordinal);
+        if (at < 0) return null;
+        var fields = line[(at + Srun.Length)..];
+        var field = fields[(fields.LastIndexOf(": ", StringComparison.Ordinal) + 1)..].Trim().TrimStart(Ellipsis).TrimStart();
+        return field.Length <= MaxReportChars ? SignalNames.FromDescription(field) : null;
+    }
+
+    /// <summary>What a paste puts for the fields it left out: three dots or the ellipsis character.</summary>
+    private const string Ellipsis = ".\u2026";
+
+    /// <summary>The longest report strsignal() and bash make: <c>Floating point exception (core dumped)</c>.</summary>
+    private const int MaxReportChars = 40;
 }

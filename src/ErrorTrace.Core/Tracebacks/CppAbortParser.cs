@@ -52,8 +52,8 @@ internal sealed class CppAbortParser : IFailureBlockParser
     {
         // A paste quoted in Markdown (Tracebacks/MarkdownQuote): the abort as printed after the marks, on every line.
         var trimmed = MarkdownQuote.Strip(line.Trim(), out var quoted);
+        trimmed = trimmed[GluedHeader(trimmed)..];
         var libcxxWhat = ReadOnlySpan<char>.Empty;
-        const string Throwing = "terminate called after throwing an instance of '";
         if (trimmed.StartsWith(Throwing, StringComparison.Ordinal))
         {
             var rest = trimmed[Throwing.Length..];
@@ -62,6 +62,9 @@ internal sealed class CppAbortParser : IFailureBlockParser
             // Ranks aborting at once interleave their lines mid-word: "…'c10::DistBackendErrorterminate called after …".
             var interleaved = type.IndexOf("terminate called", StringComparison.Ordinal);
             _type = (interleaved > 0 ? type[..interleaved] : type).ToString();
+            // A paste that joined the lines keeps what() on the header's line: "… instance of 'std::runtime_error' what(): …".
+            var what = quote >= 0 ? rest[quote..].IndexOf(WhatLabel, StringComparison.Ordinal) : -1;
+            if (interleaved < 0 && what >= 0) libcxxWhat = rest[(quote + what + WhatLabel.Length)..].Trim();
         }
         else if (trimmed.StartsWith("terminate called ", StringComparison.Ordinal))
         {
@@ -81,7 +84,34 @@ internal sealed class CppAbortParser : IFailureBlockParser
         _quoted = quoted;
         if (_type == "std::terminate") _message.Append(trimmed);
         else if (!libcxxWhat.IsEmpty) _message.Append(libcxxWhat);
+        // what() read on the header's line: the lines after it go on with its text.
+        _inMessage = !libcxxWhat.IsEmpty && trimmed.StartsWith(Throwing, StringComparison.Ordinal);
         return true;
+    }
+
+    private const string Throwing = "terminate called after throwing an instance of '";
+
+    private const string WhatLabel = "what():";
+
+    /// <summary>Where an abort's header starts when other text was written on its line first, else 0: a progress bar
+    /// that ended without a newline (<c>… 19% step: 5700 :: Elapsed: 0:21:08terminate called after throwing an instance
+    /// of 'c10::Error'</c>, <c>[00:00&lt;?, ?it/s]libc++abi: terminating due to uncaught exception of type …</c>), a
+    /// logger's tag (<c>[error] libc++abi: …</c>), a paste that joined the lines before it (<c>… the entire process down.
+    /// terminate called …</c>). So the header follows the other text with no space, or a tag's bracket or a sentence's
+    /// period and spaces: after a word and a space it is a sentence that quotes the words (<c>step 12 -&gt; terminate
+    /// called …</c>, <c>RuntimeError: terminate called …</c>, an exception's message).</summary>
+    private static int GluedHeader(ReadOnlySpan<char> trimmed)
+    {
+        var at = trimmed.IndexOf(Throwing, StringComparison.Ordinal);
+        if (at <= 0)
+        {
+            at = trimmed.IndexOf(LibcxxAbi, StringComparison.Ordinal);
+            if (at <= 0 || !trimmed[at..].Contains(LibcxxAbiOfType, StringComparison.Ordinal)) return 0;
+        }
+
+        var before = trimmed[..at];
+        var text = before.TrimEnd(' ');
+        return text.Length == before.Length || text[^1] is ']' or '.' ? at : 0;
     }
 
     private void Start(ReadOnlySpan<char> line, long lineNumber)
