@@ -82,4 +82,15 @@ internal static class ExceptionLine
         var name = type[(dot + 1)..];
         return name.Length > 0 && char.IsAsciiLetterUpper(name[0]);
     }
+
+    /// <summary>A paste's trailing spaces after a bare type named like an exception (<c>MemoryError </c>) are not part
+    /// of the line CPython printed; after any other word (<c>My </c>, a paste's stray text) they are kept, and the line
+    /// is no exception line.</summary>
+    public static ReadOnlySpan<char> WithoutPastedTrailingSpaces(ReadOnlySpan<char> trimmed)
+    {
+        if (trimmed.IsEmpty || trimmed[^1] != ' ') return trimmed;
+        var type = trimmed.TrimEnd(' ');
+        return TryParse(type, out var typeLength, out _) && typeLength == type.Length
+            && IsNamedLikeException(type, hasMessage: false) ? type : trimmed;
+    }
 }

@@ -184,7 +184,7 @@ internal sealed class ExceptionPrintout
         }
 
         if (trimmed.StartsWith(TracebackText.PreviousLineRepeated, StringComparison.Ordinal)) return true;
-        trimmed = WithoutPastedTrailingSpaces(trimmed);
+        trimmed = ExceptionLine.WithoutPastedTrailingSpaces(trimmed);
         if (IsReindentedException(trimmed, indent))
         {
             _baseIndent = indent;
@@ -246,17 +246,6 @@ internal sealed class ExceptionPrintout
         _state = PrintoutState.Frames;
         _baseIndent = Math.Max(0, indent - InterleavedFrames.FrameIndent);
         return FeedFrames(trimmed, indent, blank: false, lineNumber);
-    }
-
-    /// <summary>A paste's trailing spaces after a bare type named like an exception (<c>MemoryError </c>) are not part
-    /// of the line CPython printed; after any other word (<c>My </c>, a paste's stray text) they are kept, and the line
-    /// is no exception line.</summary>
-    private static ReadOnlySpan<char> WithoutPastedTrailingSpaces(ReadOnlySpan<char> trimmed)
-    {
-        if (trimmed.IsEmpty || trimmed[^1] != ' ') return trimmed;
-        var type = trimmed.TrimEnd(' ');
-        return ExceptionLine.TryParse(type, out var typeLength, out _) && typeLength == type.Length
-            && ExceptionLine.IsNamedLikeException(type, hasMessage: false) ? type : trimmed;
     }
 
     /// <summary>

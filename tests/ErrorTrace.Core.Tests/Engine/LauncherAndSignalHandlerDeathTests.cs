@@ -6,7 +6,7 @@ namespace ErrorTrace.Core.Tests.Engine;
 /// report, slurmstepd's memory kill without its 'error:' tag, CPython's subprocess wording in a logged message, Paddle's
 /// signal handler (its FatalError, its warning records), a tqdm bar of unknown length or a one-line code fence before a
 /// shell's report, and an abort's header glued after other text.</summary>
-public class ReportedDeathFormTests
+public class LauncherAndSignalHandlerDeathTests
 {
     [Theory]
     [InlineData("srun: error: nid001234: task 0: Killed", "SIGKILL")]
