@@ -69,6 +69,14 @@ public sealed partial class LogAnalyzer
             content = _ansiScratch.AsSpan(0, length);
         }
 
+        // A collector's bare timestamp (docker / kubectl --timestamps, GitHub Actions) comes before everything the
+        // program wrote, rank prefixes included; a line that is a record as it stands keeps it as its own timestamp.
+        if (TimestampPrefix.StartsLike(content) && !RecordHeaderParser.TryParse(content, out _)
+            && TimestampPrefix.TryStrip(content, out var afterTimestamp))
+        {
+            content = content[afterTimestamp..];
+        }
+
         var rank = -1;
         var line = content;
         var unprefixed = LauncherPrefix.Strip(line, ref rank, out var host);
