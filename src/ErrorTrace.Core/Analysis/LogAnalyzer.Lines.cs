@@ -71,11 +71,7 @@ public sealed partial class LogAnalyzer
 
         // A collector's bare timestamp (docker / kubectl --timestamps, GitHub Actions) comes before everything the
         // program wrote, rank prefixes included; a line that is a record as it stands keeps it as its own timestamp.
-        if (TimestampPrefix.StartsLike(content) && !RecordHeaderParser.TryParse(content, out _)
-            && TimestampPrefix.TryStrip(content, out var afterTimestamp))
-        {
-            content = content[afterTimestamp..];
-        }
+        if (TimestampPrefix.StartsLike(content)) content = WithoutCollectorTimestamp(content);
 
         var rank = -1;
         var line = content;
@@ -116,6 +112,12 @@ public sealed partial class LogAnalyzer
         OnUnstructured(stream, content, chars, lineNumber);
         return endsLine && WorthAskingForQuietLines(afterQuietRecord: false);
     }
+
+    /// <summary>Out of line: the header it parses is a struct every line would otherwise zero in
+    /// <see cref="ILineSink.OnSegment"/>'s prolog (measured: +0.9 % instructions on the mixed log when inlined).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ReadOnlySpan<byte> WithoutCollectorTimestamp(ReadOnlySpan<byte> content) =>
+        !RecordHeaderParser.TryParse(content, out _) && TimestampPrefix.TryStrip(content, out var start) ? content[start..] : content;
 
     /// <summary>glog prints no year: take the last year seen, and the next one when the month wraps from December to
     /// January (a job that runs over New Year). Before any year is known, the report's fallback year applies.</summary>
