@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ErrorTrace.Core.Records;
 
 namespace ErrorTrace.Core.Envelopes;
 
@@ -29,38 +30,24 @@ internal static class TimestampPrefix
         line.Length >= MinLineLength && line[10] == (byte)'T' && line[4] == (byte)'-' && line[7] == (byte)'-';
 
     /// <summary>Where the content starts after the timestamp and its one space; false when the line does not start with
-    /// a whole RFC 3339 timestamp and a space.</summary>
+    /// a whole RFC 3339 timestamp and a space. Date, time, fraction and <c>Z</c> are <see cref="TimestampReader.ReadIso"/>'s;
+    /// this adds the numeric zone and the bounds a collector keeps (a point, not a logger's comma; nine digits at most).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool TryStrip(ReadOnlySpan<byte> line, out int contentStart)
     {
         contentStart = 0;
-        if (!StartsLike(line) || line[13] != (byte)':' || line[16] != (byte)':') return false;
-        foreach (var digit in (ReadOnlySpan<int>)[0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18])
+        if (!StartsLike(line) || line[SecondsEnd] == (byte)',') return false;
+        var i = TimestampReader.ReadIso(line, 0, out var timestamp);
+        if (i < 0) return false;
+        var fractionEnd = timestamp.IsUtc ? i - 1 : i;
+        if (fractionEnd - SecondsEnd - 1 > MaxFractionDigits) return false;
+        if (!timestamp.IsUtc)
         {
-            if (!char.IsAsciiDigit((char)line[digit])) return false;
-        }
-
-        var i = SecondsEnd;
-        if (line[i] == (byte)'.')
-        {
-            var digits = 0;
-            while (++i < line.Length && char.IsAsciiDigit((char)line[i])) digits++;
-            if (digits is 0 or > MaxFractionDigits) return false;
-        }
-
-        if (i < line.Length && line[i] == (byte)'Z')
-        {
-            i++;
-        }
-        else if (i + 6 <= line.Length && line[i] is (byte)'+' or (byte)'-' && line[i + 3] == (byte)':'
-                 && char.IsAsciiDigit((char)line[i + 1]) && char.IsAsciiDigit((char)line[i + 2])
-                 && char.IsAsciiDigit((char)line[i + 4]) && char.IsAsciiDigit((char)line[i + 5]))
-        {
+            if (i + 6 > line.Length || line[i] is not ((byte)'+' or (byte)'-') || line[i + 3] != (byte)':'
+                || !char.IsAsciiDigit((char)line[i + 1]) || !char.IsAsciiDigit((char)line[i + 2])
+                || !char.IsAsciiDigit((char)line[i + 4]) || !char.IsAsciiDigit((char)line[i + 5]))
+                return false;
             i += 6;
-        }
-        else
-        {
-            return false;
         }
 
         if (i >= line.Length || line[i] != (byte)' ') return false;
